@@ -1,0 +1,3 @@
+from netjourney.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,264 @@
+"""The record file: opening, marking it as ours, migrating, and every connection's settings."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+
+from netjourney.core import paths
+from netjourney.core.errors import (
+    DamagedRecordError,
+    NewerRecordError,
+    NotARecordError,
+    RecordBusyError,
+    RecordError,
+    StorageError,
+)
+
+APPLICATION_ID = 0x4E4A524E  # "NJRN" in the SQLite header marks the file as ours
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+READ_ONLY_OPTION = "netjourney_read_only"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def schema_revisions() -> list[str]:
+    """Revision ids in upgrade order; each migration file is named after its revision."""
+    return sorted(p.stem for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py"))
+
+
+def head_revision() -> str:
+    return schema_revisions()[-1]
+
+
+def _set_connection_pragmas(foreign_keys: bool, read_only: bool) -> Any:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's begin event issue BEGIN itself: the pysqlite driver
+        # otherwise defers it, and PRAGMA foreign_keys must run outside one.
+        dbapi_connection.isolation_level = None
+        with closing(dbapi_connection.cursor()) as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+            if not read_only:
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = FULL")
+                cursor.execute("PRAGMA secure_delete = ON")
+
+    return on_connect
+
+
+def connect_engine(path: Path, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:
+    """An engine whose every connection has WAL, FULL sync, foreign keys and a busy timeout."""
+    mode = "ro" if read_only else "rw"
+    engine = create_engine(
+        f"sqlite:///file:{path}?mode={mode}&uri=true",
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _set_connection_pragmas(foreign_keys, read_only))
+
+    @event.listens_for(engine, "begin")
+    def begin(connection: Any) -> None:
+        # A unit of work that may write takes the write lock up front, so it
+        # waits for the busy timeout instead of failing half way through.
+        reads_only = read_only or connection.get_execution_options().get(READ_ONLY_OPTION)
+        connection.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+@contextmanager
+def plain_sqlite(path: Path, *, read_only: bool = True) -> Iterator[sqlite3.Connection]:
+    """A bare sqlite3 connection for inspection and checks (never creates the file)."""
+    mode = "ro" if read_only else "rw"
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode={mode}", uri=True, isolation_level=None)
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, path) from error
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        yield connection
+    finally:
+        connection.close()
+
+
+def translate_sqlite_error(error: BaseException, path: Path) -> RecordError:
+    """Turn a driver error into one whose message says what happened and what to do."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return RecordBusyError(
+            f"The record {path} is busy: another program is writing to it. "
+            "Close that program (or wait a moment) and try again; your edit is kept."
+        )
+    if "full" in text:
+        return StorageError(
+            f"The disk holding {path} is full. Free some space and try again; "
+            "your edit is kept and the saved record is unchanged."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError(
+            f"NET Journey cannot write to {path} (the file or its folder is read-only, "
+            "or the folder does not exist). Check its permissions or choose another file."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DamagedRecordError(f"The record {path} is damaged: {error}.")
+    if "disk i/o" in text:
+        return StorageError(
+            f"The disk reported an error while writing {path}. Check that there is free "
+            "space and the disk is connected, then try again; your edit is kept."
+        )
+    return RecordError(f"Could not use the record {path}: {error}")
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as file:
+        header = file.read(100)
+    if not header:
+        raise DamagedRecordError(
+            f"The record {path} is empty (0 bytes). It may have been cut short by a crash "
+            "or a full disk. Restore a backup, or choose another file."
+        )
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        raise DamagedRecordError(
+            f"{path} is not a NET Journey record, or it is damaged: its first bytes are not "
+            "those of a database. Restore a backup, or choose another file."
+        )
+
+
+def read_marks(connection: sqlite3.Connection) -> tuple[int, str | None]:
+    """The file's application id and its schema revision (None when it has none)."""
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    has_version_table = connection.execute(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if not has_version_table:
+        return application_id, None
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return application_id, row[0] if row else None
+
+
+def inspect_record(path: Path) -> str:
+    """Check an existing file is a record this version can open; return its revision."""
+    _check_header(path)
+    try:
+        with plain_sqlite(path) as connection:
+            application_id, revision = read_marks(connection)
+    except sqlite3.DatabaseError as error:
+        raise translate_sqlite_error(error, path) from error
+    if application_id != APPLICATION_ID:
+        raise NotARecordError(
+            f"{path} is a database, but not a NET Journey record. Nothing was changed; "
+            "choose a NET Journey file, or a new file name to start a new record."
+        )
+    if revision is None:
+        raise DamagedRecordError(
+            f"The record {path} has lost its schema version. Restore a backup."
+        )
+    if revision not in schema_revisions():
+        raise NewerRecordError(
+            f"The record {path} was saved by a newer version of NET Journey "
+            f"(schema {revision}). Nothing was changed: install the newer version to open it."
+        )
+    return revision
+
+
+def create_empty_file(path: Path) -> None:
+    """Create the record file readable by the user only (its -wal and -shm follow its mode)."""
+    paths.make_private_folder(path.parent)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, paths.PRIVATE_FILE_MODE)
+    except OSError as error:
+        raise StorageError(
+            f"NET Journey cannot create {path}: {error.strerror}. "
+            "Check the folder exists and you may write to it, or choose another file."
+        ) from error
+    os.close(descriptor)
+
+
+def backup_folder(path: Path) -> Path:
+    return path.with_name(f"{path.name}-backups")
+
+
+def backup_copy(source: Path, destination: Path) -> Path:
+    """Copy a live record with SQLite's backup API into a fresh 0600 file, then check it."""
+    paths.make_private_folder(destination.parent)
+    partial = destination.with_name(destination.name + ".partial")
+    partial.unlink(missing_ok=True)
+    create_empty_file(partial)
+    try:
+        with plain_sqlite(source) as src, closing(sqlite3.connect(partial)) as dst:
+            src.backup(dst)
+            result = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            if result != "ok":
+                raise DamagedRecordError(f"The backup of {source} failed its check: {result}")
+        _fsync_file(partial)
+        os.replace(partial, destination)
+        _fsync_file(destination.parent)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return destination
+
+
+def _fsync_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _upgrade(path: Path, from_revision: str | None) -> None:
+    """Run the migrations in one transaction; roll back if any foreign key breaks."""
+    from alembic import command
+    from alembic.config import Config
+
+    if from_revision is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        backup_copy(path, backup_folder(path) / f"before-upgrade-from-{from_revision}-{stamp}.sqlite")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    # Foreign keys stay off while tables are rebuilt, or dropping an old copy
+    # would cascade deletes into its children; the check below replaces them.
+    engine = connect_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as connection, connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DamagedRecordError(
+                    f"Upgrading {path} would break {len(broken)} links; nothing was changed."
+                )
+    except exc.OperationalError as error:
+        raise translate_sqlite_error(error, path) from error
+    finally:
+        engine.dispose()
+
+
+def open_record_engine(path: Path) -> Engine:
+    """Open (creating or upgrading as needed) the record at `path` for reading and writing."""
+    if path.exists():
+        revision: str | None = inspect_record(path)
+    else:
+        create_empty_file(path)
+        revision = None
+    if revision != head_revision():
+        try:
+            _upgrade(path, revision)
+        except BaseException:
+            if revision is None:  # a file we just made holds nothing: leave no stub behind
+                for leftover in (path, *_sidecars(path)):
+                    leftover.unlink(missing_ok=True)
+            raise
+    return connect_engine(path)
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")

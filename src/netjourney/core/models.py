@@ -1,0 +1,257 @@
+"""The record's tables as typed SQLAlchemy 2 models.
+
+Guide section ids and care-team role ids are kept in two small vocabulary
+tables filled from the shipped guide, so the database itself refuses a link to
+a section (or a role) the guide does not have.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Dialect,
+    Enum,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+OTHER_ROLE = "other"
+_TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime kept as fixed-width UTC text, so text order is time order."""
+
+    impl = String(26)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"a time without a time zone cannot be stored: {value!r}")
+        return value.astimezone(UTC).strftime(_TIMESTAMP_FORMAT)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.strptime(value, _TIMESTAMP_FORMAT).replace(tzinfo=UTC)
+
+
+class QuestionStatus(enum.StrEnum):
+    TO_ASK = "to_ask"
+    ASKED = "asked"
+    ANSWERED = "answered"
+    NOT_NEEDED = "not_needed"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    QuestionStatus.TO_ASK: "To ask",
+    QuestionStatus.ASKED: "Asked",
+    QuestionStatus.ANSWERED: "Answered",
+    QuestionStatus.NOT_NEEDED: "No longer needed",
+}
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class GuideSection(Base):
+    """A section id of the shipped guide (the text itself lives in resources/)."""
+
+    __tablename__ = "guide_sections"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class CareRole(Base):
+    """A care-team role id of the shipped guide."""
+
+    __tablename__ = "care_roles"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class SectionLink(Base):
+    """One record linked to one guide section; exactly one owner column is set."""
+
+    __tablename__ = "section_links"
+    OWNER_COLUMNS: ClassVar[tuple[str, ...]] = (
+        "member_id",
+        "question_id",
+        "appointment_id",
+        "note_id",
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    section_id: Mapped[str] = mapped_column(ForeignKey("guide_sections.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("care_team_members.id", ondelete="CASCADE")
+    )
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE")
+    )
+    appointment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointments.id", ondelete="CASCADE")
+    )
+    note_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notes.id", ondelete="CASCADE")
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(f"({c} IS NOT NULL)" for c in OWNER_COLUMNS) + " = 1",
+            name="one_owner",
+        ),
+        *(UniqueConstraint(c, "section_id", name=f"uq_{c}_section") for c in OWNER_COLUMNS),
+    )
+
+
+class LinkedToGuide:
+    """A record that can be linked to guide sections through `section_links`."""
+
+    link_column: ClassVar[str]
+
+    @declared_attr
+    def section_links(cls) -> Mapped[list[SectionLink]]:
+        return relationship(
+            SectionLink,
+            foreign_keys=[getattr(SectionLink, cls.link_column)],
+            cascade="all, delete-orphan",
+            passive_deletes=True,
+            lazy="selectin",
+            order_by=SectionLink.id,
+        )
+
+    @property
+    def section_ids(self) -> list[str]:
+        return [link.section_id for link in self.section_links]
+
+    @section_ids.setter
+    def section_ids(self, wanted: list[str]) -> None:
+        """Keep existing links that are still wanted, add the new ones, in order."""
+        kept = {link.section_id: link for link in self.section_links}
+        self.section_links = [
+            kept.get(section_id) or SectionLink(section_id=section_id)
+            for section_id in dict.fromkeys(wanted)
+        ]
+
+
+class CareTeamMember(LinkedToGuide, Base):
+    __tablename__ = "care_team_members"
+    link_column = "member_id"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(ForeignKey("care_roles.id"), default=OTHER_ROLE)
+    name: Mapped[str] = mapped_column(Text, default="")
+    practice: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    after_hours: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+appointment_questions = Table(
+    "appointment_questions",
+    Base.metadata,
+    Column(
+        "appointment_id",
+        ForeignKey("appointments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("question_id", ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_appointment_questions_question_id", "question_id"),
+)
+
+
+class Question(LinkedToGuide, Base):
+    __tablename__ = "questions"
+    link_column = "question_id"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    library_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    chosen: Mapped[bool] = mapped_column(default=True)
+    status: Mapped[QuestionStatus] = mapped_column(
+        Enum(
+            QuestionStatus,
+            native_enum=False,
+            create_constraint=True,
+            length=16,
+            values_callable=lambda statuses: [s.value for s in statuses],
+            name="question_status",
+        ),
+        default=QuestionStatus.TO_ASK,
+    )
+    answer: Mapped[str] = mapped_column(Text, default="")
+    answered_by: Mapped[str] = mapped_column(Text, default="")
+    answered_on: Mapped[date | None]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class Appointment(LinkedToGuide, Base):
+    __tablename__ = "appointments"
+    link_column = "appointment_id"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    time_zone: Mapped[str] = mapped_column(String(64))
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("care_team_members.id", ondelete="SET NULL"), index=True
+    )
+    with_whom: Mapped[str] = mapped_column(Text, default="")
+    location: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    what_to_bring: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+
+    member: Mapped[CareTeamMember | None] = relationship(lazy="selectin")
+    planned_questions: Mapped[list[Question]] = relationship(
+        secondary=appointment_questions, lazy="selectin", order_by=Question.id
+    )
+
+    __table_args__ = (
+        CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="ends_after_start"),
+    )
+
+
+class Note(LinkedToGuide, Base):
+    __tablename__ = "notes"
+    link_column = "note_id"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    private: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, default=utc_now, onupdate=utc_now, index=True
+    )
+    appointment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointments.id", ondelete="SET NULL"), index=True
+    )
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("care_team_members.id", ondelete="SET NULL"), index=True
+    )
+
+
+RECORD_TYPES: tuple[type[Any], ...] = (CareTeamMember, Question, Appointment, Note)

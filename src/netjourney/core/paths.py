@@ -1,0 +1,54 @@
+"""Every path the app uses is resolved here, and nowhere else."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+APP_DIR_NAME = "NETJourney"
+DATABASE_FILE_NAME = "journey.sqlite"
+DATABASE_ENV_VAR = "NETJOURNEY_DB"
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def resources_dir() -> Path:
+    """The shipped content: inside a bundle, an installed wheel, or the source tree."""
+    bundle_root = getattr(sys, "_MEIPASS", None)
+    candidates = [Path(bundle_root) / "resources"] if bundle_root else []
+    package_dir = Path(__file__).resolve().parent.parent
+    candidates += [package_dir / "resources", package_dir.parent.parent / "resources"]
+    for candidate in candidates:
+        if (candidate / "guide").is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "The app's content folder 'resources' is missing; looked in: "
+        + ", ".join(str(c) for c in candidates)
+    )
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_DIR_NAME, appauthor=False) / DATABASE_FILE_NAME
+
+
+def resolve_database_path(
+    flag_value: str | None, environ: Mapping[str, str] = os.environ
+) -> Path:
+    """The record file: the --db flag, then $NETJOURNEY_DB, then the user data folder."""
+    chosen = flag_value or environ.get(DATABASE_ENV_VAR)
+    path = Path(chosen).expanduser() if chosen else default_database_path()
+    return path.absolute()
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create the folder (and parents) readable by the user only."""
+    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+
+
+def restrict_new_files() -> None:
+    """Files the process creates from now on are readable by the user only."""
+    os.umask(0o077)

@@ -1,0 +1,1 @@
+"""Qt-free exports of the record: JSON (and later PDF and iCalendar)."""
