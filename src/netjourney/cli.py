@@ -50,6 +50,20 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from netjourney.core.demo import fill_demo
+
+    record = _open_record(args)
+    try:
+        counts = fill_demo(record, datetime.now(UTC))
+        print(f"Filled {record.path} with a sample journey: {_count_text(counts)}")
+    finally:
+        record.close()
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from netjourney.core.checks import check_record
 
@@ -84,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
          ("out", "the JSON file to write"))
     _add(commands, common, "import-json", cmd_import_json, "load a JSON export into an empty record",
          ("source", "the JSON file to read"))
+    _add(commands, common, "demo", cmd_demo, "fill an empty record with a sample journey")
     _add(commands, common, "check", cmd_check, "check the record file without changing it")
     return parser
 

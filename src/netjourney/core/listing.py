@@ -1,0 +1,163 @@
+"""The rows the GUI's lists show, fetched a page at a time, sorted and filtered in SQL.
+
+Each list is a `Listing`: one SELECT with labelled columns and, per visible
+column, how to show a row's value and what to sort by. Qt models adapt these;
+they hold no queries of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Row, Select, func, select
+
+from netjourney.core.guide import Guide
+from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
+from netjourney.core.record import JourneyRecord
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    header: str
+    sort_by: Any
+    show: Callable[[Row[Any]], str]
+
+
+@dataclass(frozen=True)
+class Listing:
+    statement: Select[Any]  # must label the record's id as "id"
+    columns: tuple[ListColumn, ...]
+    default_sort: int = 0
+    default_descending: bool = False
+
+
+@dataclass(frozen=True)
+class ListRow:
+    id: int
+    cells: tuple[str, ...]
+
+
+@dataclass
+class ListQuery:
+    listing: Listing
+    sort_column: int
+    descending: bool
+    conditions: Sequence[ColumnElement[bool]] = field(default_factory=tuple)
+
+    @classmethod
+    def default(cls, listing: Listing) -> ListQuery:
+        return cls(listing, listing.default_sort, listing.default_descending)
+
+    def statement(self) -> Select[Any]:
+        sort_by = self.listing.columns[self.sort_column].sort_by
+        order = sort_by.desc() if self.descending else sort_by.asc()
+        id_column = self.listing.statement.selected_columns.id
+        return self.listing.statement.where(*self.conditions).order_by(order, id_column)
+
+
+def count_rows(record: JourneyRecord, query: ListQuery) -> int:
+    counted = select(func.count()).select_from(query.statement().order_by(None).subquery())
+    with record.reading() as session:
+        return session.scalar(counted) or 0
+
+
+def fetch_rows(record: JourneyRecord, query: ListQuery, offset: int, limit: int) -> list[ListRow]:
+    with record.reading() as session:
+        rows = session.execute(query.statement().offset(offset).limit(limit)).all()
+    columns = query.listing.columns
+    return [ListRow(row.id, tuple(c.show(row) for c in columns)) for row in rows]
+
+
+def fetch_one_row(record: JourneyRecord, query: ListQuery, record_id: int) -> ListRow | None:
+    id_column = query.listing.statement.selected_columns.id
+    with record.reading() as session:
+        row = session.execute(query.listing.statement.where(id_column == record_id)).first()
+    return ListRow(row.id, tuple(c.show(row) for c in query.listing.columns)) if row else None
+
+
+def local_time_text(moment: datetime, zone_name: str) -> str:
+    """e.g. 'Tue 3 Dec 2026, 14:30' in the appointment's own time zone."""
+    local = moment.astimezone(ZoneInfo(zone_name))
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+
+
+def _text(key: str) -> Callable[[Row[Any]], str]:
+    return lambda row: _one_line(getattr(row, key) or "")
+
+
+def _one_line(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def team_listing(guide: Guide) -> Listing:
+    titles = {role.id: role.title for role in guide.roles}
+    m = CareTeamMember
+    return Listing(
+        select(m.id.label("id"), m.name, m.role, m.practice, m.phone, m.after_hours),
+        (
+            ListColumn("Name", m.name, _text("name")),
+            ListColumn("Role", m.role, lambda r: titles.get(r.role, r.role)),
+            ListColumn("Practice", m.practice, _text("practice")),
+            ListColumn("Phone", m.phone, _text("phone")),
+            ListColumn("Nights and weekends", m.after_hours, _text("after_hours")),
+        ),
+    )
+
+
+def question_group_title(guide: Guide, library_id: str | None) -> str:
+    if library_id is None:
+        return "My own questions"
+    section_id = guide.library_question(library_id).section_id
+    return next(g.title for g in guide.question_groups if g.section_id == section_id)
+
+
+def questions_listing(guide: Guide) -> Listing:
+    q = Question
+    return Listing(
+        select(q.id.label("id"), q.text, q.library_id, q.status, q.answered_by, q.answered_on)
+        .where(q.chosen),
+        (
+            ListColumn("Question", q.text, _text("text")),
+            ListColumn("Status", q.status, lambda r: QuestionStatus(r.status).label),
+            ListColumn("Group", q.library_id, lambda r: question_group_title(guide, r.library_id)),
+            ListColumn("Answered by", q.answered_by, _text("answered_by")),
+            ListColumn("Answered on", q.answered_on,
+                       lambda r: r.answered_on.isoformat() if r.answered_on else ""),
+        ),
+    )
+
+
+def appointments_listing() -> Listing:
+    a, m = Appointment, CareTeamMember
+    with_whom = func.coalesce(func.nullif(a.with_whom, ""), m.name, "")
+    return Listing(
+        select(a.id.label("id"), a.starts_at, a.time_zone, with_whom.label("with_whom"),
+               a.purpose, a.location).outerjoin(m, a.member_id == m.id),
+        (
+            ListColumn("When", a.starts_at, lambda r: local_time_text(r.starts_at, r.time_zone)),
+            ListColumn("With", with_whom, _text("with_whom")),
+            ListColumn("Purpose", a.purpose, _text("purpose")),
+            ListColumn("Where", a.location, _text("location")),
+        ),
+        default_sort=0,
+    )
+
+
+def notes_listing() -> Listing:
+    n = Note
+    return Listing(
+        select(n.id.label("id"), n.title, func.substr(n.body, 1, 200).label("start"),
+               n.updated_at, n.private),
+        (
+            ListColumn("Title", n.title, lambda r: _one_line(r.title or r.start or "(untitled)")),
+            ListColumn("Updated", n.updated_at, lambda r: f"{r.updated_at.astimezone():%Y-%m-%d %H:%M}"),
+            ListColumn("Private", n.private, lambda r: "Private" if r.private else ""),
+        ),
+        default_sort=1,
+        default_descending=True,
+    )

@@ -1,0 +1,82 @@
+"""Search across the user's records (SQLite FTS5) and the guide (in memory)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from netjourney.core.guide import Guide
+from netjourney.core.record import JourneyRecord
+
+# kind, FTS table, the record table, and the SQL for a result's title
+_RECORD_INDEXES = (
+    ("note", "notes_fts", "notes", "notes.title"),
+    ("question", "questions_fts", "questions", "questions.text"),
+    ("appointment", "appointments_fts", "appointments", "appointments.purpose"),
+    ("member", "care_team_members_fts", "care_team_members", "care_team_members.name"),
+)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "note", "question", "appointment", "member", "section" or "library"
+    key: str  # the record id as text, or the guide's section / library question id
+    title: str
+    snippet: str
+
+
+def _words(query: str) -> list[str]:
+    return re.findall(r"\w+", query.casefold())
+
+
+def match_expression(query: str) -> str | None:
+    """Every word the user typed, each as a quoted prefix: no FTS syntax gets through."""
+    words = _words(query)
+    return " ".join(f'"{word}"*' for word in words) if words else None
+
+
+def search_records(record: JourneyRecord, query: str, limit: int = 50) -> list[SearchHit]:
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    hits: list[SearchHit] = []
+    with record.reading() as session:
+        for kind, index, table, title in _RECORD_INDEXES:
+            rows = session.execute(
+                text(
+                    f"SELECT {table}.id, {title}, snippet({index}, -1, '', '', '…', 12) "
+                    f"FROM {index} JOIN {table} ON {table}.id = {index}.rowid "
+                    f"WHERE {index} MATCH :expression ORDER BY rank LIMIT :limit"
+                ),
+                {"expression": expression, "limit": limit},
+            )
+            hits += [SearchHit(kind, str(rid), heading or "", snip) for rid, heading, snip in rows]
+    return hits
+
+
+def search_guide(guide: Guide, query: str) -> list[SearchHit]:
+    words = _words(query)
+    if not words:
+        return []
+    hits = []
+    for section in guide.sections:
+        body = " ".join([section.summary, *section.key_facts,
+                         *(f"{g.term} {g.meaning}" for g in section.glossary)])
+        if _has_all(f"{section.title} {body}", words):
+            hits.append(SearchHit("section", section.id, section.title, section.summary[:160]))
+    for group in guide.question_groups:
+        for question in group.questions:
+            if _has_all(question.text, words):
+                hits.append(SearchHit("library", question.id, question.text, group.title))
+    return hits
+
+
+def _has_all(haystack: str, words: list[str]) -> bool:
+    found = set(_words(haystack))
+    return all(any(w.startswith(word) for w in found) for word in words)
+
+
+def search_everything(record: JourneyRecord, query: str, limit: int = 50) -> list[SearchHit]:
+    return search_records(record, query, limit) + search_guide(record.guide, query)

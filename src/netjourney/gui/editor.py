@@ -1,0 +1,222 @@
+"""A record editor whose fields save themselves as the user types (no Save button)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netjourney.core import repository
+from netjourney.core.errors import RecordError
+from netjourney.core.guide import Guide
+from netjourney.core.record import JourneyRecord
+
+SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving every key
+
+
+class Field:
+    """One widget bound to one attribute of the record being edited."""
+
+    def __init__(self, name: str, widget: QWidget, read: Callable[[], Any],
+                 write: Callable[[Any], None]) -> None:
+        self.name, self.widget, self.read, self.write = name, widget, read, write
+
+
+class RecordEditor(QWidget):
+    """Edits one record of `model`; emits `saved(id)` after each successful save."""
+
+    saved = Signal(int)
+
+    def __init__(self, record: JourneyRecord, model: type[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record = record
+        self.model = model
+        self.record_id: int | None = None
+        self._fields: list[Field] = []
+        self._pending: set[str] = set()
+        self._loading = False
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.error_label = QLabel(wordWrap=True, visible=False)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setAccessibleName("Save problem")
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error_label)
+        layout.addLayout(self.form)
+        self.setEnabled(False)
+
+    # -- building the form -------------------------------------------------
+    def _add(self, label: str, field: Field) -> Field:
+        field.widget.setAccessibleName(label.rstrip(":"))
+        self.form.addRow(label, field.widget)
+        self._fields.append(field)
+        return field
+
+    def add_line(self, label: str, name: str) -> QLineEdit:
+        line = QLineEdit()
+        self._add(label, Field(name, line, line.text, lambda v: line.setText(v or "")))
+        line.textEdited.connect(lambda _text: self.changed(name))
+        line.editingFinished.connect(self.flush)
+        return line
+
+    def add_text(self, label: str, name: str, lines: int = 4) -> QPlainTextEdit:
+        text = QPlainTextEdit()
+        text.setTabChangesFocus(True)
+        height = text.fontMetrics().lineSpacing() * lines + 12
+        text.setMinimumHeight(height)
+        if lines <= 5:  # short fields stay short; long ones take the room there is
+            text.setMaximumHeight(height)
+        self._add(label, Field(name, text, text.toPlainText,
+                               lambda v: text.setPlainText(v or "")))
+        text.textChanged.connect(lambda: self.changed(name))
+        return text
+
+    def add_check(self, label: str, name: str, text: str) -> QCheckBox:
+        box = QCheckBox(text)
+        self._add(label, Field(name, box, box.isChecked, lambda v: box.setChecked(bool(v))))
+        box.toggled.connect(lambda _on: self.changed(name, at_once=True))
+        return box
+
+    def add_choice(self, label: str, name: str, choices: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox()
+        for text, value in choices:
+            combo.addItem(text, value)
+        self._add(label, Field(name, combo, combo.currentData,
+                               lambda v: combo.setCurrentIndex(max(0, combo.findData(v)))))
+        combo.activated.connect(lambda _i: self.changed(name, at_once=True))
+        return combo
+
+    @staticmethod
+    def set_choices(combo: QComboBox, choices: list[tuple[str, Any]], none_text: str) -> None:
+        """Replace a combo's entries; the first, meaning 'none', holds None."""
+        combo.clear()
+        combo.addItem(none_text, None)
+        for text, value in choices:
+            combo.addItem(text, value)
+
+    def add_optional_date(self, label: str, name: str) -> QDateEdit:
+        """A date that may be unset: the 'Not set' entry is the minimum date."""
+        edit = QDateEdit(calendarPopup=True)
+        edit.setMinimumDate(QDate(1900, 1, 1))
+        edit.setSpecialValueText("Not set")
+        edit.setDisplayFormat("d MMM yyyy")
+
+        def read() -> Any:
+            chosen = edit.date()
+            return None if chosen == edit.minimumDate() else chosen.toPython()
+
+        def write(value: Any) -> None:
+            edit.setDate(QDate(value) if value else edit.minimumDate())
+
+        self._add(label, Field(name, edit, read, write))
+        edit.dateChanged.connect(lambda _d: self.changed(name, at_once=True))
+        return edit
+
+    def add_sections(self, guide: Guide) -> QListView:
+        """Checkable guide sections: the record's links."""
+        model = QStandardItemModel(self)
+        for section in guide.sections:
+            item = QStandardItem(section.title)
+            item.setData(section.id, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            model.appendRow(item)
+        view = QListView()
+        view.setModel(model)
+        view.setMinimumHeight(view.sizeHintForRow(0) * 6 + 8)
+        view.setMaximumHeight(view.sizeHintForRow(0) * 10 + 8)
+        view.setWordWrap(True)
+
+        def read() -> list[str]:
+            items = (model.item(row) for row in range(model.rowCount()))
+            return [i.data(Qt.ItemDataRole.UserRole) for i in items
+                    if i.checkState() == Qt.CheckState.Checked]
+
+        def write(section_ids: list[str]) -> None:
+            for row in range(model.rowCount()):
+                item = model.item(row)
+                linked = item.data(Qt.ItemDataRole.UserRole) in (section_ids or [])
+                item.setCheckState(Qt.CheckState.Checked if linked else Qt.CheckState.Unchecked)
+
+        self._add("Guide sections:", Field("section_ids", view, read, write))
+        model.itemChanged.connect(lambda _item: self.changed("section_ids", at_once=True))
+        return view
+
+    # -- loading and saving ------------------------------------------------
+    def load(self, record_id: int | None) -> None:
+        """Show a record (saving any pending edit of the previous one first)."""
+        self.flush()
+        self.record_id = record_id
+        self.error_label.hide()
+        self.setEnabled(record_id is not None)
+        obj = repository.get(self.record, self.model, record_id) if record_id else None
+        self._loading = True
+        try:
+            for field in self._fields:
+                field.write(getattr(obj, field.name) if obj else None)
+            self.loaded(obj)
+        finally:
+            self._loading = False
+
+    def loaded(self, obj: Any) -> None:
+        """Hook for editors that show more than their fields."""
+
+    def changed(self, name: str, at_once: bool = False) -> None:
+        if self._loading or self.record_id is None:
+            return
+        self._pending.add(name)
+        if at_once:
+            self.flush()
+        else:
+            self._timer.start()
+
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def flush(self) -> bool:
+        """Save pending edits now. On failure the text stays and a message says why."""
+        self._timer.stop()
+        if not self._pending or self.record_id is None:
+            return True
+        values = {f.name: f.read() for f in self._fields if f.name in self._pending}
+        derived = self.derived_values(values)
+        try:
+            repository.change(self.record, self.model, self.record_id, **values, **derived)
+        except RecordError as error:
+            self.error_label.setText(f"Not saved yet: {error}")
+            self.error_label.show()
+            return False
+        self._pending.clear()
+        self._show_values(derived)
+        self.error_label.hide()
+        self.saved.emit(self.record_id)
+        return True
+
+    def _show_values(self, values: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for field in self._fields:
+                if field.name in values:
+                    field.write(values[field.name])
+        finally:
+            self._loading = False
+
+    def derived_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Hook: further fields that follow from the edited ones."""
+        return {}

@@ -1,0 +1,115 @@
+"""A Qt table model over a core `Listing`: pages fetched on demand, sorted in SQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from netjourney.core.listing import (
+    Listing,
+    ListQuery,
+    ListRow,
+    count_rows,
+    fetch_one_row,
+    fetch_rows,
+)
+from netjourney.core.record import JourneyRecord
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 200
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ListingModel(QAbstractTableModel):
+    """Rows of one listing; only the pages the view scrolls to are ever loaded."""
+
+    def __init__(self, record: JourneyRecord, listing: Listing, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._record = record
+        self._query = ListQuery.default(listing)
+        self._rows: list[ListRow] = []
+        self._total = 0
+        self.reload()
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def reload(self) -> None:
+        """Fetch again from the first page (after an edit, a sort or a new filter)."""
+        self.beginResetModel()
+        self._total = count_rows(self._record, self._query)
+        self._rows = fetch_rows(self._record, self._query, 0, PAGE_SIZE)
+        self.endResetModel()
+
+    def set_conditions(self, conditions: Any) -> None:
+        self._query.conditions = tuple(conditions)
+        self.reload()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._query.listing.columns)
+
+    def total(self) -> int:
+        return self._total
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole):
+            return row.cells[index.column()]
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._query.listing.columns[section].header
+        return None
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        more = fetch_rows(self._record, self._query, len(self._rows), PAGE_SIZE)
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows += more
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._query.sort_column = column
+        self._query.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def id_at(self, row: int) -> int:
+        return self._rows[row].id
+
+    def row_of(self, record_id: int) -> int | None:
+        """The row showing this record, loading further pages until it is found."""
+        start = 0
+        while True:
+            for number in range(start, len(self._rows)):
+                if self._rows[number].id == record_id:
+                    return number
+            if not self.canFetchMore():
+                return None
+            start = len(self._rows)
+            self.fetchMore()
+
+    def refresh_row(self, record_id: int) -> None:
+        """Show a record's new values in place, without reloading the whole list."""
+        number = self.row_of(record_id)
+        fresh = fetch_one_row(self._record, self._query, record_id)
+        if number is None or fresh is None:
+            self.reload()
+            return
+        self._rows[number] = fresh
+        self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))

@@ -1,0 +1,263 @@
+"""The main window: a page list on the left, the pages (built when first shown) on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QHBoxLayout,
+    QStackedWidget,
+    QWidget,
+)
+
+from netjourney import __version__
+from netjourney.core.errors import RecordError
+from netjourney.core.paths import resources_dir
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.search_dialog import SearchDialog
+
+# (page key, title in the page list); the order is the order of Ctrl+1, Ctrl+2, ...
+PAGES = (
+    ("home", "Home"),
+    ("guide", "Guide"),
+    ("team", "Care team"),
+    ("questions", "Questions"),
+    ("appointments", "Appointments"),
+    ("notes", "Notes"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, record: JourneyRecord) -> None:
+        super().__init__()
+        self.record = record
+        self.undo_stack = QUndoStack(self)
+        self.pages: dict[str, QWidget] = {}
+        self.factories: dict[str, Callable[[], QWidget]] = self._page_factories()
+        self.search_dialog: SearchDialog | None = None
+        self.setWindowTitle(f"NET Journey — {record.path}")
+        icon = resources_dir() / "icons" / "netjourney.svg"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
+        self.nav.addItems([title for _key, title in PAGES])
+        self.nav.setSpacing(4)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._apply_text_size()
+        self.statusBar().addPermanentWidget(QLabel(f"Record: {record.path}"))
+        self._build_menus()
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
+        self.nav.setCurrentRow(0)
+        self.resize(1200, 800)
+
+    def _page_factories(self) -> dict[str, Callable[[], QWidget]]:
+        # Imported here so start-up only pays for the pages the user opens.
+        def home() -> QWidget:
+            from netjourney.gui.pages.home import HomePage
+            return HomePage(self.record)
+
+        def guide() -> QWidget:
+            from netjourney.gui.pages.guide import GuidePage
+            page = GuidePage(self.record)
+            page.add_requested.connect(self.add_about_section)
+            return page
+
+        def team() -> QWidget:
+            from netjourney.gui.pages.team import TeamPage
+            return TeamPage(self.record, self.undo_stack)
+
+        def questions() -> QWidget:
+            from netjourney.gui.pages.questions import QuestionsPage
+            return QuestionsPage(self.record, self.undo_stack)
+
+        def appointments() -> QWidget:
+            from netjourney.gui.pages.appointments import AppointmentsPage
+            return AppointmentsPage(self.record, self.undo_stack)
+
+        def notes() -> QWidget:
+            from netjourney.gui.pages.notes import NotesPage
+            return NotesPage(self.record, self.undo_stack)
+
+        return {"home": home, "guide": guide, "team": team, "questions": questions,
+                "appointments": appointments, "notes": notes}
+
+    def page(self, key: str) -> QWidget:
+        """The page, built the first time it is asked for."""
+        if key not in self.pages:
+            page = self.factories[key]()
+            for signal_name in ("navigate_requested",):
+                if hasattr(page, signal_name):
+                    getattr(page, signal_name).connect(self.navigate)
+            if hasattr(page, "status_message"):
+                page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        current = self.stack.currentWidget()
+        if current is not None and hasattr(current, "flush"):
+            current.flush()
+        page = self.page(key)
+        if page is not current and hasattr(page, "refresh") and current is not None:
+            page.refresh()
+        self.stack.setCurrentWidget(page)
+        row = [k for k, _t in PAGES].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        return page
+
+    def navigate(self, key: str, record_key: str = "") -> None:
+        page = self.show_page(key)
+        if record_key and key == "guide":
+            page.show_section(record_key)  # type: ignore[attr-defined]
+        elif record_key and hasattr(page, "show_record"):
+            page.show_record(int(record_key))
+
+    def add_about_section(self, key: str, section_id: str) -> None:
+        page = self.show_page(key)
+        page.add_about_section(section_id)  # type: ignore[attr-defined]
+
+    # -- menus -----------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("Export everything as &JSON…", self.export_json))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action("&Find…", self.open_search, QKeySequence.StandardKey.Find))
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self._action("&Larger text", lambda: self.change_text_size(1),
+                                         QKeySequence.StandardKey.ZoomIn))
+        view_menu.addAction(self._action("&Smaller text", lambda: self.change_text_size(-1),
+                                         QKeySequence.StandardKey.ZoomOut))
+        view_menu.addAction(self._action("&Normal text size", lambda: self.change_text_size(0),
+                                         "Ctrl+0"))
+        go_menu = self.menuBar().addMenu("&Go")
+        for number, (key, title) in enumerate(PAGES, start=1):
+            go_menu.addAction(self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{number}"))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About NET Journey", self.about))
+
+    def change_text_size(self, steps: int) -> None:
+        """Larger or smaller text on top of the system's size; 0 goes back to it."""
+        settings = QSettings()
+        size = int(settings.value("text_size_steps", 0)) + steps if steps else 0
+        settings.setValue("text_size_steps", max(-3, min(size, 10)))
+        self._apply_text_size()
+
+    def _apply_text_size(self) -> None:
+        steps = int(QSettings().value("text_size_steps", 0))
+        font = QApplication.font()
+        font.setPointSizeF(system_font_size() * (1 + 0.1 * steps))
+        QApplication.setFont(font)
+        nav_font = QFont(font)
+        nav_font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.nav.setFont(nav_font)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 32)
+
+    def open_search(self) -> None:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.record, self)
+            self.search_dialog.open_requested.connect(self.navigate)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.query.setFocus()
+        self.search_dialog.query.selectAll()
+
+    def export_json(self) -> None:
+        from netjourney.export.json_io import export_json
+
+        self.flush_all()
+        target, _filter = QFileDialog.getSaveFileName(
+            self, "Export everything as JSON", str(Path.home() / "netjourney-record.json"),
+            "JSON files (*.json)")
+        if not target:
+            return
+        try:
+            export_json(self.record, Path(target))
+        except RecordError as error:
+            QMessageBox.warning(self, "Export failed", str(error))
+            return
+        self.statusBar().showMessage(f"Exported to {target}", 8000)
+
+    def about(self) -> None:
+        source = self.record.guide.source
+        QMessageBox.about(
+            self, "About NET Journey",
+            f"<h3>NET Journey {__version__}</h3>"
+            "<p>An offline organizer for a lung neuroendocrine tumor treatment journey.</p>"
+            f"<p>The guide retells “{source.title}” ({source.publisher}, revised "
+            f"{source.revised:%B} {source.revised.day}, {source.revised.year}) in plain words: "
+            f"{source.url}</p><p>{source.caution}</p>",
+        )
+
+    # -- closing ---------------------------------------------------------------
+    def flush_all(self) -> bool:
+        """Save every page's pending edit; False if any could not be saved."""
+        return all(page.flush() for page in self.pages.values() if hasattr(page, "flush"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.flush_all():
+            event.accept()
+            return
+        answer = QMessageBox.question(
+            self, "Some changes are not saved",
+            "An edit could not be saved (the message is shown next to it). "
+            "Close anyway and lose that edit?",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            event.accept()
+        else:
+            event.ignore()
+
+
+def system_font_size() -> float:
+    from PySide6.QtGui import QFontDatabase
+
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+
+
+def quit_after_first_paint(window: QMainWindow) -> None:
+    """For --exit-after-start: leave once the window has really been painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintWatcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    window.installEventFilter(PaintWatcher(window))

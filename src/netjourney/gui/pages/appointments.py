@@ -1,0 +1,313 @@
+"""Appointments: upcoming and past, planned questions, answers and outcome in one place."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netjourney.core import appointments, questions, repository
+from netjourney.core.listing import appointments_listing
+from netjourney.core.models import Appointment, CareTeamMember, Question, QuestionStatus
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.editor import Field, RecordEditor
+from netjourney.gui.record_page import RecordPage
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def system_time_zone() -> str:
+    name = QDateTime.currentDateTime().timeZone().id().data().decode()
+    return name if name in available_timezones() else "UTC"
+
+
+class AppointmentEditor(RecordEditor):
+    def __init__(self, record: JourneyRecord) -> None:
+        super().__init__(record, Appointment)
+        self.zone = QComboBox(editable=False)
+        self.zone.addItems(sorted(available_timezones()))
+        self.starts = self._add_time("Starts:", "starts_at")
+        self.ends = self._add_time("Ends:", "ends_at")
+        self._add_zone()
+        self.member = self.add_choice("With (care team):", "member_id", [])
+        self.add_line("Or with someone else:", "with_whom")
+        self.add_line("Where:", "location")
+        self.add_line("Purpose:", "purpose")
+        self.add_text("What to bring:", "what_to_bring", lines=2)
+        self.planned = PlannedQuestions(record)
+        self.planned.changed.connect(lambda: self.saved.emit(self.record_id or 0))
+        self.form.addRow("Questions to ask:", self.planned)
+        self.add_text("Outcome (after the visit):", "outcome", lines=4)
+        self.add_sections(record.guide)
+
+    def _add_time(self, label: str, name: str) -> QDateTimeEdit:
+        edit = QDateTimeEdit(calendarPopup=True)
+        edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+
+        def read() -> datetime:
+            naive = edit.dateTime().toPython().replace(second=0, microsecond=0)
+            return naive.replace(tzinfo=ZoneInfo(self.zone.currentText() or "UTC"))
+
+        def write(value: datetime | None) -> None:
+            shown = value.astimezone(ZoneInfo(self.zone.currentText())) if value else None
+            edit.setDateTime(QDateTime(shown.replace(tzinfo=None)) if shown else
+                             QDateTime.currentDateTime())
+
+        self._add(label, Field(name, edit, read, write))
+        edit.dateTimeChanged.connect(lambda _t: self.changed(name))
+        edit.editingFinished.connect(self.flush)
+        return edit
+
+    def _add_zone(self) -> None:
+        def write(value: str | None) -> None:
+            self.zone.setCurrentText(value or system_time_zone())
+
+        self._add("Time zone:", Field("time_zone", self.zone, self.zone.currentText, write))
+        # The clock time the user typed stays; it now means that time in the new zone.
+        self.zone.activated.connect(lambda _i: self._zone_changed())
+
+    def _zone_changed(self) -> None:
+        for name in ("time_zone", "starts_at", "ends_at"):
+            self.changed(name)
+        self.flush()
+
+    def load(self, record_id: int | None) -> None:
+        people = repository.all_of(self.record, CareTeamMember, CareTeamMember.name)
+        self.set_choices(self.member, [(f"{p.name} ({self.record.guide.role(p.role).title})", p.id)
+                                       for p in people], "Nobody from my care team")
+        if record_id is not None:  # the zone first, so times are shown in it
+            self.zone.setCurrentText(repository.get(self.record, Appointment, record_id).time_zone)
+        super().load(record_id)
+
+    def loaded(self, obj: Any) -> None:
+        self.planned.show_appointment(obj)
+
+    def derived_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Keep the end after the start: an hour later unless the user set it later."""
+        start, end = self.starts.dateTime(), self.ends.dateTime()
+        if ("starts_at" in values or "ends_at" in values) and end < start:
+            return {"ends_at": values.get("starts_at", self._field_value("starts_at"))
+                    + timedelta(hours=1)}
+        return {}
+
+    def _field_value(self, name: str) -> Any:
+        return next(f.read() for f in self._fields if f.name == name)
+
+
+class PlannedQuestionsModel(QAbstractTableModel):
+    """The questions planned for one visit; the Answer column is written in place."""
+
+    HEADERS = ("Question", "Status", "Answer")
+
+    def __init__(self, record: JourneyRecord) -> None:
+        super().__init__()
+        self.record = record
+        self.appointment: Appointment | None = None
+        self.rows: list[Question] = []
+
+    def show_appointment(self, appointment: Appointment | None) -> None:
+        self.beginResetModel()
+        self.appointment = appointment
+        self.rows = list(appointment.planned_questions) if appointment else []
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.EditRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        question = self.rows[index.row()]
+        return (question.text, question.status.label, question.answer)[index.column()]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == 2 else flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != 2 or self.appointment is None:
+            return False
+        answer = str(value)
+        member = self.appointment.member
+        status = QuestionStatus.ANSWERED if answer.strip() else self.rows[index.row()].status
+        self.rows[index.row()] = repository.change(
+            self.record, Question, self.rows[index.row()].id, answer=answer, status=status,
+            answered_on=self.appointment.starts_at.astimezone(
+                ZoneInfo(self.appointment.time_zone)).date(),
+            answered_by=member.name if member else self.appointment.with_whom,
+        )
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
+        return True
+
+
+class PlannedQuestions(QWidget):
+    """Plan questions for a visit, answer them after it, carry open ones forward."""
+
+    changed = Signal()
+
+    def __init__(self, record: JourneyRecord) -> None:
+        super().__init__()
+        self.record = record
+        self.model = PlannedQuestionsModel(record)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Questions planned for this visit")
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        plan = QPushButton("&Choose questions…")
+        plan.clicked.connect(self.choose)
+        self.carry = QPushButton("Carry unanswered to next visit")
+        self.carry.clicked.connect(self.carry_over)
+        self.message = QLabel(wordWrap=True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(plan)
+        buttons.addWidget(self.carry)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+    def show_appointment(self, appointment: Appointment | None) -> None:
+        self.model.show_appointment(appointment)
+        self.message.clear()
+
+    def _reload(self) -> None:
+        if self.model.appointment is not None:
+            self.model.show_appointment(
+                repository.get(self.record, Appointment, self.model.appointment.id))
+            self.changed.emit()
+
+    def choose(self) -> None:
+        appointment = self.model.appointment
+        if appointment is None:
+            return
+        planned = [q.id for q in appointment.planned_questions]
+        offered = questions.open_questions(self.record)
+        offered += [q for q in appointment.planned_questions if q.id not in {o.id for o in offered}]
+        dialog = ChooseQuestionsDialog(offered, planned, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            appointments.plan_questions(self.record, appointment.id, dialog.chosen_ids())
+            self._reload()
+
+    def carry_over(self) -> None:
+        appointment = self.model.appointment
+        if appointment is None:
+            return
+        following = appointments.carry_over_unanswered(self.record, appointment.id)
+        if following is None:
+            self.message.setText("There is no later visit yet. Add one, then try again.")
+        else:
+            self.message.setText(f"Open questions added to the visit of "
+                                 f"{following.starts_at.astimezone(ZoneInfo(following.time_zone)):%d %b %Y}.")
+        self.changed.emit()
+
+
+class ChooseQuestionsDialog(QDialog):
+    """Tick the open questions to ask at this visit."""
+
+    def __init__(self, offered: list[Question], planned: list[int], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Questions to ask at this visit")
+        self.model = QStandardItemModel(self)
+        for question in offered:
+            item = QStandardItem(question.text)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if question.id in planned
+                               else Qt.CheckState.Unchecked)
+            item.setData(question.id, Qt.ItemDataRole.UserRole)
+            self.model.appendRow(item)
+        view = QListView()
+        view.setModel(self.model)
+        view.setWordWrap(True)
+        view.setAccessibleName("Open questions")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Your questions not answered yet:"))
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+    def chosen_ids(self) -> list[int]:
+        items = (self.model.item(row) for row in range(self.model.rowCount()))
+        return [i.data(Qt.ItemDataRole.UserRole) for i in items
+                if i.checkState() == Qt.CheckState.Checked]
+
+
+class AppointmentsPage(RecordPage):
+    title = "Appointments"
+    kind = "appointment"
+
+    def __init__(self, record: JourneyRecord, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        self.when_filter = QComboBox()
+        self.when_filter.setAccessibleName("Show upcoming or past appointments")
+        for text, value in (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all")):
+            self.when_filter.addItem(text, value)
+        super().__init__(record, undo_stack, appointments_listing(), AppointmentEditor(record), parent)
+        self.when_filter.currentIndexChanged.connect(self._apply_filter)
+        self._apply_filter()
+
+    def filters(self) -> list[QWidget]:
+        return [self.when_filter]
+
+    def _apply_filter(self) -> None:
+        now = datetime.now(UTC)
+        which = self.when_filter.currentData()
+        conditions = {"upcoming": [Appointment.starts_at >= now],
+                      "past": [Appointment.starts_at < now]}.get(which, [])
+        self.list_model.query.descending = which == "past"  # most recent past visit first
+        self.list_model.set_conditions(conditions)
+        self._update_count()
+
+    def new_record(self) -> Appointment:
+        zone = ZoneInfo(system_time_zone())
+        tomorrow = datetime.now(zone).replace(hour=9, minute=0, second=0, microsecond=0)
+        tomorrow += timedelta(days=1)
+        return Appointment(starts_at=tomorrow, ends_at=tomorrow + timedelta(hours=1),
+                           time_zone=zone.key, purpose="New appointment")

@@ -1,0 +1,71 @@
+"""Home: the next appointment with its questions, what is still open, the latest notes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from netjourney.core.home import home_summary
+from netjourney.core.listing import local_time_text
+from netjourney.core.record import JourneyRecord
+
+
+class HomePage(QWidget):
+    """Links in the page ask the main window to open a page: 'page:key'."""
+
+    navigate_requested = Signal(str, str)
+
+    def __init__(self, record: JourneyRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record = record
+        self.body = QLabel(wordWrap=True)
+        self.body.setOpenExternalLinks(False)
+        self.body.setTextInteractionFlags(self.body.textInteractionFlags())
+        self.body.linkActivated.connect(self._link)
+        self.body.setAccessibleName("Summary of what is next")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.body.setText(self.summary_html(datetime.now(UTC)))
+
+    def summary_html(self, now: datetime) -> str:
+        summary = home_summary(self.record, now)
+        parts = ["<h1>Welcome to NET Journey</h1>", "<h2>Next appointment</h2>"]
+        visit = summary.next_appointment
+        if visit is None:
+            parts.append('<p>No appointment coming up. <a href="appointments:">Add one</a>.</p>')
+        else:
+            with_whom = visit.member.name if visit.member else visit.with_whom
+            parts.append(
+                f'<p><a href="appointments:{visit.id}"><b>'
+                f"{escape(local_time_text(visit.starts_at, visit.time_zone))}</b></a> — "
+                f"{escape(visit.purpose)}"
+                + (f" with {escape(with_whom)}" if with_whom else "")
+                + (f"<br>Where: {escape(visit.location)}" if visit.location else "")
+                + "</p>"
+            )
+            planned = "".join(f"<li>{escape(q.text)}</li>" for q in visit.planned_questions)
+            parts.append(f"<p>Questions to ask there:</p><ul>{planned}</ul>" if planned else
+                         "<p>No questions planned for it yet.</p>")
+        count = summary.open_question_count
+        parts.append("<h2>Questions</h2>")
+        parts.append(f'<p><a href="questions:">{count} question{"" if count == 1 else "s"} '
+                     "still to ask or to hear back about</a>.</p>")
+        parts.append("<h2>Latest notes</h2>")
+        notes = "".join(
+            f'<li><a href="notes:{n.id}">{escape(n.title or "(untitled)")}</a></li>'
+            for n in summary.latest_notes
+        )
+        parts.append(f"<ul>{notes}</ul>" if notes else
+                     '<p>No notes yet. <a href="notes:">Write one</a>.</p>')
+        return "".join(parts)
+
+    def _link(self, link: str) -> None:
+        page, _, key = link.partition(":")
+        self.navigate_requested.emit(page, key)

@@ -1,0 +1,49 @@
+"""Notes: a list and an editor; private notes stay out of shared exports."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from netjourney.core.listing import local_time_text, notes_listing
+from netjourney.core.models import Appointment, CareTeamMember, Note
+from netjourney.core.record import JourneyRecord
+from netjourney.core.repository import all_of
+from netjourney.gui.editor import RecordEditor
+from netjourney.gui.record_page import RecordPage
+
+
+class NoteEditor(RecordEditor):
+    def __init__(self, record: JourneyRecord) -> None:
+        super().__init__(record, Note)
+        self.add_line("Title:", "title")
+        self.add_text("Note:", "body", lines=12)
+        self.add_check("Private:", "private", "Keep out of exports I share with family")
+        self.appointment = self.add_choice("About a visit:", "appointment_id", [])
+        self.member = self.add_choice("About a person:", "member_id", [])
+        self.add_sections(record.guide)
+
+    def load(self, record_id: int | None) -> None:
+        self._fill_choices()
+        super().load(record_id)
+
+    def _fill_choices(self) -> None:
+        """The visits and people to choose from change as the user edits other pages."""
+        visits = all_of(self.record, Appointment, Appointment.starts_at)
+        people = all_of(self.record, CareTeamMember, CareTeamMember.name)
+        self.set_choices(self.appointment, [
+            (f"{local_time_text(a.starts_at, a.time_zone)} — {a.purpose}", a.id) for a in visits
+        ], "No particular visit")
+        self.set_choices(self.member, [(p.name, p.id) for p in people], "No particular person")
+
+
+class NotesPage(RecordPage):
+    title = "Notes"
+    kind = "note"
+
+    def __init__(self, record: JourneyRecord, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(record, undo_stack, notes_listing(), NoteEditor(record), parent)
+
+    def new_record(self) -> Note:
+        return Note(title="New note")

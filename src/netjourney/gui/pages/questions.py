@@ -1,0 +1,170 @@
+"""Questions: the guide's library to choose from, the user's own, answers and status."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QTreeView,
+    QWidget,
+)
+from sqlalchemy import select
+
+from netjourney.core import questions
+from netjourney.core.guide import Guide
+from netjourney.core.listing import questions_listing
+from netjourney.core.models import CareTeamMember, Question, QuestionStatus
+from netjourney.core.record import JourneyRecord
+from netjourney.core.repository import all_of
+from netjourney.gui.editor import RecordEditor
+from netjourney.gui.record_page import RecordPage
+
+LIBRARY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OWN_GROUP = "own"
+
+
+class QuestionEditor(RecordEditor):
+    def __init__(self, record: JourneyRecord) -> None:
+        super().__init__(record, Question)
+        self.add_text("Question:", "text", lines=2)
+        self.status = self.add_choice("Status:", "status", [(s.label, s) for s in QuestionStatus])
+        self.add_text("Answer:", "answer", lines=5)
+        self.answered_by = self.add_line("Answered by:", "answered_by")
+        self.add_optional_date("Answered on:", "answered_on")
+        self.add_sections(record.guide)
+
+    def loaded(self, obj: Any) -> None:
+        names = [m.name for m in all_of(self.record, CareTeamMember, CareTeamMember.name)]
+        self.answered_by.setCompleter(QCompleter(names, self.answered_by))
+
+    def derived_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Writing an answer marks the question answered, today, unless the user said otherwise."""
+        if values.get("answer", "").strip() and self.status.currentData() in questions.OPEN_STATUSES:
+            return {"status": QuestionStatus.ANSWERED, "answered_on": date.today()}
+        return {}
+
+
+class QuestionsPage(RecordPage):
+    title = "Questions"
+    kind = "question"
+
+    def __init__(self, record: JourneyRecord, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        self.library = LibraryTree(record.guide)
+        self.status_filter = QComboBox()
+        self.group_filter = QComboBox()
+        super().__init__(record, undo_stack, questions_listing(record.guide),
+                         QuestionEditor(record), parent)
+        self.add_button.setText("&Add my own question")
+        self.library.choose_requested.connect(self.choose_from_library)
+        self._build_filters(record.guide)
+        self.library.mark_chosen(self._chosen_library_ids())
+
+    def filters(self) -> list[QWidget]:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Show:"))
+        layout.addWidget(self.status_filter)
+        layout.addWidget(self.group_filter, 1)
+        heading = QLabel("<b>My questions</b>")
+        return [self.library, heading, row]
+
+    def _build_filters(self, guide: Guide) -> None:
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem("Any status", None)
+        for status in QuestionStatus:
+            self.status_filter.addItem(status.label, status)
+        self.group_filter.setAccessibleName("Filter by group")
+        self.group_filter.addItem("All groups", None)
+        for group in guide.question_groups:
+            self.group_filter.addItem(group.title, group.section_id)
+        self.group_filter.addItem("My own questions", OWN_GROUP)
+        self.status_filter.currentIndexChanged.connect(self._apply_filters)
+        self.group_filter.currentIndexChanged.connect(self._apply_filters)
+
+    def _apply_filters(self) -> None:
+        conditions = []
+        status = self.status_filter.currentData()
+        if status is not None:
+            conditions.append(Question.status == status)
+        group = self.group_filter.currentData()
+        if group == OWN_GROUP:
+            conditions.append(Question.library_id.is_(None))
+        elif group is not None:
+            section = next(g for g in self.record.guide.question_groups if g.section_id == group)
+            conditions.append(Question.library_id.in_([q.id for q in section.questions]))
+        self.list_model.set_conditions(conditions)
+        self._update_count()
+
+    def new_record(self) -> Question:
+        return Question(text="My question", chosen=True)
+
+    def choose_from_library(self, library_id: str) -> None:
+        chosen = questions.choose_from_library(self.record, library_id)
+        self.after_change(chosen.id)
+        self.status_message.emit("Added to your questions.")
+
+    def after_change(self, select_id: int | None) -> None:
+        super().after_change(select_id)
+        self.library.mark_chosen(self._chosen_library_ids())
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.library.mark_chosen(self._chosen_library_ids())
+
+    def _chosen_library_ids(self) -> set[str]:
+        with self.record.reading() as session:
+            query = select(Question.library_id).where(Question.chosen, Question.library_id.is_not(None))
+            return set(session.scalars(query))
+
+
+class LibraryTree(QTreeView):
+    """The guide's questions in their four groups; Enter or double-click adds one."""
+
+    choose_requested = Signal(str)
+
+    def __init__(self, guide: Guide) -> None:
+        super().__init__()
+        self.items: dict[str, QStandardItem] = {}
+        model = QStandardItemModel(self)
+        model.setHorizontalHeaderLabels(["Questions from the guide (double-click to add)"])
+        for group in guide.question_groups:
+            group_item = QStandardItem(group.title)
+            group_item.setEditable(False)
+            for question in group.questions:
+                item = QStandardItem(question.text)
+                item.setEditable(False)
+                item.setData(question.id, LIBRARY_ID_ROLE)
+                group_item.appendRow(item)
+                self.items[question.id] = item
+            model.appendRow(group_item)
+        self.setModel(model)
+        self.setAccessibleName("Question library")
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformRowHeights(False)
+        self.setAlternatingRowColors(True)
+        self.expandAll()
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
+        self.activated.connect(self._activated)
+
+    def _activated(self, index: QModelIndex) -> None:
+        library_id = index.data(LIBRARY_ID_ROLE)
+        if library_id:
+            self.choose_requested.emit(library_id)
+
+    def mark_chosen(self, chosen: set[str]) -> None:
+        for library_id, item in self.items.items():
+            item.setCheckable(False)
+            item.setData(Qt.CheckState.Checked if library_id in chosen else None,
+                         Qt.ItemDataRole.CheckStateRole)
+            item.setToolTip("Already in your questions" if library_id in chosen
+                            else "Double-click or press Enter to add to your questions")

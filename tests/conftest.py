@@ -1,0 +1,32 @@
+"""Shared fixtures. Qt must be told to draw offscreen before it is first imported."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.umask(0o077)  # as the app does at start
+
+from netjourney.core.guide import Guide, load_guide  # noqa: E402
+from netjourney.core.record import JourneyRecord  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def guide() -> Guide:
+    return load_guide()
+
+
+@pytest.fixture
+def record_path(tmp_path: Path) -> Path:
+    return tmp_path / "journey.sqlite"
+
+
+@pytest.fixture
+def record(record_path: Path, guide: Guide) -> Iterator[JourneyRecord]:
+    opened = JourneyRecord.open(record_path, guide)
+    yield opened
+    opened.close()
