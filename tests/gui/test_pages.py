@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -185,3 +186,14 @@ def test_home_shows_the_next_visit_and_open_questions(
     assert "Breathing tests before surgery" in text
     assert "8 questions still to ask" in text
     assert "Second opinion" in text
+
+
+def test_text_size_grows_shrinks_and_is_remembered(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    normal = QApplication.font().pointSizeF()
+    window.change_text_size(2)
+    assert QApplication.font().pointSizeF() == pytest.approx(normal * 1.2)
+    assert int(QSettings().value("text_size_steps")) == 2
+    window.change_text_size(0)
+    assert QApplication.font().pointSizeF() == pytest.approx(normal)

@@ -16,6 +16,7 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
     from netjourney.gui.main_window import MainWindow, quit_after_first_paint
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("NETJourney")
     app.setApplicationName("NET Journey")
     app.setDesktopFileName("io.github.netjourney.NETJourney")
     path = paths.resolve_database_path(db_flag)

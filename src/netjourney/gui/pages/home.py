@@ -64,7 +64,10 @@ class HomePage(QWidget):
         )
         parts.append(f"<ul>{notes}</ul>" if notes else
                      '<p>No notes yet. <a href="notes:">Write one</a>.</p>')
-        return "".join(parts)
+        parts.append('<h2>Not sure where to start?</h2><p><a href="guide:">Read the guide</a>'
+                     ' · <a href="questions:">choose questions to ask</a>'
+                     ' · <a href="team:">add the people treating you</a>.</p>')
+        return '<div style="font-size: large">' + "".join(parts) + "</div>"
 
     def _link(self, link: str) -> None:
         page, _, key = link.partition(":")
