@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from netjourney.core import repository
@@ -197,3 +197,32 @@ def test_text_size_grows_shrinks_and_is_remembered(window: MainWindow) -> None:
     assert int(QSettings().value("text_size_steps")) == 2
     window.change_text_size(0)
     assert QApplication.font().pointSizeF() == pytest.approx(normal)
+
+
+def test_every_input_on_every_page_has_an_accessible_name(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox, QTextEdit
+
+    inputs = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+    unnamed = []
+    for key, _title in PAGES:
+        page = window.show_page(key)
+        for widget in page.findChildren(QWidget):  # parts of a named control are skipped
+            if isinstance(widget, inputs) and widget.isVisibleTo(page) and not widget.accessibleName() and not (
+                isinstance(widget.parent(), QComboBox | QAbstractSpinBox | QAbstractItemView)):
+                unnamed.append(f"{key}: {type(widget).__name__}")
+    assert unnamed == []
+
+
+def test_a_search_result_opens_the_record(
+        window: MainWindow, record: JourneyRecord, qtbot: QtBot) -> None:
+    from netjourney.core.demo import fill_demo
+
+    fill_demo(record, datetime.now(UTC))
+    hits = _search(window, qtbot, "biopsy showed")
+    assert hits[0].startswith("Note: What the biopsy showed")
+    dialog = window.search_dialog
+    dialog.results.activated.emit(dialog.results_model.index(0, 0))
+    notes = window.pages["notes"]
+    assert window.stack.currentWidget() is notes
+    assert str(notes.editor.record_id) == dialog.hits[0].key
+    assert _field(notes.editor, "Title").text() == "What the biopsy showed"
