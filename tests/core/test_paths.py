@@ -1,0 +1,98 @@
+"""Where the record lives, and who may read it."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from netjourney.cli import main
+from netjourney.core import paths
+from netjourney.core.guide import Guide
+from netjourney.core.record import JourneyRecord
+
+
+def test_the_flag_beats_the_environment_variable(tmp_path: Path) -> None:
+    environ = {paths.DATABASE_ENV_VAR: str(tmp_path / "from-env.sqlite")}
+
+    chosen = paths.resolve_database_path(str(tmp_path / "from-flag.sqlite"), environ)
+
+    assert chosen == tmp_path / "from-flag.sqlite"
+
+
+def test_the_environment_variable_beats_the_data_folder(tmp_path: Path) -> None:
+    environ = {paths.DATABASE_ENV_VAR: str(tmp_path / "from-env.sqlite")}
+
+    assert paths.resolve_database_path(None, environ) == tmp_path / "from-env.sqlite"
+
+
+def test_without_flag_or_variable_the_platform_data_folder_is_used() -> None:
+    chosen = paths.resolve_database_path(None, {})
+
+    assert chosen == paths.default_database_path()
+    assert chosen.name == paths.DATABASE_FILE_NAME
+    assert chosen.parent.name == paths.APP_DIR_NAME
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG data folder is Linux's")
+def test_on_linux_the_data_folder_follows_xdg_data_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+    chosen = paths.resolve_database_path(None, {})
+
+    assert chosen == tmp_path / "xdg" / paths.APP_DIR_NAME / paths.DATABASE_FILE_NAME
+
+
+def test_a_relative_or_home_path_is_made_absolute(tmp_path: Path) -> None:
+    assert paths.resolve_database_path("~/x.sqlite", {}) == Path.home() / "x.sqlite"
+    assert paths.resolve_database_path("x.sqlite", {}).is_absolute()
+
+
+def test_the_command_line_honours_flag_over_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(paths.DATABASE_ENV_VAR, str(tmp_path / "from-env.sqlite"))
+
+    out = str(tmp_path / "out.json")
+
+    assert main(["--db", str(tmp_path / "from-flag.sqlite"), "export-json", out]) == 0
+    assert (tmp_path / "from-flag.sqlite").exists()
+    assert not (tmp_path / "from-env.sqlite").exists()
+
+    assert main(["export-json", out]) == 0
+    assert (tmp_path / "from-env.sqlite").exists()
+
+
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """The modes must not depend on the umask the user happens to have."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.usefixtures("permissive_umask")
+def test_a_new_record_is_private_to_its_user(tmp_path: Path, guide: Guide) -> None:
+    record_path = tmp_path / "data" / "NETJourney" / "journey.sqlite"
+
+    record = JourneyRecord.open(record_path, guide)
+    try:
+        # The sidecars exist while a connection is open (the engine keeps one pooled).
+        sidecars = [record_path.with_name(record_path.name + s) for s in ("-wal", "-shm")]
+        assert all(sidecar.exists() for sidecar in sidecars)
+
+        assert mode_of(record_path.parent) == 0o700
+        assert mode_of(record_path) == 0o600
+        assert [mode_of(sidecar) for sidecar in sidecars] == [0o600, 0o600]
+    finally:
+        record.close()
