@@ -1,0 +1,445 @@
+"""My situation: what the user knows about their tumor, and the path through the guide it opens.
+
+The answers are a typed, frozen `Situation`; every answer may be `None`, "not known
+yet". The rules that turn answers into a path are data (resources/rules/situation.json),
+checked against the guide when they are loaded, so a rule can never point at a section,
+role or library question the guide does not have.
+
+The rule file's condition language (see docs/situation-rules.md):
+  {"answer": NAME, "is": VALUE}        the answer equals VALUE ("unknown": not known yet)
+  {"answer": NAME, "in": [VALUE, ...]} the answer is one of the values ("unknown" allowed)
+  {"all": [CONDITION, ...]}            every condition holds ([] always holds)
+  {"any": [CONDITION, ...]}            at least one condition holds
+  {"condition": NAME}                  a named condition defined earlier in "conditions"
+  "always"                             (as a rule's "when") the rule always applies
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import textwrap
+import types
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from netjourney.core import paths
+from netjourney.core.guide import Guide, _Reader
+
+UNKNOWN = "unknown"
+UNKNOWN_LABEL = "Not known yet"
+RULES_FILE = "situation.json"
+
+YesNo = Literal["yes", "no"]
+TumorType = Literal["typical", "atypical"]
+Stage = Literal["I", "II", "IIIA", "IIIB", "IIIC", "IV"]
+Spread = Literal["few", "widespread"]
+Recurrence = Literal["none", "local", "distant"]
+
+_VALUE_LABELS = {
+    "yes": "Yes",
+    "no": "No",
+    "typical": "Typical (low grade)",
+    "atypical": "Atypical (intermediate grade)",
+    **{stage: f"Stage {stage}" for stage in get_args(Stage)},
+    "few": "Only a few tumors",
+    "widespread": "Spread widely",
+    "none": "No",
+    "local": "Yes, near where it started",
+    "distant": "Yes, in other organs",
+}
+
+
+def _asked(question: str) -> Any:
+    """A field that is not known until the user says so; `question` is how we ask it."""
+    return field(default=None, metadata={"question": question})
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What the user knows about their tumor; None means "not known yet"."""
+
+    tumor_type: TumorType | None = _asked("Is the tumor typical or atypical?")
+    stage: Stage | None = _asked("What stage is it?")
+    removable: YesNo | None = _asked("Can surgery remove all of it?")
+    healthy_for_surgery: YesNo | None = _asked("Are you healthy enough for an operation?")
+    lymph_nodes: YesNo | None = _asked("Has it spread to nearby lymph nodes?")
+    carcinoid_syndrome: YesNo | None = _asked("Do you have carcinoid syndrome symptoms?")
+    somatostatin_pet: YesNo | None = _asked(
+        "Do the tumors show up on a somatostatin receptor PET scan?"
+    )
+    liver_symptoms: YesNo | None = _asked("Has it spread to the liver and caused symptoms there?")
+    bone_pain: YesNo | None = _asked("Does it cause bone pain?")
+    spread: Spread | None = _asked("If it has spread: only a few tumors, or widely?")
+    recurrence: Recurrence | None = _asked("Has it come back after treatment?")
+    thinking_of_stopping: YesNo | None = _asked("Are you thinking about stopping treatment?")
+
+    def __post_init__(self) -> None:
+        for name, value in self.answers().items():
+            _check_value(name, value)
+
+    def value(self, name: str) -> str | None:
+        answer(name)  # refuses a name that is not an answer
+        return getattr(self, name)  # type: ignore[no-any-return]
+
+    def answers(self) -> dict[str, str | None]:
+        """Every answer by name, in the order they are asked."""
+        return {a.name: getattr(self, a.name) for a in ANSWERS}
+
+    def with_answer(self, name: str, value: str | None) -> Situation:
+        """A copy with one answer changed; "unknown" or None means not known yet."""
+        return self.from_answers({**self.answers(), name: value})
+
+    @classmethod
+    def from_answers(cls, answers: Mapping[str, Any]) -> Situation:
+        """Exactly the answer names, each a known value, None or "unknown"."""
+        extra = sorted(set(answers) - set(ANSWER_NAMES))
+        if extra:
+            answer(extra[0])  # raises, naming the answers there are
+        missing = [name for name in ANSWER_NAMES if name not in answers]
+        if missing:
+            raise AnswerError(missing[0], "is missing")
+        values = {name: None if value == UNKNOWN else value for name, value in answers.items()}
+        return cls(**values)
+
+
+class AnswerError(ValueError):
+    """An answer name or value that My situation does not know; `answer` names which."""
+
+    def __init__(self, answer: str, problem: str) -> None:
+        super().__init__(f"{answer}: {problem}")
+        self.answer = answer
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One thing the user may know, how we ask it, and its possible values."""
+
+    name: str
+    question: str
+    choices: tuple[Choice, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+    def label(self, value: str | None) -> str:
+        return UNKNOWN_LABEL if value is None else _VALUE_LABELS[value]
+
+
+def _literal_values(hint: Any) -> tuple[str, ...]:
+    """The values of `Literal[...] | None`."""
+    if get_origin(hint) in (Union, types.UnionType):
+        (hint,) = [arg for arg in get_args(hint) if arg is not type(None)]
+    return tuple(get_args(hint))
+
+
+def _answers_of(model: type[Situation]) -> tuple[Answer, ...]:
+    hints = get_type_hints(model)
+    return tuple(
+        Answer(f.name, f.metadata["question"],
+               tuple(Choice(v, _VALUE_LABELS[v]) for v in _literal_values(hints[f.name])))
+        for f in dataclasses.fields(model)
+    )
+
+
+ANSWERS = _answers_of(Situation)
+ANSWER_NAMES = tuple(a.name for a in ANSWERS)
+
+
+def answer(name: str) -> Answer:
+    for candidate in ANSWERS:
+        if candidate.name == name:
+            return candidate
+    raise AnswerError(name, f"is not an answer; the answers are {list(ANSWER_NAMES)}")
+
+
+def _check_value(name: str, value: object) -> None:
+    allowed = answer(name).values
+    if value is not None and value not in allowed:
+        raise AnswerError(name, f"{value!r} is not one of {[*allowed, UNKNOWN]}")
+
+
+# --- Conditions -------------------------------------------------------------------------
+
+Condition = Callable[[Situation], bool]
+
+
+def _answer_in(name: str, values: frozenset[str | None]) -> Condition:
+    return lambda situation: situation.value(name) in values
+
+
+def _all_of(parts: tuple[Condition, ...]) -> Condition:
+    return lambda situation: all(part(situation) for part in parts)
+
+
+def _any_of(parts: tuple[Condition, ...]) -> Condition:
+    return lambda situation: any(part(situation) for part in parts)
+
+
+# --- The path ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PathItem:
+    """A sentence of the path in our own words, and the guide section it comes from."""
+
+    text: str
+    section_id: str
+    section_title: str
+
+
+@dataclass(frozen=True)
+class PathSection:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PathRole:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PathQuestion:
+    id: str
+    text: str
+    section_id: str
+
+
+@dataclass(frozen=True)
+class SituationPath:
+    """What the guide says for situations like this one, ready to show or print."""
+
+    situation: Situation
+    sections: tuple[PathSection, ...]
+    notes: tuple[PathItem, ...]
+    options: tuple[PathItem, ...]
+    roles: tuple[PathRole, ...]
+    questions: tuple[PathQuestion, ...]
+    asks: tuple[PathItem, ...]
+    caution: str
+    rule_ids: tuple[str, ...]
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sections)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    when: Condition
+    sections: tuple[str, ...]
+    notes: tuple[PathItem, ...]
+    options: tuple[PathItem, ...]
+    roles: tuple[str, ...]
+    questions: tuple[str, ...]
+    asks: tuple[PathItem, ...]
+
+    def cited_sections(self) -> tuple[str, ...]:
+        items = (*self.notes, *self.options, *self.asks)
+        return (*self.sections, *(item.section_id for item in items))
+
+
+@dataclass(frozen=True)
+class SituationRules:
+    guide: Guide
+    reading_order: tuple[str, ...]
+    rules: tuple[Rule, ...]
+
+    def path_for(self, situation: Situation) -> SituationPath:
+        fired = [rule for rule in self.rules if rule.when(situation)]
+        cited = {s for rule in fired for s in rule.cited_sections()}
+        wanted_roles = {r for rule in fired for r in rule.roles}
+        wanted_questions = {q for rule in fired for q in rule.questions}
+        library = [q for group in self.guide.question_groups for q in group.questions]
+        return SituationPath(
+            situation=situation,
+            sections=tuple(PathSection(s, self.guide.section(s).title)
+                           for s in self.reading_order if s in cited),
+            notes=_unique(item for rule in fired for item in rule.notes),
+            options=_unique(item for rule in fired for item in rule.options),
+            roles=tuple(PathRole(r.id, r.title) for r in self.guide.roles if r.id in wanted_roles),
+            questions=tuple(PathQuestion(q.id, q.text, q.section_id)
+                            for q in library if q.id in wanted_questions),
+            asks=_unique(item for rule in fired for item in rule.asks),
+            caution=self.guide.source.caution,
+            rule_ids=tuple(rule.id for rule in fired),
+        )
+
+
+def _unique(items: Iterable[PathItem]) -> tuple[PathItem, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+# --- Loading and checking the rules -----------------------------------------------------
+
+_RULE_LISTS = ("sections", "notes", "options", "roles", "questions", "ask")
+
+
+class _RulesReader:
+    """Reads situation.json, checking every id against the guide and every answer name."""
+
+    def __init__(self, folder: Path, guide: Guide) -> None:
+        self.file = _Reader(folder, RULES_FILE)
+        self.guide = guide
+        self.named: dict[str, Condition] = {}
+
+    def read(self) -> SituationRules:
+        data = self.file.data
+        reading_order = self._reading_order(self.file.texts(data, "reading_order", "top level"))
+        conditions = self.file.value(data, "conditions", "top level")
+        if not isinstance(conditions, dict):
+            raise self.file.fail("conditions", "must be an object of named conditions")
+        for name, spec in conditions.items():
+            self.named[name] = self._condition(spec, f"conditions.{name}")
+        records = self.file.items(data, "rules", "top level")
+        self.file.unique_ids(records, "rules")
+        rules = tuple(self._rule(obj, f"rules[{i}] (id {obj['id']!r})")
+                      for i, obj in enumerate(records))
+        return SituationRules(self.guide, reading_order, rules)
+
+    def _reading_order(self, order: tuple[str, ...]) -> tuple[str, ...]:
+        missing = [s for s in self.guide.section_ids if s not in order]
+        unknown = [s for s in order if s not in self.guide.section_ids]
+        if missing or unknown or len(set(order)) != len(order):
+            raise self.file.fail(
+                "reading_order",
+                f"must list every guide section once (missing {missing}, unknown {unknown})",
+            )
+        return order
+
+    def _rule(self, obj: dict[str, Any], where: str) -> Rule:
+        extra = sorted(set(obj) - {"id", "when", *_RULE_LISTS})
+        if extra:
+            raise self.file.fail(where, f"unknown fields {extra}; a rule may have "
+                                        f"{['id', 'when', *_RULE_LISTS]}")
+        if not any(obj.get(name) for name in _RULE_LISTS):
+            raise self.file.fail(where, f"adds nothing: give at least one of {list(_RULE_LISTS)}")
+        when = self.file.value(obj, "when", where)
+        return Rule(
+            id=obj["id"],
+            when=_always if when == "always" else self._condition(when, f"{where}.when"),
+            sections=self._ids(obj, "sections", where, self.guide.section),
+            notes=self._items(obj, "notes", where),
+            options=self._items(obj, "options", where),
+            roles=self._ids(obj, "roles", where, self.guide.role),
+            questions=self._ids(obj, "questions", where, self.guide.library_question),
+            asks=self._items(obj, "ask", where),
+        )
+
+    def _optional_list(self, obj: dict[str, Any], name: str, where: str) -> list[Any]:
+        return self.file.items(obj, name, where) if name in obj else []
+
+    def _ids(self, obj: dict[str, Any], name: str, where: str,
+             lookup: Callable[[str], object]) -> tuple[str, ...]:
+        ids = self.file.texts(obj, name, where) if name in obj else ()
+        for index, wanted in enumerate(ids):
+            self._check_known(wanted, f"{where}.{name}[{index}]", lookup)
+        return ids
+
+    def _items(self, obj: dict[str, Any], name: str, where: str) -> tuple[PathItem, ...]:
+        items = []
+        for index, spec in enumerate(self._optional_list(obj, name, where)):
+            spot = f"{where}.{name}[{index}]"
+            section_id = self.file.text(spec, "section", spot)
+            self._check_known(section_id, f"{spot}.section", self.guide.section)
+            title = self.guide.section(section_id).title
+            items.append(PathItem(self.file.text(spec, "text", spot), section_id, title))
+        return tuple(items)
+
+    def _check_known(self, wanted: str, where: str, lookup: Callable[[str], object]) -> None:
+        try:
+            lookup(wanted)
+        except KeyError as error:
+            raise self.file.fail(where, error.args[0]) from None
+
+    def _condition(self, spec: Any, where: str) -> Condition:
+        if not isinstance(spec, dict) or len(spec.keys() - {"answer"}) != 1:
+            raise self.file.fail(where, "a condition is one of {answer, is}, {answer, in}, "
+                                        "{all}, {any} or {condition}")
+        (form,) = spec.keys() - {"answer"}
+        if form in ("all", "any"):
+            parts = tuple(self._condition(part, f"{where}.{form}[{i}]")
+                          for i, part in enumerate(self.file.items(spec, form, where)))
+            return _all_of(parts) if form == "all" else _any_of(parts)
+        if form == "condition":
+            return self._named(spec["condition"], f"{where}.condition")
+        if form in ("is", "in"):
+            return self._answer_condition(spec, form, where)
+        raise self.file.fail(f"{where}.{form}", "is not a kind of condition")
+
+    def _named(self, name: Any, where: str) -> Condition:
+        if name not in self.named:
+            raise self.file.fail(where, f"{name!r} is not a condition defined above it; "
+                                        f"defined: {sorted(self.named)}")
+        return self.named[name]
+
+    def _answer_condition(self, spec: dict[str, Any], form: str, where: str) -> Condition:
+        name = self.file.text(spec, "answer", where)
+        values = [spec["is"]] if form == "is" else self.file.items(spec, "in", where)
+        try:
+            answer(name)
+            for value in values:
+                if value != UNKNOWN:
+                    _check_value(name, value)
+        except AnswerError as error:
+            raise self.file.fail(f"{where}.{form}", str(error)) from None
+        return _answer_in(name, frozenset(None if v == UNKNOWN else v for v in values))
+
+
+def _always(situation: Situation) -> bool:
+    return True
+
+
+def load_rules(guide: Guide, folder: Path | None = None) -> SituationRules:
+    """Read and check the rules; a GuideError names the file, the rule and the field."""
+    return _RulesReader(folder or paths.resources_dir() / "rules", guide).read()
+
+
+# --- Presenting the path ----------------------------------------------------------------
+
+
+def situation_blocks(path: SituationPath) -> list[tuple[str, list[str]]]:
+    """The path as (heading, plain-text paragraphs), for the PDF and the command line.
+
+    Paragraphs are plain text, not markup: whoever lays them out must escape them.
+    """
+    blocks = [
+        ("My situation: what you recorded",
+         [f"{a.question} {a.label(path.situation.value(a.name))}" for a in ANSWERS]),
+        ("Guide sections to read, in this order",
+         [f"{n}. {s.title}" for n, s in enumerate(path.sections, 1)]),
+        ("Good to know", [_cited(item) for item in path.notes]),
+        ("Treatment options the guide names for situations like yours",
+         [_cited(item) for item in path.options]),
+        ("Who is usually on the care team", [role.title for role in path.roles]),
+        ("Questions worth asking", [q.text for q in path.questions]),
+        ("What to ask, because it is not known yet", [_cited(item) for item in path.asks]),
+        ("Please note", [path.caution]),
+    ]
+    return [(heading, paragraphs) for heading, paragraphs in blocks if paragraphs]
+
+
+def path_text(path: SituationPath, width: int = 88) -> str:
+    """The path as plain text: each paragraph indented, its wrapped lines indented further."""
+    return "\n\n".join(
+        "\n".join([heading, *(textwrap.fill(paragraph, width, initial_indent="  ",
+                                            subsequent_indent="    ")
+                               for paragraph in paragraphs)])
+        for heading, paragraphs in situation_blocks(path)
+    )
+
+
+def _cited(item: PathItem) -> str:
+    return f"{item.text} (Guide: {item.section_title})"

@@ -1,0 +1,123 @@
+"""The path, laid out: what to ask, options, things to know, sections to read, people, questions."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from netjourney.core.situation import PathItem, PathQuestion, PathSection, SituationPath
+
+ADD_TEXT = "Add to my questions"
+ADDED_TEXT = "In my questions"
+
+
+class PathView(QWidget):
+    """Shows one SituationPath; rebuilt whole on each change (the path is short)."""
+
+    section_requested = Signal(str)
+    question_add_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.add_buttons: dict[str, QPushButton] = {}
+        self.section_buttons: dict[str, QPushButton] = {}
+        self.content = QWidget()
+        self.rows = QVBoxLayout(self.content)
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.addWidget(self.content)
+
+    def show_path(self, path: SituationPath, chosen_question_ids: set[str]) -> None:
+        self._start_afresh()
+        self._cited_list("First, find out", path.asks)
+        self._cited_list("Treatment options the guide names for situations like yours",
+                         path.options)
+        self._cited_list("Good to know", path.notes)
+        self._heading("Guide sections to read, in this order")
+        for number, section in enumerate(path.sections, 1):
+            button = self._section_button(number, section)
+            self.rows.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._heading("Who is usually on the care team")
+        self.rows.addWidget(_wrapped(", ".join(role.title for role in path.roles) + "."))
+        self._heading("Questions worth asking")
+        for question in path.questions:
+            self.rows.addLayout(self._question_row(question, question.id in chosen_question_ids))
+        self.rows.addStretch(1)
+
+    def mark_chosen(self, library_id: str) -> None:
+        button = self.add_buttons[library_id]
+        button.setText(ADDED_TEXT)
+        button.setEnabled(False)
+
+    def _start_afresh(self) -> None:
+        """Put an empty content widget in place of the old one, which goes at once."""
+        self.add_buttons.clear()
+        self.section_buttons.clear()
+        old = self.content
+        self.content = QWidget()
+        self.rows = QVBoxLayout(self.content)
+        self.rows.setSpacing(8)
+        self.outer.replaceWidget(old, self.content)
+        old.setParent(None)
+        old.deleteLater()
+
+    def _heading(self, text: str) -> None:
+        heading = heading_label(text)
+        heading.setContentsMargins(0, 10, 0, 0)
+        self.rows.addWidget(heading)
+
+    def _cited_list(self, heading: str, items: tuple[PathItem, ...]) -> None:
+        if not items:
+            return
+        self._heading(heading)
+        for item in items:
+            self.rows.addWidget(self._cited_label(item))
+
+    def _cited_label(self, item: PathItem) -> QLabel:
+        label = _wrapped(
+            f"• {escape(item.text)} "
+            f'<a href="{escape(item.section_id)}" style="white-space: nowrap">'
+            f"(Guide: {escape(item.section_title)})</a>"
+        )
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setAccessibleName(f"{item.text} From the guide section {item.section_title}.")
+        label.linkActivated.connect(self.section_requested.emit)
+        return label
+
+    def _section_button(self, number: int, section: PathSection) -> QPushButton:
+        button = QPushButton(f"{number}. {section.title}")
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setAccessibleName(f"Open the guide section {section.title}")
+        button.clicked.connect(lambda: self.section_requested.emit(section.id))
+        self.section_buttons[section.id] = button
+        return button
+
+    def _question_row(self, question: PathQuestion, chosen: bool) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(_wrapped(escape(question.text)), 1)
+        button = QPushButton(ADD_TEXT)
+        button.setAccessibleName(f"Add to my questions: {question.text}")
+        button.clicked.connect(lambda: self.question_add_requested.emit(question.id))
+        self.add_buttons[question.id] = button
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        if chosen:
+            self.mark_chosen(question.id)
+        return row
+
+
+def heading_label(text: str, size: str = "large") -> QLabel:
+    """Bold text in a CSS size keyword, relative to the page's font so it follows text size."""
+    label = QLabel(f'<span style="font-size: {size}; font-weight: bold">{escape(text)}</span>',
+                   wordWrap=True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAccessibleName(text)
+    return label
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text, wordWrap=True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label

@@ -1,0 +1,129 @@
+"""My situation page, used as a person would: answer, watch the path change, add a question."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from netjourney.core.guide import Guide
+from netjourney.core.record import JourneyRecord
+from netjourney.core.situation import Situation
+from netjourney.core.situation_store import chosen_library_ids, load_situation, save_situation
+from netjourney.gui.situation import SituationPage
+
+
+def make_page(qtbot: QtBot, record: JourneyRecord) -> SituationPage:
+    page = SituationPage(record)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def answer(page: SituationPage, question: str, choice: str) -> None:
+    """Pick a choice in the combo box a screen reader would announce as `question`."""
+    (combo,) = [c for c in page.findChildren(QComboBox) if c.accessibleName() == question]
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findText(choice))
+
+
+def path_texts(page: SituationPage) -> str:
+    """Everything the path shows, as plain text."""
+    labels = [label.accessibleName() or label.text()
+              for label in page.path_view.findChildren(QLabel)]
+    buttons = [button.text() for button in page.path_view.findChildren(QPushButton)]
+    return "\n".join(labels + buttons)
+
+
+def add_button(page: SituationPage, question_text: str) -> QPushButton:
+    (button,) = [b for b in page.path_view.findChildren(QPushButton)
+                 if b.accessibleName() == f"Add to my questions: {question_text}"]
+    return button
+
+
+def test_answers_change_the_path_and_are_saved_at_once(
+    qtbot: QtBot, record: JourneyRecord
+) -> None:
+    page = make_page(qtbot, record)
+    assert "What stage is my tumor?" in path_texts(page)
+    assert "Somatostatin analogs" not in path_texts(page)
+
+    answer(page, "What stage is it?", "Stage IV")
+    answer(page, "Has it come back after treatment?", "No")
+    answer(page, "Do you have carcinoid syndrome symptoms?", "Yes")
+
+    shown = path_texts(page)
+    assert "What stage is my tumor?" not in shown
+    assert "Somatostatin analogs, such as octreotide (Sandostatin)" in shown
+    assert "Tumors surgery cannot fully remove" in shown
+    assert load_situation(record) == Situation(stage="IV", recurrence="none",
+                                                carcinoid_syndrome="yes")
+
+    answer(page, "What stage is it?", "Not known yet")
+
+    assert "What stage is my tumor?" in path_texts(page)
+    assert load_situation(record).stage is None
+
+
+def test_the_stored_answers_are_shown_when_the_page_opens(
+    qtbot: QtBot, record: JourneyRecord
+) -> None:
+    save_situation(record, Situation(tumor_type="atypical", stage="IIIA"))
+
+    page = make_page(qtbot, record)
+
+    assert page.form.combos["tumor_type"].currentText() == "Atypical (intermediate grade)"
+    assert page.form.combos["stage"].currentText() == "Stage IIIA"
+    assert "Stage IIIA can go either way" in path_texts(page)
+
+
+def test_a_suggested_question_is_added_to_my_questions_once(
+    qtbot: QtBot, record: JourneyRecord, guide: Guide
+) -> None:
+    page = make_page(qtbot, record)
+    text = guide.library_question("choosing-second-opinion").text
+    button = add_button(page, text)
+
+    with qtbot.waitSignal(page.status_message) as message:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    assert chosen_library_ids(record) == {"choosing-second-opinion"}
+    assert message.args == [f"Added to your questions: {text}"]
+    assert (button.text(), button.isEnabled()) == ("In my questions", False)
+    answer(page, "What stage is it?", "Stage I")  # the path is built again ...
+    assert not add_button(page, text).isEnabled()  # ... and still knows it was added
+    assert record.counts()["questions"] == 1
+
+
+def test_a_section_of_the_path_opens_in_the_guide(qtbot: QtBot, record: JourneyRecord) -> None:
+    page = make_page(qtbot, record)
+    answer(page, "What stage is it?", "Stage IIIB")
+    section_button = page.path_view.section_buttons["unresectable"]
+
+    with qtbot.waitSignal(page.section_requested) as opened:
+        qtbot.mouseClick(section_button, Qt.MouseButton.LeftButton)
+
+    assert opened.args == ["unresectable"]
+    assert section_button.text().endswith("Tumors surgery cannot fully remove")
+
+
+def test_the_articles_caution_stands_on_the_page(
+    qtbot: QtBot, record: JourneyRecord, guide: Guide
+) -> None:
+    page = make_page(qtbot, record)
+
+    (caution,) = [label for label in page.findChildren(QLabel)
+                  if label.accessibleName() == "Caution from the guide"]
+    assert caution.isVisible()
+    assert guide.source.caution in caution.text()
+
+
+def test_every_answer_can_be_reached_by_its_label(qtbot: QtBot, record: JourneyRecord) -> None:
+    page = make_page(qtbot, record)
+
+    for label in page.form.findChildren(QLabel):
+        combo = label.buddy()
+        assert isinstance(combo, QComboBox)
+        assert combo.accessibleName() == label.text()
+        assert combo.itemText(0) == "Not known yet"
