@@ -1,0 +1,324 @@
+"""What every PDF shares: the embedded font, user text made safe, styles and page furniture.
+
+Every user string reaches reportlab through `markup()` or `paragraphs()`: they
+escape it for reportlab's paragraph markup (so `<b>`, `&lt;` or `<img src=...>`
+print exactly as typed and never act as markup) and turn each character the
+embedded font cannot draw into PLACEHOLDER, a visible replacement character,
+instead of letting it vanish. The embedded font, DejaVu Sans, covers Latin
+(with accents), Greek and Cyrillic among others; CJK scripts and emoji print as
+the placeholder (see drawable_characters for emoji).
+
+Only the pdf_* modules import this module (and so reportlab), and only the
+export commands import those, so the app starts without loading reportlab.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from itertools import count
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from netjourney.core import paths
+from netjourney.export.content import PageCallback, Paper
+
+FONT = "NetJourneySans"
+BOLD_FONT = "NetJourneySans-Bold"
+OBLIQUE_FONT = "NetJourneySans-Oblique"
+FOOTER_BASELINE = 24.0
+FOOTER_SIZE = 8.5
+PLACEHOLDER = "\ufffd"
+"""Printed for a character the embedded font lacks (CJK, emoji, control characters...)."""
+
+PAGE_SIZES = {Paper.A4: A4, Paper.LETTER: LETTER}
+INK = colors.HexColor("#1B1B1B")
+ACCENT = colors.HexColor("#1F4E5F")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#B8B8B8")
+SHADE = colors.HexColor("#EEF3F5")
+
+_LAST_WELL_MAPPED = 0xFFFF
+_QUOTES = {'"': "&quot;", "'": "&#39;"}
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@cache
+def drawable_characters() -> frozenset[int]:
+    """Embed DejaVu Sans and return the code points all three of its faces can draw.
+
+    Only the Basic Multilingual Plane counts: reportlab writes the text map of a
+    character beyond U+FFFF (most emoji) wrongly, so copying it from the PDF would
+    give a different character; the placeholder is honest instead.
+    """
+    folder = paths.resources_dir() / "fonts"
+    files = {FONT: "DejaVuSans.ttf", BOLD_FONT: "DejaVuSans-Bold.ttf",
+             OBLIQUE_FONT: "DejaVuSans-Oblique.ttf"}
+    fonts = [TTFont(name, str(folder / file)) for name, file in files.items()]
+    for font in fonts:
+        pdfmetrics.registerFont(font)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=BOLD_FONT, italic=OBLIQUE_FONT, boldItalic=BOLD_FONT
+    )
+    common = frozenset.intersection(*(frozenset(f.face.charToGlyph) for f in fonts))
+    return frozenset(c for c in common if c <= _LAST_WELL_MAPPED)
+
+
+def printable(text: str) -> str:
+    """The text with every character the font cannot draw replaced by PLACEHOLDER."""
+    drawable = drawable_characters()
+    return "".join(c if ord(c) in drawable else PLACEHOLDER for c in text)
+
+
+def markup(text: str) -> str:
+    """User text as paragraph markup that prints exactly as typed, line breaks kept."""
+    return "<br/>".join(
+        escape(printable(line.replace("\t", " ")), _QUOTES) for line in text.splitlines()
+    )
+
+
+def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    """One paragraph per non-empty line, so a very long note splits across pages cheaply."""
+    return [Paragraph(markup(line), style) for line in text.splitlines() if line.strip()]
+
+
+def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
+    """'Label: value' with the label in bold; both are escaped."""
+    return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", style)
+
+
+def heading(text: str, style: ParagraphStyle, outline_level: int | None = None) -> Paragraph:
+    """A heading; with an outline level it also becomes a PDF bookmark."""
+    paragraph = Paragraph(markup(text), style)
+    if outline_level is not None:
+        paragraph.outline_entry = (printable(text), outline_level)  # type: ignore[attr-defined]
+    return paragraph
+
+
+def item(flowables: list[Flowable]) -> list[Flowable]:
+    """One entry's flowables: its last one no longer keeps with the next entry.
+
+    Without this, entries that end in a keep-with-next line (an unanswered
+    question's status line) chain into one block that jumps whole to a new page.
+    """
+    if flowables:
+        flowables[-1].keepWithNext = False
+    return flowables
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    meta: ParagraphStyle
+    bullet: ParagraphStyle
+    cell: ParagraphStyle
+    cell_note: ParagraphStyle
+    cell_head: ParagraphStyle
+
+
+@cache
+def styles() -> Styles:
+    drawable_characters()  # the styles name the embedded font, so register it first
+    body = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=11, leading=15,
+                          textColor=INK, spaceAfter=4, splitLongWords=True)
+
+    def derived(name: str, **changes: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=body, **changes)
+
+    return Styles(
+        title=derived("title", fontName=BOLD_FONT, fontSize=28, leading=34, textColor=ACCENT,
+                      spaceAfter=12),
+        subtitle=derived("subtitle", fontSize=14, leading=19, spaceAfter=6),
+        h1=derived("h1", fontName=BOLD_FONT, fontSize=18, leading=23, textColor=ACCENT,
+                   spaceBefore=16, spaceAfter=8, keepWithNext=True),
+        h2=derived("h2", fontName=BOLD_FONT, fontSize=13.5, leading=18, textColor=ACCENT,
+                   spaceBefore=10, spaceAfter=4, keepWithNext=True),
+        h3=derived("h3", fontName=BOLD_FONT, fontSize=11.5, leading=15, spaceBefore=6,
+                   spaceAfter=2, keepWithNext=True),
+        body=body,
+        small=derived("small", fontSize=9, leading=12, textColor=MUTED),
+        meta=derived("meta", fontSize=9, leading=12, textColor=MUTED, keepWithNext=True),
+        bullet=derived("bullet", leftIndent=14, bulletIndent=2, spaceAfter=2),
+        cell=derived("cell", fontSize=9.5, leading=12.5, spaceAfter=0),
+        cell_note=derived("cell_note", fontSize=9, leading=12, spaceAfter=0, textColor=MUTED),
+        cell_head=derived("cell_head", fontName=BOLD_FONT, fontSize=9.5, leading=12.5,
+                          spaceAfter=0, textColor=colors.white),
+    )
+
+
+def long_date(day: date, weekday: bool = True) -> str:
+    """'Tuesday, April 14, 2026', in English whatever the system locale."""
+    text = f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return f"{_DAYS[day.weekday()]}, {text}" if weekday else text
+
+
+def clock(moment: datetime) -> str:
+    """'9:05 AM'."""
+    return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def time_span(start: datetime, end: datetime | None) -> str:
+    """'9:00 AM – 10:00 AM, America/Chicago (CDT)', in the times' own zone."""
+    span = clock(start)
+    if end is not None:
+        span += f" – {clock(end)}" if end.date() == start.date() else (
+            f" – {long_date(end.date())}, {clock(end)}"
+        )
+    return f"{span}, {start.tzinfo} ({start.tzname()})"
+
+
+Cell = Flowable | list[Flowable]
+
+
+def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float],
+          header: bool = False) -> Table:
+    """A table that splits between rows and, for a very tall row, inside it."""
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE])]
+    return Table(list(map(list, rows)), colWidths=list(widths), style=TableStyle(commands),
+                 repeatRows=1 if header else 0, splitByRow=1, splitInRow=1, hAlign="LEFT")
+
+
+def boxed(flowables: list[Flowable], width: float) -> Table:
+    """A shaded box around the flowables (for the guide's caution)."""
+    box = Table([[flowables]], colWidths=[width], splitInRow=1, style=TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+        ("BOX", (0, 0), (-1, -1), 0.75, ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]))
+    return box
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+
+
+class _NumberedCanvas(Canvas):
+    """Holds every page until the end, so each can say 'page X of Y'."""
+
+    def __init__(self, *args: Any, footer: str, margin: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._margin = margin
+        self._page_width = float(kwargs["pagesize"][0])
+        self._held_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()  # type: ignore[attr-defined]  # as reportlab's own page-count recipe
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        widest = f"page {total} of {total}"
+        room = self._page_width - 2 * self._margin - self.stringWidth(widest, FONT, FOOTER_SIZE)
+        footer = _shortened(self._footer, room - 24)
+        for state in self._held_pages:
+            self.__dict__.update(state)
+            self._draw_footer(footer, f"page {self.getPageNumber()} of {total}")
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, footer: str, page_text: str) -> None:
+        self.setFont(FONT, FOOTER_SIZE)
+        self.setFillColor(MUTED)
+        self.drawString(self._margin, FOOTER_BASELINE, footer)
+        self.drawRightString(self._page_width - self._margin, FOOTER_BASELINE, page_text)
+
+
+def _shortened(text: str, room: float) -> str:
+    """The text, cut with an ellipsis if it is wider than the room."""
+    if pdfmetrics.stringWidth(text, FONT, FOOTER_SIZE) <= room:
+        return text
+    text = text[:200]
+    while text and pdfmetrics.stringWidth(text + "…", FONT, FOOTER_SIZE) > room:
+        text = text[:-1]
+    return text + "…"
+
+
+class _Document(BaseDocTemplate):
+    """One frame per page; headings with an outline entry become bookmarks."""
+
+    def __init__(self, buffer: io.BytesIO, paper: Paper, title: str, margin: float,
+                 on_page: PageCallback | None) -> None:
+        super().__init__(buffer, pagesize=PAGE_SIZES[paper], title=title,
+                         creator="NET Journey", leftMargin=margin, rightMargin=margin,
+                         topMargin=margin, bottomMargin=max(margin, 40))
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._on_page = on_page
+        self._outline_keys = count()
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        entry = getattr(flowable, "outline_entry", None)
+        if entry is not None:
+            title, level = entry
+            key = f"outline-{next(self._outline_keys)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+    def afterPage(self) -> None:  # noqa: N802 (reportlab's name)
+        if self._on_page is not None:
+            self._on_page(self.page)
+
+
+def content_width(paper: Paper, margin: float) -> float:
+    return float(PAGE_SIZES[paper][0]) - 2 * margin
+
+
+def render_pdf(story: list[Flowable], *, title: str, paper: Paper, margin: float,
+               on_page: PageCallback | None = None) -> RenderedPdf:
+    """Lay out the story into PDF bytes with page numbers, outline and title metadata."""
+    styles()
+    buffer = io.BytesIO()
+    document = _Document(buffer, paper, printable(title), margin, on_page)
+    footer = printable(f"NET Journey · {title}")
+    document.build(story, canvasmaker=_canvas_maker(footer, margin))
+    return RenderedPdf(buffer.getvalue(), document.page)
+
+
+def _canvas_maker(footer: str, margin: float) -> Callable[..., Canvas]:
+    def make(*args: Any, **kwargs: Any) -> Canvas:
+        return _NumberedCanvas(*args, footer=footer, margin=margin, **kwargs)
+
+    return make
+
