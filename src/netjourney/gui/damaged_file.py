@@ -24,13 +24,13 @@ class DamagedFileDialog(QMessageBox):
         self.setText("NET Journey could not read your record.")
         self.setInformativeText(damage.message().removeprefix(self.text()).strip())
         self.choices: dict[QAbstractButton, StartChoice] = {}
-        for choice, label, role in _BUTTONS:
-            if choice is StartChoice.RESTORE_BACKUP and damage.backup is None:
-                continue
+        offered = [b for b in _BUTTONS if damage.backup or b[0] is not StartChoice.RESTORE_BACKUP]
+        for choice, label, role in offered:
             button = self.addButton(label, role)
             button.setAccessibleName(label)
             self.choices[button] = choice
-        self.setDefaultButton(next(iter(self.choices)))  # type: ignore[arg-type]
+            if len(self.choices) == 1:
+                self.setDefaultButton(button)
 
     def choice(self) -> StartChoice:
         return self.choices.get(self.clickedButton(), StartChoice.QUIT)

@@ -36,14 +36,16 @@ class SingleInstance(QObject):
         server.newConnection.connect(self._answer)
 
     def _answer(self) -> None:
+        # A second start writes one line at once and leaves: read it here, briefly
+        # blocking, rather than keep sockets (and callbacks on them) alive.
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if socket.canReadLine() and bytes(socket.readLine().data()) == ACTIVATE:
-            self.activation_requested.emit()
+            while not socket.canReadLine() and socket.waitForReadyRead(HANDOVER_TIMEOUT_MS):
+                pass
+            asked = bytes(socket.readLine().data()) == ACTIVATE
+            socket.abort()
+            socket.deleteLater()
+            if asked:
+                self.activation_requested.emit()
 
     def release(self) -> None:
         self._server.close()

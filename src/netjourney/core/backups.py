@@ -1,0 +1,231 @@
+"""Backups of the record: taken with SQLite's backup API, checked, rotated over about a year.
+
+Every copy lives in `<record>-backups/` (0700), one self-contained 0600 file each:
+- `backup-<time>.sqlite`: automatic, at most one every 30 minutes, rotated;
+- `before-upgrade-from-<schema>-<time>.sqlite`: made before a migration, kept;
+- `before-restore-<time>.sqlite`: the record a restore replaced, kept.
+Times in names are UTC, so names sort in time order on every system.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from netjourney.core import paths
+from netjourney.core.database import (
+    backup_copy,
+    backup_folder,
+    inspect_record,
+    integrity_problems,
+    plain_sqlite,
+)
+from netjourney.core.errors import DamagedRecordError, RecordError, StorageError
+from netjourney.core.models import RECORD_TYPES
+
+BACKUP_INTERVAL = timedelta(minutes=30)
+KEEP_RECENT = 6
+KEEP_DAILY = 12
+KEEP_WEEKLY = 10
+KEEP_MONTHLY = 9
+# A backup never takes the last of the disk: the record itself needs room to grow.
+SPARE_BYTES = 20 * 1024 * 1024
+STAMP_FORMAT = "%Y%m%dT%H%M%S"
+AUTOMATIC = "backup"
+BEFORE_RESTORE = "before-restore"
+_NAME = re.compile(r"^(?P<kind>[a-z-]+?)(?:-from-.+)?-(?P<stamp>\d{8}T\d{6})(?:-\d+)?\.sqlite$")
+_KIND_LABELS = {
+    AUTOMATIC: "Automatic",
+    "before-upgrade": "Before an upgrade",
+    BEFORE_RESTORE: "Before a restore",
+}
+
+# Anki's limits: one copy a day, then a week, then a month (the newest of each).
+_STAGES: tuple[tuple[int, Callable[[datetime], Hashable]], ...] = (
+    (KEEP_DAILY, lambda moment: moment.date()),
+    (KEEP_WEEKLY, lambda moment: moment.isocalendar()[:2]),
+    (KEEP_MONTHLY, lambda moment: (moment.year, moment.month)),
+)
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime  # aware, UTC
+    kind: str
+    counts: dict[str, int] | None  # None when the copy cannot be read
+
+    @property
+    def kind_label(self) -> str:
+        return _KIND_LABELS.get(self.kind, "Copy")
+
+
+def stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(STAMP_FORMAT)
+
+
+def unused_name(make: Callable[[str], Path]) -> Path:
+    """The first of make(""), make("-2"), make("-3")... that does not exist yet."""
+    candidate, number = make(""), 1
+    while candidate.exists():
+        number += 1
+        candidate = make(f"-{number}")
+    return candidate
+
+
+def count_records(path: Path) -> dict[str, int] | None:
+    """How many of each kind of record the file holds; None when it cannot be read."""
+    try:
+        with plain_sqlite(path) as connection:
+            return {
+                model.__tablename__: connection.execute(
+                    f"SELECT count(*) FROM {model.__tablename__}"
+                ).fetchone()[0]
+                for model in RECORD_TYPES
+            }
+    except (sqlite3.Error, RecordError):
+        return None
+
+
+def describe_counts(counts: dict[str, int] | None) -> str:
+    if counts is None:
+        return "records that could not be counted"
+    return ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in counts.items())
+
+
+def list_backups(record_path: Path) -> list[Backup]:
+    """The record's backups, newest first, with their dates and record counts."""
+    return [
+        Backup(path, taken_at, kind, count_records(path))
+        for path, taken_at, kind in _named_copies(backup_folder(record_path))
+    ]
+
+
+def is_good_copy(path: Path) -> bool:
+    """A record this version can open, that passes integrity_check and foreign_key_check."""
+    try:
+        inspect_record(path)
+        return not integrity_problems(path)
+    except RecordError:
+        return False
+
+
+def newest_good_backup(record_path: Path) -> Backup | None:
+    return next((b for b in list_backups(record_path) if is_good_copy(b.path)), None)
+
+
+def backup_if_due(record_path: Path, now: datetime | None = None) -> Backup | None:
+    """Take an automatic backup when the newest is 30 minutes old or more.
+
+    The GUI calls this at start, at close and on a timer. A clock set back makes
+    the newest backup look as if it were from the future: then a backup is due.
+    """
+    now = now or datetime.now(UTC)
+    if not record_path.exists():
+        return None
+    automatic = [taken for _, taken, kind in _named_copies(backup_folder(record_path))
+                 if kind == AUTOMATIC]
+    if automatic and timedelta(0) <= now - max(automatic) < BACKUP_INTERVAL:
+        return None
+    return back_up_now(record_path, now)
+
+
+def back_up_now(record_path: Path, now: datetime | None = None) -> Backup:
+    """Take an automatic backup now, then rotate the old ones out."""
+    now = now or datetime.now(UTC)
+    folder = backup_folder(record_path)
+    if folder.is_dir():  # ours alone: keep it private even if someone loosened it
+        folder.chmod(paths.PRIVATE_FOLDER_MODE)
+    destination = unused_name(lambda n: folder / f"{AUTOMATIC}-{stamp(now)}{n}.sqlite")
+    backup = _checked_copy(record_path, destination, now, AUTOMATIC)
+    rotate(record_path)
+    return backup
+
+
+def back_up_to(record_path: Path, destination: Path, now: datetime | None = None) -> Backup:
+    """A checked copy at a place the user chose (a file, or a folder to put it in).
+
+    It reads the record's header with a plain open(): call it only where this process
+    has no connection to the record (the command line), or SQLite's locks would drop.
+    """
+    now = now or datetime.now(UTC)
+    if not record_path.exists():
+        raise StorageError(f"There is no record at {record_path}; nothing was copied.")
+    inspect_record(record_path)
+    if destination.is_dir():
+        destination = destination / f"{record_path.stem}-{stamp(now)}.sqlite"
+    return _checked_copy(record_path, destination, now, "copy")
+
+
+def backups_to_keep(times: Iterable[datetime]) -> set[datetime]:
+    """The newest few, then one a day for 12 days, a week for 10 weeks, a month for 9 months.
+
+    Each stage starts where the one before ended, so together they reach back about a
+    year in at most 37 copies, whatever the rhythm of use.
+    """
+    newest_first = sorted(set(times), reverse=True)
+    kept = newest_first[:KEEP_RECENT]
+    older = iter(newest_first[KEEP_RECENT:])
+    for limit, period in _STAGES:
+        taken = 0
+        for moment in older if limit else ():
+            if not kept or period(moment) != period(kept[-1]):  # the newest of a new period
+                kept.append(moment)
+                taken += 1
+                if taken == limit:
+                    break
+    return set(kept)
+
+
+def rotate(record_path: Path) -> list[Path]:
+    """Delete the automatic backups the rotation no longer keeps; return what was deleted."""
+    automatic = [(path, taken) for path, taken, kind in _named_copies(backup_folder(record_path))
+                 if kind == AUTOMATIC]
+    keep = backups_to_keep(taken for _, taken in automatic)
+    removed = [path for path, taken in automatic if taken not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _named_copies(folder: Path) -> list[tuple[Path, datetime, str]]:
+    """(path, time taken, kind) of every copy named as this module names them, newest first."""
+    found = []
+    for path in folder.glob("*.sqlite") if folder.is_dir() else ():
+        match = _NAME.match(path.name)
+        if match:
+            taken = datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=UTC)
+            found.append((path, taken, match["kind"]))
+    return sorted(found, key=lambda item: (item[1], item[0].name), reverse=True)
+
+
+def _checked_copy(record_path: Path, destination: Path, now: datetime, kind: str) -> Backup:
+    """Never copy a file that fails its check, nor fill the disk; check the copy made."""
+    problems = integrity_problems(record_path, thorough=False)
+    if problems:
+        raise DamagedRecordError(
+            f"No backup was taken: the record {record_path} failed its check ({problems[0]}). "
+            "Your earlier backups are kept. Close NET Journey and start it again: it will "
+            "offer to restore the newest good backup."
+        )
+    _ensure_room(record_path, destination.parent)
+    backup_copy(record_path, destination)
+    taken_at = now.astimezone(UTC).replace(microsecond=0)
+    return Backup(destination, taken_at, kind, count_records(destination))
+
+
+def _ensure_room(record_path: Path, folder: Path) -> None:
+    existing = next(p for p in (folder, *folder.parents) if p.exists())
+    free = shutil.disk_usage(existing).free
+    needed = record_path.stat().st_size + SPARE_BYTES
+    if free < needed:
+        raise StorageError(
+            f"No backup was taken: the disk holding {folder} has only {free // 2**20} MB free, "
+            f"and a backup needs {needed // 2**20} MB while leaving room for your record. "
+            "Free some space; your record itself is unchanged."
+        )

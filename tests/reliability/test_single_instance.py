@@ -1,0 +1,131 @@
+"""RELIABILITY 8: one instance per data folder. A second start hands over to the first
+window and exits 0; a lock left by a killed instance is taken over; a live instance
+keeps its lock however old; a lock that cannot be made is reported as that."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from netjourney.core.errors import StorageError
+from netjourney.gui.single_instance import (
+    LOCK_FILE_NAME,
+    SingleInstance,
+    acquire_single_instance,
+)
+from tests.reliability.conftest import start_child
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path) -> Path:
+    return tmp_path / "NETJourney"
+
+
+@pytest.fixture
+def held(data_folder: Path, qapp: object) -> Iterator[SingleInstance]:
+    instance = acquire_single_instance(data_folder)
+    assert instance is not None
+    yield instance
+    instance.release()
+
+
+def read_line(child: subprocess.Popen[str]) -> str:
+    assert child.stdout is not None
+    return child.stdout.readline().strip()
+
+
+@pytest.fixture
+def first_elsewhere(data_folder: Path) -> Iterator[subprocess.Popen[str]]:
+    """A first instance running in a process of its own."""
+    child = start_child("instance", data_folder)
+    assert read_line(child) == "first"
+    yield child
+    if child.poll() is None:
+        child.kill()
+    child.wait()
+
+
+@pytest.fixture
+def children() -> Iterator[list[subprocess.Popen[str]]]:
+    """Child processes a test starts; none outlives it, whatever the test's outcome."""
+    started: list[subprocess.Popen[str]] = []
+    yield started
+    for child in started:
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+
+
+def test_a_second_start_hands_over_to_the_first_and_exits_0(
+    held: SingleInstance, data_folder: Path, qtbot: QtBot,
+    children: list[subprocess.Popen[str]],
+) -> None:
+    with qtbot.waitSignal(held.activation_requested, timeout=20_000):
+        children.append(second := start_child("instance", data_folder))
+
+    assert second.wait(timeout=30) == 0
+    assert read_line(second) == "handed over"
+
+
+def test_starting_while_another_process_runs_brings_that_one_forward(
+    first_elsewhere: subprocess.Popen[str], data_folder: Path, qapp: object
+) -> None:
+    assert acquire_single_instance(data_folder) is None
+    assert read_line(first_elsewhere) == "activated"
+
+
+def test_a_live_instance_keeps_its_lock_however_old_the_lock_file(
+    first_elsewhere: subprocess.Popen[str], data_folder: Path, qapp: object
+) -> None:
+    an_hour_ago = time.time() - 3600
+    os.utime(data_folder / LOCK_FILE_NAME, (an_hour_ago, an_hour_ago))
+
+    assert acquire_single_instance(data_folder) is None
+
+
+def test_a_lock_left_by_a_killed_instance_is_taken_over(
+    first_elsewhere: subprocess.Popen[str], data_folder: Path, qtbot: QtBot,
+    children: list[subprocess.Popen[str]],
+) -> None:
+    first_elsewhere.send_signal(signal.SIGKILL)
+    first_elsewhere.wait()
+    assert (data_folder / LOCK_FILE_NAME).exists()  # the crash left its lock behind
+
+    taken_over = acquire_single_instance(data_folder)
+
+    assert taken_over is not None
+    assert (data_folder / LOCK_FILE_NAME).read_text().split("\n")[0] == str(os.getpid())
+    with qtbot.waitSignal(taken_over.activation_requested, timeout=20_000):
+        children.append(third := start_child("instance", data_folder))  # it answers there too
+    assert third.wait(timeout=30) == 0
+    taken_over.release()
+
+
+def test_a_lock_that_cannot_be_made_is_reported_as_that(
+    data_folder: Path, make_read_only: Callable[[Path], None], qapp: object
+) -> None:
+    data_folder.mkdir(mode=0o700)
+    make_read_only(data_folder)
+
+    with pytest.raises(StorageError) as raised:
+        acquire_single_instance(data_folder)
+
+    message = str(raised.value)
+    assert "cannot create its lock file" in message and str(data_folder) in message
+    assert "already running" not in message
+
+
+def test_a_data_folder_that_cannot_be_made_is_reported_as_that(
+    tmp_path: Path, make_read_only: Callable[[Path], None], qapp: object
+) -> None:
+    make_read_only(tmp_path)
+
+    with pytest.raises(StorageError, match="cannot create its data folder"):
+        acquire_single_instance(tmp_path / "NETJourney")
