@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from netjourney import __version__
@@ -12,6 +13,7 @@ from netjourney.core import paths
 from netjourney.core.errors import RecordError
 from netjourney.core.guide import GuideError, load_guide
 from netjourney.core.record import JourneyRecord
+from netjourney.export.content import JourneyOptions, Part
 
 
 def _open_record(args: argparse.Namespace) -> JourneyRecord:
@@ -54,11 +56,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from netjourney.core.demo import fill_demo
+    from netjourney.core.demo_large import fill_large_demo
+
+    fill = fill_large_demo if args.size == "large" else fill_demo
+    record = _open_record(args)
+    try:
+        counts = fill(record, datetime.now(UTC))
+        print(f"Filled {record.path} with a sample journey: {_count_text(counts)}")
+    finally:
+        record.close()
+    return 0
+
+
+def cmd_situation(args: argparse.Namespace) -> int:
+    from netjourney.core.situation import load_rules, path_text
+    from netjourney.core.situation_store import load_situation, record_answers
 
     record = _open_record(args)
     try:
-        counts = fill_demo(record, datetime.now(UTC))
-        print(f"Filled {record.path} with a sample journey: {_count_text(counts)}")
+        situation = record_answers(record, args.set) if args.set else load_situation(record)
+        print(path_text(load_rules(record.guide).path_for(situation)))
     finally:
         record.close()
     return 0
@@ -72,8 +89,94 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.healthy else 1
 
 
-def _count_text(counts: dict[str, int]) -> str:
-    return ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in counts.items())
+def cmd_backup(args: argparse.Namespace) -> int:
+    from netjourney.core.backups import back_up_to
+
+    backup = back_up_to(paths.resolve_database_path(args.db), Path(args.dest))
+    print(f"Backed up {_count_text(backup.counts)} to {backup.path} (checked)")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from netjourney.core.backups import list_backups
+
+    for backup in list_backups(paths.resolve_database_path(args.db)):
+        taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{taken}  {backup.kind_label:<17}  {_count_text(backup.counts)}  {backup.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from netjourney.core.recovery import restore_backup
+
+    restored = restore_backup(Path(args.source), paths.resolve_database_path(args.db))
+    print(f"Restored {_count_text(restored.counts)} into {restored.record_path} (checked)")
+    if restored.set_aside:
+        print(f"The record it replaced was kept as {restored.set_aside}")
+    return 0
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from netjourney.core.situation_store import journey_situation_blocks
+    from netjourney.export.pdf_journey import export_journey_pdf
+
+    record = _open_record(args)
+    try:
+        options = JourneyOptions(
+            include_private=args.include_private, date_from=args.date_from, date_to=args.date_to,
+            parts=frozenset(Part(p) for p in args.parts or Part), patient_name=args.name,
+            situation_blocks=tuple(journey_situation_blocks(record)),
+        )
+        pages = export_journey_pdf(record, Path(args.out), options)
+        private = "with" if options.include_private else "without"
+        print(f"Wrote the journey PDF ({_pages_text(pages)}, {private} private notes) "
+              f"to {args.out}")
+    finally:
+        record.close()
+    return 0
+
+
+def cmd_visit_sheet(args: argparse.Namespace) -> int:
+    from netjourney.export.pdf_visit_sheet import export_visit_sheet
+
+    record = _open_record(args)
+    try:
+        pages = export_visit_sheet(record, args.appointment, Path(args.out))
+        print(f"Wrote the visit sheet ({_pages_text(pages)}) to {args.out}")
+    finally:
+        record.close()
+    return 0
+
+
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from netjourney.export.ics import export_ics
+
+    record = _open_record(args)
+    try:
+        count = export_ics(record, Path(args.out))
+        print(f"Wrote {count} upcoming appointment{'' if count == 1 else 's'} to {args.out}")
+    finally:
+        record.close()
+    return 0
+
+
+def _pages_text(pages: int) -> str:
+    return f"{pages} page{'' if pages == 1 else 's'}"
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD"
+        ) from None
+
+
+def _count_text(counts: dict[str, int] | None) -> str:
+    from netjourney.core.backups import describe_counts
+
+    return describe_counts(counts)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,9 +201,51 @@ def build_parser() -> argparse.ArgumentParser:
          ("out", "the JSON file to write"))
     _add(commands, common, "import-json", cmd_import_json, "load a JSON export into an empty record",
          ("source", "the JSON file to read"))
-    _add(commands, common, "demo", cmd_demo, "fill an empty record with a sample journey")
+    _add(commands, common, "demo", cmd_demo,
+         "fill an empty record with a sample journey").add_argument(
+        "--size", choices=("small", "large"), default="small",
+        help="small: a few weeks (the default); large: about five years, 10,000 notes",
+    )
     _add(commands, common, "check", cmd_check, "check the record file without changing it")
+    _add(commands, common, "backup", cmd_backup, "write a checked copy of the record",
+         ("dest", "the file to write, or a folder to put it in"))
+    _add(commands, common, "backups", cmd_backups, "list the automatic and other backups")
+    _add(commands, common, "restore", cmd_restore,
+         "replace the record with a backup (the record it replaces is kept)",
+         ("source", "the backup file to restore"))
+    _add(commands, common, "situation", cmd_situation,
+         "print the path through the guide for My situation").add_argument(
+        "--set", action="append", metavar="NAME=VALUE", default=[],
+        help="record an answer first (repeatable), e.g. --set stage=IIIA --set tumor_type=atypical;"
+        " the VALUE 'unknown' forgets an answer; a wrong NAME lists the right ones",
+    )
+    _add_sharing_commands(commands, common)
     return parser
+
+
+def _add_sharing_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
+    pdf = _add(commands, common, "export-pdf", cmd_export_pdf,
+               "write the journey PDF to share with family (private notes left out)",
+               ("out", "the PDF file to write"))
+    pdf.add_argument("--include-private", action="store_true", help="include private notes")
+    pdf.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE",
+                     help="only appointments and notes from this day on (YYYY-MM-DD)")
+    pdf.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE",
+                     help="only appointments and notes up to this day (YYYY-MM-DD)")
+    pdf.add_argument("--parts", nargs="+", choices=[p.value for p in Part], metavar="PART",
+                     help="include only these parts (default: all): "
+                     + ", ".join(p.value for p in Part))
+    pdf.add_argument("--name", default="", help="the patient's name for the cover")
+    sheet = _add(commands, common, "visit-sheet", cmd_visit_sheet,
+                 "write a one-page sheet to take to an appointment")
+    sheet.add_argument("appointment", type=int, metavar="APPOINTMENT_ID",
+                       help="the appointment's number")
+    sheet.add_argument("out", help="the PDF file to write")
+    _add(commands, common, "export-ics", cmd_export_ics,
+         "write the upcoming appointments as an iCalendar file", ("out", "the .ics file to write"))
 
 
 def _add(
@@ -110,11 +255,12 @@ def _add(
     handler: Callable[[argparse.Namespace], int],
     help_text: str,
     *positionals: tuple[str, str],
-) -> None:
+) -> argparse.ArgumentParser:
     sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
     for positional, positional_help in positionals:
         sub.add_argument(positional, help=positional_help)
     sub.set_defaults(handler=handler)
+    return sub
 
 
 def main(argv: Sequence[str] | None = None) -> int:

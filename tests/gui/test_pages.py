@@ -47,7 +47,7 @@ def _linked_titles(window: MainWindow, section_id: str) -> list[str]:
     guide_page = window.show_page("guide")
     guide_page.show_section(section_id)
     model = guide_page.linked_model
-    return [model.item(r).text() for r in range(model.rowCount())]
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def _search(window: MainWindow, qtbot: QtBot, words: str) -> list[str]:
@@ -226,3 +226,16 @@ def test_a_search_result_opens_the_record(
     assert window.stack.currentWidget() is notes
     assert str(notes.editor.record_id) == dialog.hits[0].key
     assert _field(notes.editor, "Title").text() == "What the biopsy showed"
+
+
+def test_a_removed_note_leaves_no_trace_in_the_file(
+        window: MainWindow, record: JourneyRecord, qtbot: QtBot) -> None:
+    page = window.show_page("notes")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    _type_text(qtbot, page.editor, "Note", "zanzibarquokka is my secret word")
+    page.editor.flush()
+    page.remove_selected()
+    record.engine.dispose()  # as at close: nothing may stay in memory-only pages
+    for path in (record.path, record.path.with_name(record.path.name + "-wal")):
+        if path.exists():
+            assert b"zanzibarquokka" not in path.read_bytes()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -107,7 +107,9 @@ def translate_sqlite_error(error: BaseException, path: Path) -> RecordError:
             "or the folder does not exist). Check its permissions or choose another file."
         )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return DamagedRecordError(f"The record {path} is damaged: {error}.")
+        return DamagedRecordError(
+            f"The record {path} is damaged: {error}. Restore a backup, or choose another file."
+        )
     if "disk i/o" in text:
         return StorageError(
             f"The disk reported an error while writing {path}. Check that there is free "
@@ -186,27 +188,73 @@ def backup_folder(path: Path) -> Path:
 
 
 def backup_copy(source: Path, destination: Path) -> Path:
-    """Copy a live record with SQLite's backup API into a fresh 0600 file, then check it."""
-    paths.make_private_folder(destination.parent)
+    """Copy a live record with SQLite's backup API into a fresh 0600 file, then check it.
+
+    The copy is made under a temporary name and renamed into place only once it passed
+    its checks, so a failure never leaves a partial file nor harms an older copy.
+    """
     partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
-    create_empty_file(partial)
     try:
-        with plain_sqlite(source) as src, closing(sqlite3.connect(partial)) as dst:
-            src.backup(dst)
-            result = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            if result != "ok":
-                raise DamagedRecordError(f"The backup of {source} failed its check: {result}")
-        _fsync_file(partial)
-        os.replace(partial, destination)
-        _fsync_file(destination.parent)
-    except BaseException:
+        paths.make_private_folder(destination.parent)
         partial.unlink(missing_ok=True)
+        create_empty_file(partial)
+        _copy_with_backup_api(source, partial)
+        problems = integrity_problems(partial)
+        if problems:
+            raise DamagedRecordError(
+                f"The copy of {source} failed its check ({problems[0]}); no backup was made."
+            )
+        fsync_path(partial)
+        os.replace(partial, destination)
+        fsync_path(destination.parent)
+    except BaseException as error:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise StorageError(
+                f"Could not write the copy {destination}: {error.strerror or error}. "
+                "Check the folder is writable and has free space, then try again."
+            ) from error
         raise
     return destination
 
 
-def _fsync_file(path: Path) -> None:
+def _copy_with_backup_api(source: Path, destination: Path) -> None:
+    try:
+        with plain_sqlite(source) as src, closing(sqlite3.connect(destination)) as dst:
+            src.backup(dst)
+            # The copy keeps the source's WAL mark: make it one self-contained file.
+            dst.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, destination) from error
+
+
+def integrity_problems(path: Path, *, thorough: bool = True) -> list[str]:
+    """What SQLite's own checks find wrong with the file (nothing when healthy); never writes.
+
+    `thorough` runs integrity_check, which also compares every index with its table;
+    otherwise the faster quick_check. Both are followed by foreign_key_check, which
+    neither covers. Only SQLite opens the file here: a plain open() and close() of a
+    file this process holds in SQLite would silently drop SQLite's locks on it.
+    """
+    check = "integrity_check" if thorough else "quick_check"
+    try:
+        with plain_sqlite(path) as connection:
+            problems = [row[0] for row in connection.execute(f"PRAGMA {check}")]
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        translated = translate_sqlite_error(error, path)
+        if not isinstance(translated, DamagedRecordError):
+            raise translated from error
+        return [str(error)]
+    problems = [] if problems == ["ok"] else problems
+    if broken:
+        problems.append(f"{len(broken)} links point at records that do not exist")
+    return problems
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file, or a folder's list of names after a rename, to the disk."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -254,11 +302,12 @@ def open_record_engine(path: Path) -> Engine:
             _upgrade(path, revision)
         except BaseException:
             if revision is None:  # a file we just made holds nothing: leave no stub behind
-                for leftover in (path, *_sidecars(path)):
+                for leftover in (path, *sidecars(path)):
                     leftover.unlink(missing_ok=True)
             raise
     return connect_engine(path)
 
 
-def _sidecars(path: Path) -> tuple[Path, Path]:
+def sidecars(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files that belong with the record: never separate them from it."""
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")

@@ -27,7 +27,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 OTHER_ROLE = "other"
-_TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 
 
 def utc_now() -> datetime:
@@ -45,12 +44,14 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError(f"a time without a time zone cannot be stored: {value!r}")
-        return value.astimezone(UTC).strftime(_TIMESTAMP_FORMAT)
+        # isoformat pads the year to four digits (strftime's %Y does not below 1000).
+        utc = value.astimezone(UTC).replace(tzinfo=None)
+        return utc.isoformat(sep=" ", timespec="microseconds")
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(value, _TIMESTAMP_FORMAT).replace(tzinfo=UTC)
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 class QuestionStatus(enum.StrEnum):
@@ -255,3 +256,29 @@ class Note(LinkedToGuide, Base):
 
 
 RECORD_TYPES: tuple[type[Any], ...] = (CareTeamMember, Question, Appointment, Note)
+
+
+class SituationAnswers(Base):
+    """My situation: the user's answers in one row, each NULL until known.
+
+    One row with a column per answer rather than key/value rows, so the file itself
+    refuses an unknown answer or value (the CHECK constraints of migration
+    0003_situation; core/situation.py holds the vocabulary) and is read in one go.
+    """
+
+    __tablename__ = "situation"
+    ONLY_ROW_ID: ClassVar[int] = 1
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tumor_type: Mapped[str | None] = mapped_column(String(16))
+    stage: Mapped[str | None] = mapped_column(String(16))
+    removable: Mapped[str | None] = mapped_column(String(16))
+    healthy_for_surgery: Mapped[str | None] = mapped_column(String(16))
+    lymph_nodes: Mapped[str | None] = mapped_column(String(16))
+    carcinoid_syndrome: Mapped[str | None] = mapped_column(String(16))
+    somatostatin_pet: Mapped[str | None] = mapped_column(String(16))
+    liver_symptoms: Mapped[str | None] = mapped_column(String(16))
+    bone_pain: Mapped[str | None] = mapped_column(String(16))
+    spread: Mapped[str | None] = mapped_column(String(16))
+    recurrence: Mapped[str | None] = mapped_column(String(16))
+    thinking_of_stopping: Mapped[str | None] = mapped_column(String(16))

@@ -14,6 +14,7 @@ from sqlalchemy import Column, ForeignKey, Table, insert, select, update
 
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.models import LinkedToGuide
+from netjourney.core.privacy import erase_deleted_text
 from netjourney.core.record import JourneyRecord
 
 RecordT = TypeVar("RecordT", bound=LinkedToGuide)
@@ -69,7 +70,11 @@ class Removed:
 
 
 def delete(record: JourneyRecord, model: type[RecordT], record_id: int) -> Removed | None:
-    """Delete a record with its links; return what undo needs to restore it."""
+    """Delete a record with its links; return what undo needs to restore it.
+
+    Its text is then erased from the search indexes and the -wal too (older
+    backups keep it until they rotate out).
+    """
     table: Table = model.__table__  # type: ignore[attr-defined]
     with record.writing() as session:
         row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
@@ -85,6 +90,7 @@ def delete(record: JourneyRecord, model: type[RecordT], record_id: int) -> Remov
                 keys = session.scalars(select(child.c.id).where(column == record_id)).all()
                 unlinked.append((child, column, list(keys)))
         session.execute(table.delete().where(table.c.id == record_id))
+    erase_deleted_text(record)
     return Removed(table, dict(row), cascaded, unlinked)
 
 

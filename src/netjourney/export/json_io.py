@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -14,6 +14,8 @@ from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
+from netjourney.core.situation import AnswerError, Situation
+from netjourney.core.situation_store import store_situation, stored_situation
 from netjourney.export.atomic import write_atomically
 
 FORMAT_NAME = "netjourney-record"
@@ -23,6 +25,7 @@ _MEMBER_TEXT = ("name", "practice", "phone", "after_hours", "email", "notes")
 _QUESTION_TEXT = ("text", "answer", "answered_by")
 _APPOINTMENT_TEXT = ("time_zone", "with_whom", "location", "purpose", "what_to_bring", "outcome")
 _NOTE_TEXT = ("title", "body")
+_SQLITE_INTEGERS = range(-(2**63), 2**63)
 
 
 def record_to_document(record: JourneyRecord) -> dict[str, Any]:
@@ -31,6 +34,7 @@ def record_to_document(record: JourneyRecord) -> dict[str, Any]:
         questions = session.scalars(select(Question).order_by(Question.id)).all()
         appointments = session.scalars(select(Appointment).order_by(Appointment.id)).all()
         notes = session.scalars(select(Note).order_by(Note.id)).all()
+        situation = stored_situation(session)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -38,6 +42,7 @@ def record_to_document(record: JourneyRecord) -> dict[str, Any]:
         "questions": [_question_out(q) for q in questions],
         "appointments": [_appointment_out(a) for a in appointments],
         "notes": [_note_out(n) for n in notes],
+        "situation": situation.answers(),
     }
 
 
@@ -52,15 +57,26 @@ def import_json(record: JourneyRecord, source: Path) -> dict[str, int]:
         document = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InvalidInputError(f"{source} cannot be read as a NET Journey JSON file: {error}")
-    objects = DocumentReader(document, record.guide).read()
+    reader = DocumentReader(document, record.guide)
+    objects = reader.read()
     if not record.is_empty():
         raise InvalidInputError(
             f"{record.path} already holds records; import only goes into an empty record. "
             "Choose a new file with --db, then import again."
         )
     with record.writing() as session:
+        # Notes name their appointment and member by id alone, so the unit of work
+        # cannot order those inserts: let SQLite check the links at commit instead.
+        session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         session.add_all(objects)
+        if reader.situation is not None:
+            store_situation(session, reader.situation)
     return record.counts()
+
+
+def _is_integer(value: Any) -> bool:
+    """A JSON whole number SQLite can store (JSON true and false are not numbers)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value in _SQLITE_INTEGERS
 
 
 def _with_links(obj: Any, out: dict[str, Any]) -> dict[str, Any]:
@@ -116,6 +132,7 @@ class DocumentReader:
         self.members: dict[int, CareTeamMember] = {}
         self.questions: dict[int, Question] = {}
         self.appointments: dict[int, Appointment] = {}
+        self.situation: Situation | None = None  # None: a file from before My situation
 
     def read(self) -> list[Any]:
         doc = self.document
@@ -125,18 +142,22 @@ class DocumentReader:
             raise self._bad(
                 "version", f"{doc.get('version')!r} is not supported (this app reads {FORMAT_VERSION})"
             )
-        for index, item in enumerate(self._list(doc, "care_team", "")):
-            self._add(self.members, self._member(item, f"care_team[{index}]"), f"care_team[{index}]")
-        for index, item in enumerate(self._list(doc, "questions", "")):
-            self._add(self.questions, self._question(item, f"questions[{index}]"), f"questions[{index}]")
-        for index, item in enumerate(self._list(doc, "appointments", "")):
-            where = f"appointments[{index}]"
-            self._add(self.appointments, self._appointment(item, where), where)
-        notes = [self._note(item, f"notes[{i}]") for i, item in enumerate(self._list(doc, "notes", ""))]
-        ids = [n.id for n in notes]
-        if len(set(ids)) != len(ids):
-            raise self._bad("notes", "two notes share an id")
-        return [*self.members.values(), *self.questions.values(), *self.appointments.values(), *notes]
+        notes: dict[int, Note] = {}
+        # In this order, so that every reference points back at records already read.
+        for name, registry, build in (
+            ("care_team", self.members, self._member),
+            ("questions", self.questions, self._question),
+            ("appointments", self.appointments, self._appointment),
+            ("notes", notes, self._note),
+        ):
+            for index, item in enumerate(self._list(doc, name, "")):
+                where = f"{name}[{index}]"
+                self._add(registry, build(item, where), where)
+        self.situation = self._situation(doc)
+        return [
+            *self.members.values(), *self.questions.values(),
+            *self.appointments.values(), *notes.values(),
+        ]
 
     def _bad(self, where: str, problem: str) -> InvalidInputError:
         return InvalidInputError(f"The JSON file is not valid at {where}: {problem}. Nothing was imported.")
@@ -150,7 +171,7 @@ class DocumentReader:
         if not isinstance(obj, dict):
             raise self._bad(where, "must be an object")
         if name not in obj:
-            raise self._bad(f"{where}.{name}", "missing")
+            raise self._bad(f"{where}.{name}".lstrip("."), "missing")
         return obj[name]
 
     def _list(self, obj: Any, name: str, where: str) -> list[Any]:
@@ -163,7 +184,7 @@ class DocumentReader:
         value = self._field(obj, name, where)
         if value is None and optional:
             return None
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        if not (_is_integer(value) if kind is int else isinstance(value, kind)):
             raise self._bad(f"{where}.{name}", f"must be {kind.__name__}")
         return value
 
@@ -180,6 +201,10 @@ class DocumentReader:
             parsed = None
         if parsed is None or parsed.tzinfo is None:
             raise self._bad(f"{where}.{name}", "must be an ISO 8601 time with its UTC offset")
+        try:
+            parsed.astimezone(UTC)  # the record keeps UTC; years 1 and 9999 can overflow
+        except OverflowError:
+            raise self._bad(f"{where}.{name}", "is outside the dates that can be stored") from None
         return parsed
 
     def _reference(self, obj: Any, name: str, where: str, registry: dict[int, Any]) -> int | None:
@@ -235,17 +260,20 @@ class DocumentReader:
         ends_at = self._time(obj, "ends_at", where, optional=True)
         if ends_at is not None and starts_at is not None and ends_at < starts_at:
             raise self._bad(f"{where}.ends_at", "is before starts_at")
-        planned = []
+        planned: dict[int, Question] = {}
         for index, question_id in enumerate(self._list(obj, "planned_question_ids", where)):
-            if question_id not in self.questions:
-                raise self._bad(f"{where}.planned_question_ids[{index}]", f"no question {question_id!r}")
-            planned.append(self.questions[question_id])
+            spot = f"{where}.planned_question_ids[{index}]"
+            if not _is_integer(question_id) or question_id not in self.questions:
+                raise self._bad(spot, f"no question {question_id!r}")
+            if question_id in planned:
+                raise self._bad(spot, f"the question {question_id} is listed twice")
+            planned[question_id] = self.questions[question_id]
         appointment = Appointment(
             id=self._typed(obj, "id", where, int),
             starts_at=starts_at,
             ends_at=ends_at,
             member_id=self._reference(obj, "member_id", where, self.members),
-            planned_questions=planned,
+            planned_questions=list(planned.values()),
             **texts,
         )
         self._check_time_zone(texts["time_zone"], f"{where}.time_zone")
@@ -257,6 +285,17 @@ class DocumentReader:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             raise self._bad(where, f"{name!r} is not a known time zone") from None
+
+    def _situation(self, doc: dict[str, Any]) -> Situation | None:
+        if "situation" not in doc:
+            return None
+        answers = doc["situation"]
+        if not isinstance(answers, dict):
+            raise self._bad("situation", "must be an object of answers")
+        try:
+            return Situation.from_answers(answers)
+        except AnswerError as error:
+            raise self._bad(f"situation.{error.answer}", error.problem) from None
 
     def _note(self, obj: Any, where: str) -> Note:
         note = Note(

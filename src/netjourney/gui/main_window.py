@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 
 from netjourney import __version__
 from netjourney.core.errors import RecordError
-from netjourney.core.paths import resources_dir
 from netjourney.core.record import JourneyRecord
+from netjourney.gui.backup_scheduler import BackupScheduler
 from netjourney.gui.search_dialog import SearchDialog
 
 # (page key, title in the page list); the order is the order of Ctrl+1, Ctrl+2, ...
 PAGES = (
     ("home", "Home"),
+    ("situation", "My situation"),
     ("guide", "Guide"),
     ("team", "Care team"),
     ("questions", "Questions"),
@@ -44,10 +45,10 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.factories: dict[str, Callable[[], QWidget]] = self._page_factories()
         self.search_dialog: SearchDialog | None = None
+        self.backups = BackupScheduler(record.path, self)
+        self.back_up_on_close = True
+        self.backups.problem.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.setWindowTitle(f"NET Journey — {record.path}")
-        icon = resources_dir() / "icons" / "netjourney.svg"
-        if icon.exists():
-            self.setWindowIcon(QIcon(str(icon)))
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
         self.nav.addItems([title for _key, title in PAGES])
@@ -77,6 +78,12 @@ class MainWindow(QMainWindow):
             page.add_requested.connect(self.add_about_section)
             return page
 
+        def situation() -> QWidget:
+            from netjourney.gui.situation.page import SituationPage
+            page = SituationPage(self.record)
+            page.section_requested.connect(lambda section_id: self.navigate("guide", section_id))
+            return page
+
         def team() -> QWidget:
             from netjourney.gui.pages.team import TeamPage
             return TeamPage(self.record, self.undo_stack)
@@ -93,7 +100,7 @@ class MainWindow(QMainWindow):
             from netjourney.gui.pages.notes import NotesPage
             return NotesPage(self.record, self.undo_stack)
 
-        return {"home": home, "guide": guide, "team": team, "questions": questions,
+        return {"home": home, "situation": situation, "guide": guide, "team": team, "questions": questions,
                 "appointments": appointments, "notes": notes}
 
     def page(self, key: str) -> QWidget:
@@ -113,8 +120,10 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is not None and hasattr(current, "flush"):
             current.flush()
+        built_before = key in self.pages
         page = self.page(key)
-        if page is not current and hasattr(page, "refresh") and current is not None:
+        # A page built just now has just read the record; only an older one may be stale.
+        if built_before and page is not current and hasattr(page, "refresh"):
             page.refresh()
         self.stack.setCurrentWidget(page)
         row = [k for k, _t in PAGES].index(key)
@@ -146,7 +155,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("Share with family: journey &PDF…", self.export_pdf,
+                                         "Ctrl+E"))
+        file_menu.addAction(self._action("&Print the journey…", self.export_pdf,
+                                         QKeySequence.StandardKey.Print))
+        file_menu.addAction(self._action("Upcoming appointments to a &calendar (.ics)…",
+                                         self.export_calendar))
         file_menu.addAction(self._action("Export everything as &JSON…", self.export_json))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Backups…", self.open_backups))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -196,6 +213,55 @@ class MainWindow(QMainWindow):
         self.search_dialog.query.setFocus()
         self.search_dialog.query.selectAll()
 
+    def export_pdf(self) -> None:
+        from netjourney.core.situation_store import journey_situation_blocks
+        from netjourney.gui.export_dialog import JourneyExportDialog
+
+        self.flush_all()
+        dialog = JourneyExportDialog(self.record, self, journey_situation_blocks(self.record))
+        dialog.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        dialog.open()
+
+    def export_calendar(self) -> None:
+        from netjourney.gui.export_dialog import save_calendar
+
+        self.flush_all()
+        runner = save_calendar(self.record, self)
+        if runner is not None:
+            runner.succeeded.connect(lambda text: self.statusBar().showMessage(text, 10000))
+
+    def open_backups(self) -> None:
+        from netjourney.gui.backups_window import BackupsWindow
+
+        self.flush_all()
+        window = BackupsWindow(self.record.path, self)
+        window.restore_requested.connect(self.restore_backup)
+        window.open()
+
+    def restore_backup(self, backup: Path) -> None:
+        """Close the record, restore the copy over it, and show the restored record."""
+        from netjourney.core.recovery import restore_backup
+
+        self.flush_all()
+        path, guide = self.record.path, self.record.guide
+        self.record.close()
+        try:
+            restore_backup(backup, path)
+        except RecordError as error:
+            QMessageBox.warning(self, "The backup was not restored", str(error))
+        self.record = JourneyRecord.open(path, guide)
+        self._rebuild_pages()
+        self.statusBar().showMessage(f"Restored the backup {backup.name}.", 10000)
+
+    def _rebuild_pages(self) -> None:
+        """Pages hold the record they were built with: build them again on the new one."""
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.undo_stack.clear()
+        self.show_page("home")
+
     def export_json(self) -> None:
         from netjourney.export.json_io import export_json
 
@@ -230,6 +296,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.flush_all():
+            self._closing()
             event.accept()
             return
         answer = QMessageBox.question(
@@ -239,9 +306,17 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
         )
         if answer == QMessageBox.StandardButton.Discard:
+            self._closing()
             event.accept()
         else:
             event.ignore()
+
+
+    def _closing(self) -> None:
+        """The last automatic backup, taken after every edit is saved."""
+        self.backups.stop()
+        if self.back_up_on_close:
+            self.backups.back_up_if_due()
 
 
 def system_font_size() -> float:
@@ -250,14 +325,16 @@ def system_font_size() -> float:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
 
 
-def quit_after_first_paint(window: QMainWindow) -> None:
+def quit_after_first_paint(window: MainWindow) -> None:
     """For --exit-after-start: leave once the window has really been painted."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class PaintWatcher(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)  # one quit, not one per paint
                 QTimer.singleShot(0, QApplication.quit)
             return False
 
+    window.back_up_on_close = False  # a scripted start changes nothing worth a copy
     window.installEventFilter(PaintWatcher(window))

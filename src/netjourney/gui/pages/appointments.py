@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
@@ -64,6 +65,27 @@ class AppointmentEditor(RecordEditor):
         self.form.addRow("Questions to ask:", self.planned)
         self.add_text("Outcome (after the visit):", "outcome", lines=4)
         self.add_sections(record.guide)
+        self.form.addRow("Visit sheet:", self._visit_sheet_buttons())
+
+    def _visit_sheet_buttons(self) -> QWidget:
+        """A one-page sheet to take along: the plan, with room to write the answers."""
+        from netjourney.gui import export_dialog
+
+        save = QPushButton("&Save as PDF…")
+        save.clicked.connect(lambda: self._visit_sheet(export_dialog.save_visit_sheet))
+        print_ = QPushButton("P&rint…")
+        print_.clicked.connect(lambda: self._visit_sheet(export_dialog.print_visit_sheet))
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(save)
+        layout.addWidget(print_)
+        layout.addStretch(1)
+        return row
+
+    def _visit_sheet(self, make: Callable[[JourneyRecord, int, QWidget], object]) -> None:
+        if self.flush() and self.record_id is not None:
+            make(self.record, self.record_id, self)  # runs in the background, owned by self
 
     def _add_time(self, label: str, name: str) -> QDateTimeEdit:
         edit = QDateTimeEdit(calendarPopup=True)
