@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -16,8 +17,14 @@ from netjourney.core.record import JourneyRecord
 from netjourney.export.content import JourneyOptions, Part
 
 
-def _open_record(args: argparse.Namespace) -> JourneyRecord:
-    return JourneyRecord.open(paths.resolve_database_path(args.db), load_guide())
+@contextmanager
+def _opened_record(args: argparse.Namespace) -> Iterator[JourneyRecord]:
+    """The record named by --db (or the default), closed again when the command ends."""
+    record = JourneyRecord.open(paths.resolve_database_path(args.db), load_guide())
+    try:
+        yield record
+    finally:
+        record.close()
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
@@ -31,24 +38,18 @@ def cmd_guide(args: argparse.Namespace) -> int:
 def cmd_export_json(args: argparse.Namespace) -> int:
     from netjourney.export.json_io import export_json
 
-    record = _open_record(args)
-    try:
+    with _opened_record(args) as record:
         export_json(record, Path(args.out))
         print(f"Exported {_count_text(record.counts())} to {args.out}")
-    finally:
-        record.close()
     return 0
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     from netjourney.export.json_io import import_json
 
-    record = _open_record(args)
-    try:
+    with _opened_record(args) as record:
         counts = import_json(record, Path(args.source))
         print(f"Imported {_count_text(counts)} into {record.path}")
-    finally:
-        record.close()
     return 0
 
 
@@ -59,12 +60,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from netjourney.core.demo_large import fill_large_demo
 
     fill = fill_large_demo if args.size == "large" else fill_demo
-    record = _open_record(args)
-    try:
+    with _opened_record(args) as record:
         counts = fill(record, datetime.now(UTC))
         print(f"Filled {record.path} with a sample journey: {_count_text(counts)}")
-    finally:
-        record.close()
     return 0
 
 
@@ -72,12 +70,9 @@ def cmd_situation(args: argparse.Namespace) -> int:
     from netjourney.core.situation import load_rules, path_text
     from netjourney.core.situation_store import load_situation, record_answers
 
-    record = _open_record(args)
-    try:
+    with _opened_record(args) as record:
         situation = record_answers(record, args.set) if args.set else load_situation(record)
         print(path_text(load_rules(record.guide).path_for(situation)))
-    finally:
-        record.close()
     return 0
 
 
@@ -120,8 +115,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from netjourney.core.situation_store import journey_situation_blocks
     from netjourney.export.pdf_journey import export_journey_pdf
 
-    record = _open_record(args)
-    try:
+    with _opened_record(args) as record:
         options = JourneyOptions(
             include_private=args.include_private, date_from=args.date_from, date_to=args.date_to,
             parts=frozenset(Part(p) for p in args.parts or Part), patient_name=args.name,
@@ -131,32 +125,24 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         private = "with" if options.include_private else "without"
         print(f"Wrote the journey PDF ({_pages_text(pages)}, {private} private notes) "
               f"to {args.out}")
-    finally:
-        record.close()
     return 0
 
 
 def cmd_visit_sheet(args: argparse.Namespace) -> int:
     from netjourney.export.pdf_visit_sheet import export_visit_sheet
 
-    record = _open_record(args)
-    try:
+    with _opened_record(args) as record:
         pages = export_visit_sheet(record, args.appointment, Path(args.out))
         print(f"Wrote the visit sheet ({_pages_text(pages)}) to {args.out}")
-    finally:
-        record.close()
     return 0
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from netjourney.export.ics import export_ics
 
-    record = _open_record(args)
-    try:
+    with _opened_record(args) as record:
         count = export_ics(record, Path(args.out))
         print(f"Wrote {count} upcoming appointment{'' if count == 1 else 's'} to {args.out}")
-    finally:
-        record.close()
     return 0
 
 
@@ -276,3 +262,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (RecordError, GuideError) as error:
         print(f"netjourney: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `netjourney situation | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return 0

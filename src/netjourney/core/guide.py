@@ -121,7 +121,7 @@ def _find(items: Any, wanted: str, kind: str) -> Any:
     raise KeyError(f"no {kind} with id {wanted!r}")
 
 
-class _Reader:
+class ContentReader:
     """Reads one JSON content file, naming the file and field in every complaint."""
 
     def __init__(self, folder: Path, name: str) -> None:
@@ -169,7 +169,7 @@ class _Reader:
 
 
 def _load_source(folder: Path) -> Source:
-    reader = _Reader(folder, "source.json")
+    reader = ContentReader(folder, "source.json")
     obj = reader.data
     fields = {f: reader.text(obj, f, "source") for f in
               ("title", "publisher", "url", "review", "caution", "adapted_note")}
@@ -182,7 +182,7 @@ def _load_source(folder: Path) -> Source:
 
 
 def _load_sections(folder: Path) -> tuple[Section, ...]:
-    reader = _Reader(folder, "sections.json")
+    reader = ContentReader(folder, "sections.json")
     records = reader.items(reader.data, "sections", "top level")
     reader.unique_ids(records, "sections")
     sections = []
@@ -207,7 +207,7 @@ def _load_sections(folder: Path) -> tuple[Section, ...]:
 
 
 def _load_question_groups(folder: Path) -> tuple[QuestionGroup, ...]:
-    reader = _Reader(folder, "questions.json")
+    reader = ContentReader(folder, "questions.json")
     groups = []
     all_ids: list[str] = []
     for index, obj in enumerate(reader.items(reader.data, "groups", "top level")):
@@ -231,7 +231,7 @@ def _load_question_groups(folder: Path) -> tuple[QuestionGroup, ...]:
 
 
 def _load_roles(folder: Path) -> tuple[Role, ...]:
-    reader = _Reader(folder, "roles.json")
+    reader = ContentReader(folder, "roles.json")
     records = reader.items(reader.data, "roles", "top level")
     ids = reader.unique_ids(records, "roles")
     if OTHER_ROLE_ID not in ids:

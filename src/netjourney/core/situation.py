@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from netjourney.core import paths
-from netjourney.core.guide import Guide, _Reader
+from netjourney.core.guide import Guide, LibraryQuestion, Role, Section, ContentReader
 
 UNKNOWN = "unknown"
 UNKNOWN_LABEL = "Not known yet"
@@ -198,34 +198,15 @@ class PathItem:
 
 
 @dataclass(frozen=True)
-class PathSection:
-    id: str
-    title: str
-
-
-@dataclass(frozen=True)
-class PathRole:
-    id: str
-    title: str
-
-
-@dataclass(frozen=True)
-class PathQuestion:
-    id: str
-    text: str
-    section_id: str
-
-
-@dataclass(frozen=True)
 class SituationPath:
     """What the guide says for situations like this one, ready to show or print."""
 
     situation: Situation
-    sections: tuple[PathSection, ...]
+    sections: tuple[Section, ...]
     notes: tuple[PathItem, ...]
     options: tuple[PathItem, ...]
-    roles: tuple[PathRole, ...]
-    questions: tuple[PathQuestion, ...]
+    roles: tuple[Role, ...]
+    questions: tuple[LibraryQuestion, ...]
     asks: tuple[PathItem, ...]
     caution: str
     rule_ids: tuple[str, ...]
@@ -265,13 +246,11 @@ class SituationRules:
         library = [q for group in self.guide.question_groups for q in group.questions]
         return SituationPath(
             situation=situation,
-            sections=tuple(PathSection(s, self.guide.section(s).title)
-                           for s in self.reading_order if s in cited),
+            sections=tuple(self.guide.section(s) for s in self.reading_order if s in cited),
             notes=_unique(item for rule in fired for item in rule.notes),
             options=_unique(item for rule in fired for item in rule.options),
-            roles=tuple(PathRole(r.id, r.title) for r in self.guide.roles if r.id in wanted_roles),
-            questions=tuple(PathQuestion(q.id, q.text, q.section_id)
-                            for q in library if q.id in wanted_questions),
+            roles=tuple(r for r in self.guide.roles if r.id in wanted_roles),
+            questions=tuple(q for q in library if q.id in wanted_questions),
             asks=_unique(item for rule in fired for item in rule.asks),
             caution=self.guide.source.caution,
             rule_ids=tuple(rule.id for rule in fired),
@@ -291,7 +270,7 @@ class _RulesReader:
     """Reads situation.json, checking every id against the guide and every answer name."""
 
     def __init__(self, folder: Path, guide: Guide) -> None:
-        self.file = _Reader(folder, RULES_FILE)
+        self.file = ContentReader(folder, RULES_FILE)
         self.guide = guide
         self.named: dict[str, Condition] = {}
 

@@ -7,7 +7,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from netjourney.core.situation import PathItem, PathQuestion, PathSection, SituationPath
+from netjourney.core.guide import LibraryQuestion, Section
+from netjourney.core.situation import PathItem, SituationPath
 
 ADD_TEXT = "Add to my questions"
 ADDED_TEXT = "In my questions"
@@ -87,7 +88,7 @@ class PathView(QWidget):
         label.linkActivated.connect(self.section_requested.emit)
         return label
 
-    def _section_button(self, number: int, section: PathSection) -> QPushButton:
+    def _section_button(self, number: int, section: Section) -> QPushButton:
         button = QPushButton(f"{number}. {section.title}")
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setAccessibleName(f"Open the guide section {section.title}")
@@ -95,7 +96,7 @@ class PathView(QWidget):
         self.section_buttons[section.id] = button
         return button
 
-    def _question_row(self, question: PathQuestion, chosen: bool) -> QHBoxLayout:
+    def _question_row(self, question: LibraryQuestion, chosen: bool) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(_wrapped(escape(question.text)), 1)
         button = QPushButton(ADD_TEXT)
