@@ -239,3 +239,21 @@ def test_a_removed_note_leaves_no_trace_in_the_file(
     for path in (record.path, record.path.with_name(record.path.name + "-wal")):
         if path.exists():
             assert b"zanzibarquokka" not in path.read_bytes()
+
+
+def test_restoring_a_backup_from_the_window_brings_back_the_record(
+        window: MainWindow, record: JourneyRecord) -> None:
+    from netjourney.core import backups
+
+    repository.add(record, Note(title="Before the backup"))
+    backup = backups.back_up_now(record.path)
+    repository.add(record, Note(title="After the backup"))
+    window.show_page("notes")
+    window.restore_backup(backup.path)
+    titles = [n.title for n in repository.all_of(window.record, Note)]
+    assert titles == ["Before the backup"]
+    notes = window.show_page("notes")
+    assert notes.list_model.rowCount() == 1
+    assert notes.list_model.index(0, 0).data() == "Before the backup"
+    kept = [b.counts for b in backups.list_backups(window.record.path)]
+    assert any(counts and counts["notes"] == 2 for counts in kept)  # the replaced record is kept
