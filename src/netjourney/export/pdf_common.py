@@ -31,6 +31,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     PageTemplate,
@@ -88,6 +89,8 @@ def drawable_characters() -> frozenset[int]:
 def printable(text: str) -> str:
     """The text with every character the font cannot draw replaced by PLACEHOLDER."""
     drawable = drawable_characters()
+    if drawable.issuperset(map(ord, text)):  # the usual case, checked at C speed
+        return text
     return "".join(c if ord(c) in drawable else PLACEHOLDER for c in text)
 
 
@@ -116,15 +119,19 @@ def heading(text: str, style: ParagraphStyle, outline_level: int | None = None) 
     return paragraph
 
 
-def item(flowables: list[Flowable]) -> list[Flowable]:
-    """One entry's flowables: its last one no longer keeps with the next entry.
+ROOM_TO_START_AN_ENTRY = 96  # points: an entry's heading, its date line and a few lines of text
 
-    Without this, entries that end in a keep-with-next line (an unanswered
-    question's status line) chain into one block that jumps whole to a new page.
+
+def item(flowables: list[Flowable]) -> list[Flowable]:
+    """One entry: it starts on a new page unless there is room for its start.
+
+    A page-break test is cheap; keep-with-next on the entry's opening lines made
+    reportlab lay each entry out twice, and an entry ending in a keep-with-next
+    line chained into the next one.
     """
-    if flowables:
-        flowables[-1].keepWithNext = False
-    return flowables
+    for flowable in flowables:
+        flowable.keepWithNext = False
+    return [CondPageBreak(ROOM_TO_START_AN_ENTRY), *flowables] if flowables else flowables
 
 
 @dataclass(frozen=True)

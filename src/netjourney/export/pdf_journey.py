@@ -32,6 +32,7 @@ from netjourney.export.content import (
     with_whom,
 )
 from netjourney.export.pdf_common import (
+    ROOM_TO_START_AN_ENTRY,
     Cell,
     RenderedPdf,
     boxed,
@@ -204,7 +205,8 @@ class _JourneyStory:
             return [Paragraph("No questions have been chosen yet.", self.styles.body)]
         story: list[Flowable] = []
         for group in groups:
-            story.append(heading(group.title, self.styles.h2))
+            # Room for the group's title and its first question, or both go to the next page.
+            story += [CondPageBreak(ROOM_TO_START_AN_ENTRY + 40), heading(group.title, self.styles.h2)]
             for question in group.questions:
                 story += self._question(question)
         return story
