@@ -7,9 +7,25 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from netjourney.core.listing import local_time_text
 from netjourney.core.models import Appointment, Question
 from netjourney.core.questions import OPEN_STATUSES
 from netjourney.core.record import JourneyRecord
+
+
+def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:
+    """e.g. 'Tue 3 Dec 2026, 14:30 — Follow-up visit': how a visit is named in lists."""
+    return f"{local_time_text(starts_at, time_zone)} — {purpose}"
+
+
+def appointment_choices(record: JourneyRecord) -> list[tuple[str, int]]:
+    """Every appointment as (title, id) in time order, reading only what a title needs."""
+    a = Appointment
+    with record.reading() as session:
+        rows = session.execute(
+            select(a.id, a.starts_at, a.time_zone, a.purpose).order_by(a.starts_at, a.id)
+        )
+        return [(appointment_title(r.starts_at, r.time_zone, r.purpose), r.id) for r in rows]
 
 
 def upcoming(record: JourneyRecord, now: datetime, limit: int | None = None) -> list[Appointment]:

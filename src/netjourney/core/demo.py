@@ -63,13 +63,18 @@ def _at(today: date, days: int, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(today + timedelta(days=days), time(hour, minute), ZoneInfo(DEMO_ZONE))
 
 
-def fill_demo(record: JourneyRecord, now: datetime) -> dict[str, int]:
-    """Fill an empty record with a sample journey; refuse a record that holds data."""
+def require_empty(record: JourneyRecord) -> None:
+    """A demo only fills an empty record: it never mixes with the user's own."""
     if not record.is_empty():
         raise InvalidInputError(
             f"{record.path} already holds records; the demo only fills an empty record. "
             "Use --db with a new file name."
         )
+
+
+def fill_demo(record: JourneyRecord, now: datetime) -> dict[str, int]:
+    """Fill an empty record with a sample journey; refuse a record that holds data."""
+    require_empty(record)
     today = now.astimezone(ZoneInfo(DEMO_ZONE)).date()
     with record.writing() as session:
         members = [_member(*spec) for spec in _TEAM]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
@@ -23,7 +24,9 @@ from netjourney import __version__
 from netjourney.core.errors import RecordError
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.backup_scheduler import BackupScheduler
-from netjourney.gui.search_dialog import SearchDialog
+
+if TYPE_CHECKING:
+    from netjourney.gui.search_dialog import SearchDialog
 
 # (page key, title in the page list); the order is the order of Ctrl+1, Ctrl+2, ...
 PAGES = (
@@ -206,6 +209,8 @@ class MainWindow(QMainWindow):
 
     def open_search(self) -> None:
         if self.search_dialog is None:
+            from netjourney.gui.search_dialog import SearchDialog  # on first use: a faster start
+
             self.search_dialog = SearchDialog(self.record, self)
             self.search_dialog.open_requested.connect(self.navigate)
         self.search_dialog.show()

@@ -90,6 +90,7 @@ class RecordPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMaximumSectionSize(180)
+        header.setResizeContentsPrecision(0)  # fit the rows in view, not every row loaded
         table.setAccessibleName(f"{self.title} list")
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table

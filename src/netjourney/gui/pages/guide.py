@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QStringListModel, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,11 +19,7 @@ from PySide6.QtWidgets import (
 from netjourney.core.guide import Guide, Section
 from netjourney.core.links import records_linked_to
 from netjourney.core.record import JourneyRecord
-
-KIND_LABELS = {"member": "Person", "question": "Question", "appointment": "Visit", "note": "Note"}
-PAGE_OF_KIND = {"member": "team", "question": "questions", "appointment": "appointments",
-                "note": "notes"}
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+from netjourney.gui.linked_model import KEY_ROLE, LinkedRecordsModel
 
 
 def section_html(guide: Guide, section: Section) -> str:
@@ -57,9 +52,10 @@ class GuidePage(QWidget):
         self.sections.selectionModel().currentChanged.connect(self._section_changed)
         self.text = QTextBrowser()
         self.text.setAccessibleName("Guide section text")
-        self.linked_model = QStandardItemModel(self)
+        self.linked_model = LinkedRecordsModel(self)
         self.linked = QListView()
         self.linked.setModel(self.linked_model)
+        self.linked.setUniformItemSizes(True)  # lay out thousands of rows without measuring each
         self.linked.setAccessibleName("My records about this section")
         self.linked.activated.connect(self._open_linked)
         self.linked.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
@@ -95,9 +91,12 @@ class GuidePage(QWidget):
         return self.record.guide.sections[max(0, self.sections.currentIndex().row())].id
 
     def show_section(self, section_id: str) -> None:
-        row = self.record.guide.section_ids.index(section_id)
-        self.sections.setCurrentIndex(self.sections.model().index(row, 0))
-        self._show(section_id)
+        """Select the section; _section_changed shows it (unless it was already shown)."""
+        index = self.sections.model().index(self.record.guide.section_ids.index(section_id), 0)
+        if index == self.sections.currentIndex():
+            self._show(section_id)
+        else:
+            self.sections.setCurrentIndex(index)
 
     def _section_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -105,12 +104,7 @@ class GuidePage(QWidget):
 
     def _show(self, section_id: str) -> None:
         self.text.setHtml(section_html(self.record.guide, self.record.guide.section(section_id)))
-        self.linked_model.clear()
-        for linked in records_linked_to(self.record, section_id):
-            item = QStandardItem(f"{KIND_LABELS[linked.kind]}: {linked.title}")
-            item.setEditable(False)
-            item.setData((PAGE_OF_KIND[linked.kind], str(linked.id)), KEY_ROLE)
-            self.linked_model.appendRow(item)
+        self.linked_model.set_records(records_linked_to(self.record, section_id))
 
     def _open_linked(self, index: QModelIndex) -> None:
         page, key = index.data(KEY_ROLE)

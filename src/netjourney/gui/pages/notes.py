@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from netjourney.core.listing import local_time_text, notes_listing
-from netjourney.core.models import Appointment, CareTeamMember, Note
+from netjourney.core.appointments import appointment_choices
+from netjourney.core.listing import notes_listing
+from netjourney.core.models import CareTeamMember, Note
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import all_of
 from netjourney.gui.editor import RecordEditor
@@ -29,11 +30,8 @@ class NoteEditor(RecordEditor):
 
     def _fill_choices(self) -> None:
         """The visits and people to choose from change as the user edits other pages."""
-        visits = all_of(self.record, Appointment, Appointment.starts_at)
         people = all_of(self.record, CareTeamMember, CareTeamMember.name)
-        self.set_choices(self.appointment, [
-            (f"{local_time_text(a.starts_at, a.time_zone)} — {a.purpose}", a.id) for a in visits
-        ], "No particular visit")
+        self.set_choices(self.appointment, appointment_choices(self.record), "No particular visit")
         self.set_choices(self.member, [(p.name, p.id) for p in people], "No particular person")
 
 

@@ -1,0 +1,60 @@
+"""What the GUI children of bench/run.py share: the main window on a record, and a paint clock."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from netjourney.core.guide import load_guide
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.main_window import MainWindow
+
+
+class PaintWatcher(QObject):
+    """Notes whether any widget inside `area` has been painted since the last reset."""
+
+    def __init__(self, area: QWidget) -> None:
+        super().__init__()
+        self.area = area
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and (
+            watched is self.area or self.area.isAncestorOf(watched)
+        ):
+            self.painted = True
+        return False
+
+
+class TimedWindow:
+    """The app's main window on a record, shown and painted once, ready to time."""
+
+    def __init__(self, record_path: Path) -> None:
+        self.app = QApplication([])
+        self.record = JourneyRecord.open(record_path, load_guide())
+        self.window = MainWindow(self.record)
+        self.watcher = PaintWatcher(self.window.stack)
+        self.app.installEventFilter(self.watcher)
+        self.window.show()
+        self.wait_for_paint()
+
+    def wait_for_paint(self) -> None:
+        while not self.watcher.painted:
+            self.app.processEvents()
+
+    def milliseconds_until_painted(self, action: Callable[[], object]) -> float:
+        """From calling `action` until the pages area has been painted after it."""
+        self.watcher.painted = False
+        start = time.perf_counter()
+        action()
+        self.wait_for_paint()
+        return (time.perf_counter() - start) * 1000
+
+    def close(self) -> None:
+        """Leave without closing the window: closing is not measured, and may ask questions."""
+        self.app.removeEventFilter(self.watcher)
+        self.record.close()
