@@ -22,10 +22,10 @@ def main() -> int:
     timed.wait_for_paint()
     table = page.table  # type: ignore[attr-defined]
     count = min(int(sys.argv[2]), table.model().total())
-    times = [timed.milliseconds_until_painted(partial(table.selectRow, row))
-             for row in range(count)]
-    print(json.dumps({"count": count, "median": statistics.median(times),
-                      "slowest": max(times)}))
+    times = [
+        timed.milliseconds_until_painted(partial(table.selectRow, row)) for row in range(count)
+    ]
+    print(json.dumps({"count": count, "median": statistics.median(times), "slowest": max(times)}))
     timed.close()
     return 0
 

@@ -23,8 +23,10 @@ class PaintWatcher(QObject):
         self.painted = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and (
-            watched is self.area or self.area.isAncestorOf(watched)
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and (watched is self.area or self.area.isAncestorOf(watched))
         ):
             self.painted = True
         return False

@@ -25,8 +25,15 @@ def main() -> int:
         os.execvp(command[0], command)
     _pid, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - start
-    report.write_text(json.dumps({"seconds": seconds, "ru_maxrss": usage.ru_maxrss,
-                                  "exit_code": os.waitstatus_to_exitcode(status)}))
+    report.write_text(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "ru_maxrss": usage.ru_maxrss,
+                "exit_code": os.waitstatus_to_exitcode(status),
+            }
+        )
+    )
     return 0
 
 

@@ -78,8 +78,14 @@ class Line:
         if self.goal is None:
             return [self.what, self.measured, self.anchor, shown, "—", "—"]
         goal = f"≤ {self.goal:g}{'×' if self.unit == '×' else ' ' + self.unit}"
-        return [self.what, self.measured, self.anchor, shown, goal,
-                "pass" if self.result <= self.goal else "**miss**"]
+        return [
+            self.what,
+            self.measured,
+            self.anchor,
+            shown,
+            goal,
+            "pass" if self.result <= self.goal else "**miss**",
+        ]
 
 
 @dataclass(frozen=True)
@@ -129,8 +135,11 @@ class Workspace:
             shutil.rmtree(copy.parent)
 
     def environment(self, record: Path | None = None) -> dict[str, str]:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-               "XDG_CONFIG_HOME": str(self.folder / "config")}
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(self.folder / "config"),
+        }
         env.pop("NETJOURNEY_DB", None)
         if record is not None:
             env["NETJOURNEY_DB"] = str(record)
@@ -143,20 +152,28 @@ class Workspace:
         with out_path.open("w") as out, err_path.open("w") as err:
             launcher = subprocess.Popen(
                 [PYTHON, str(BENCH / "launch.py"), str(report), *command],
-                env=self.environment(record), stdout=out, stderr=err, cwd=self.folder,
-                start_new_session=True)
+                env=self.environment(record),
+                stdout=out,
+                stderr=err,
+                cwd=self.folder,
+                start_new_session=True,
+            )
             try:
                 launcher.wait(timeout=CHILD_TIMEOUT_S)
             except subprocess.TimeoutExpired:
                 os.killpg(launcher.pid, signal.SIGKILL)  # the launcher and the child
                 launcher.wait()
-                raise BenchError(f"{child_name(command)} did not finish in {CHILD_TIMEOUT_S} s",
-                                 err_path.read_text()[-3000:]) from None
+                raise BenchError(
+                    f"{child_name(command)} did not finish in {CHILD_TIMEOUT_S} s",
+                    err_path.read_text()[-3000:],
+                ) from None
         result = json.loads(report.read_text())
         if result["exit_code"] != 0:
             errors = err_path.read_text()
-            raise BenchError(f"{child_name(command)} exited with {result['exit_code']}"
-                             f"{first_error(errors)}", errors[-3000:])
+            raise BenchError(
+                f"{child_name(command)} exited with {result['exit_code']}{first_error(errors)}",
+                errors[-3000:],
+            )
         return ChildRun(result["seconds"], peak_mib(result["ru_maxrss"]), out_path.read_text())
 
     def run_app(self, master: Path, *arguments: str) -> ChildRun:
@@ -204,12 +221,30 @@ def start_lines(space: Workspace) -> list[Line]:
     seconds = {kind: median_seconds(runs) for kind, runs in starts.items()}
     memory = {kind: median_mib(runs) for kind, runs in starts.items()}
     return [
-        Line("Start to first paint: large record ÷ bare window", f"{seconds['large']:.2f} s",
-             f"{seconds['bare']:.2f} s", seconds["large"] / seconds["bare"], "×", 2.5),
-        Line("Start to first paint: large record ÷ empty record", f"{seconds['large']:.2f} s",
-             f"{seconds['empty']:.2f} s", seconds["large"] / seconds["empty"], "×", 1.1),
-        Line("Peak memory: large record ÷ bare window", f"{memory['large']:.0f} MiB",
-             f"{memory['bare']:.0f} MiB", memory["large"] / memory["bare"], "×", 2.0),
+        Line(
+            "Start to first paint: large record ÷ bare window",
+            f"{seconds['large']:.2f} s",
+            f"{seconds['bare']:.2f} s",
+            seconds["large"] / seconds["bare"],
+            "×",
+            2.5,
+        ),
+        Line(
+            "Start to first paint: large record ÷ empty record",
+            f"{seconds['large']:.2f} s",
+            f"{seconds['empty']:.2f} s",
+            seconds["large"] / seconds["empty"],
+            "×",
+            1.1,
+        ),
+        Line(
+            "Peak memory: large record ÷ bare window",
+            f"{memory['large']:.0f} MiB",
+            f"{memory['bare']:.0f} MiB",
+            memory["large"] / memory["bare"],
+            "×",
+            2.0,
+        ),
     ]
 
 
@@ -219,11 +254,22 @@ def search_lines(space: Workspace) -> list[Line]:
     with space.copy_of(space.large) as path:
         record = JourneyRecord.open(path, space.guide)
         try:
-            for label, words in (("rare words", RARE_WORDS), ("common words", COMMON_WORDS),
-                                 ("two-letter prefixes as typed", TYPED_PREFIXES)):
+            for label, words in (
+                ("rare words", RARE_WORDS),
+                ("common words", COMMON_WORDS),
+                ("two-letter prefixes as typed", TYPED_PREFIXES),
+            ):
                 milliseconds, hits = search_times(record, words, space.settings.search_calls)
-                lines.append(Line(f"Search everything, {label} ({', '.join(words)})",
-                                  f"{hits} hits", "", milliseconds, "ms", 20))
+                lines.append(
+                    Line(
+                        f"Search everything, {label} ({', '.join(words)})",
+                        f"{hits} hits",
+                        "",
+                        milliseconds,
+                        "ms",
+                        20,
+                    )
+                )
         finally:
             record.close()
     return lines
@@ -258,9 +304,16 @@ def pdf_lines(space: Workspace) -> list[Line]:
     journey_s, bare_s, font_s = map(median_seconds, (journey, bare, bare_font))
     pages = re.search(r"\d+ pages?", journey[-1].stdout)
     what = f"Journey PDF ({pages[0] if pages else '?'}) ÷ bare reportlab, same text"
-    return [Line(what, f"{journey_s:.1f} s", f"{bare_s:.1f} s", journey_s / bare_s, "×", 1.5),
-            Line("Journey PDF ÷ bare reportlab in the journey's embedded font (for diagnosis)",
-                 f"{journey_s:.1f} s", f"{font_s:.1f} s", journey_s / font_s, "×")]
+    return [
+        Line(what, f"{journey_s:.1f} s", f"{bare_s:.1f} s", journey_s / bare_s, "×", 1.5),
+        Line(
+            "Journey PDF ÷ bare reportlab in the journey's embedded font (for diagnosis)",
+            f"{journey_s:.1f} s",
+            f"{font_s:.1f} s",
+            journey_s / font_s,
+            "×",
+        ),
+    ]
 
 
 def journey_strings(space: Workspace) -> list[str]:
@@ -275,19 +328,37 @@ def journey_strings(space: Workspace) -> list[str]:
 
     record = JourneyRecord.open(space.large, space.guide)
     try:
-        chosen = select_journey(load_snapshot(record), space.guide, JourneyOptions(),
-                                datetime.now(UTC))
+        chosen = select_journey(
+            load_snapshot(record), space.guide, JourneyOptions(), datetime.now(UTC)
+        )
     finally:
         record.close()
-    strings = [text for m in chosen.members for text in (
-        m.name, role_title(space.guide, m.role), m.practice, m.phone, m.after_hours, m.email)]
-    strings += [text for a in [*chosen.upcoming, *chosen.past] for text in (
-        with_whom(space.guide, a), a.location, a.purpose, a.what_to_bring, a.outcome)]
-    strings += [text for g in chosen.question_groups for q in g.questions
-                for text in (q.text, q.answer)]
+    strings = [
+        text
+        for m in chosen.members
+        for text in (
+            m.name,
+            role_title(space.guide, m.role),
+            m.practice,
+            m.phone,
+            m.after_hours,
+            m.email,
+        )
+    ]
+    strings += [
+        text
+        for a in [*chosen.upcoming, *chosen.past]
+        for text in (with_whom(space.guide, a), a.location, a.purpose, a.what_to_bring, a.outcome)
+    ]
+    strings += [
+        text for g in chosen.question_groups for q in g.questions for text in (q.text, q.answer)
+    ]
     strings += [text for n in chosen.notes for text in (n.title, n.body)]
-    strings += [text for s in map(space.guide.section, chosen.section_ids)
-                for text in (s.title, s.summary, *s.key_facts)]
+    strings += [
+        text
+        for s in map(space.guide.section, chosen.section_ids)
+        for text in (s.title, s.summary, *s.key_facts)
+    ]
     return [text for text in strings if text.strip()]
 
 
@@ -300,12 +371,21 @@ def page_lines(space: Workspace) -> list[Line]:
     for key, title in titles.items():
         first = statistics.median(run[key]["first"] for run in runs)
         note = " (return to it)" if key == "home" else counts.get(key, "")
-        lines.append(Line(f"Show page {title}{note}, first time", f"{first:.0f} ms", "",
-                          first, "ms", 100))
+        lines.append(
+            Line(f"Show page {title}{note}, first time", f"{first:.0f} ms", "", first, "ms", 100)
+        )
     again = {key: statistics.median(run[key]["again"] for run in runs) for key in titles}
     slowest = max(again, key=again.__getitem__)
-    lines.append(Line(f"Show a page again (slowest: {titles[slowest]})",
-                      f"{again[slowest]:.0f} ms", "", again[slowest], "ms", 100))
+    lines.append(
+        Line(
+            f"Show a page again (slowest: {titles[slowest]})",
+            f"{again[slowest]:.0f} ms",
+            "",
+            again[slowest],
+            "ms",
+            100,
+        )
+    )
     return lines
 
 
@@ -319,8 +399,10 @@ def browse_lines(space: Workspace) -> list[Line]:
     median = statistics.median(run["median"] for run in runs)
     slowest = statistics.median(run["slowest"] for run in runs)
     what = f"Open {runs[0]['count']} notes one after another"
-    return [Line(f"{what}, median", f"{median:.0f} ms", "", median, "ms", 100),
-            Line(f"{what}, slowest", f"{slowest:.0f} ms", "", slowest, "ms", 100)]
+    return [
+        Line(f"{what}, median", f"{median:.0f} ms", "", median, "ms", 100),
+        Line(f"{what}, slowest", f"{slowest:.0f} ms", "", slowest, "ms", 100),
+    ]
 
 
 def show_pages(space: Workspace) -> str:
@@ -330,11 +412,17 @@ def show_pages(space: Workspace) -> str:
 
 def row_counts(path: Path) -> dict[str, str]:
     """e.g. {"notes": " (10,000 rows)"}, keyed by the page that lists them."""
-    tables = {"team": "care_team_members", "questions": "questions",
-              "appointments": "appointments", "notes": "notes"}
+    tables = {
+        "team": "care_team_members",
+        "questions": "questions",
+        "appointments": "appointments",
+        "notes": "notes",
+    }
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        counted = {page: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                   for page, table in tables.items()}
+        counted = {
+            page: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for page, table in tables.items()
+        }
     return {page: f" ({count:,} rows)" for page, count in counted.items()}
 
 
@@ -345,13 +433,13 @@ def json_lines(space: Workspace) -> list[Line]:
     for number in range(space.settings.runs):
         exports.append(space.run_app(space.large, "export-json", str(document)))
         target = space.folder / f"imported-{number}" / "journey.sqlite"
-        imports.append(space.run([*APP, "--db", str(target), "import-json", str(document)],
-                                 target))
+        imports.append(space.run([*APP, "--db", str(target), "import-json", str(document)], target))
     size = document.stat().st_size / (1024 * 1024)
     export_s, import_s = median_seconds(exports), median_seconds(imports)
-    return [Line(f"JSON export, large record ({size:.0f} MiB)", f"{export_s:.1f} s", "",
-                 export_s, "s"),
-            Line("JSON import into a new record", f"{import_s:.1f} s", "", import_s, "s")]
+    return [
+        Line(f"JSON export, large record ({size:.0f} MiB)", f"{export_s:.1f} s", "", export_s, "s"),
+        Line("JSON import into a new record", f"{import_s:.1f} s", "", import_s, "s"),
+    ]
 
 
 MEASURES: tuple[tuple[str, Callable[[Workspace], list[Line]]], ...] = (
@@ -384,15 +472,18 @@ def machine() -> str:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
-    return (f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-            f"Qt {qVersion()} (PySide6 {pyside_version}), SQLite {sqlite3.sqlite_version}, "
-            f"commit {git_commit()}")
+    return (
+        f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"Qt {qVersion()} (PySide6 {pyside_version}), SQLite {sqlite3.sqlite_version}, "
+        f"commit {git_commit()}"
+    )
 
 
 def git_commit() -> str:
     def git(*arguments: str) -> str:
-        return subprocess.run(["git", *arguments], cwd=BENCH, capture_output=True,
-                              text=True).stdout.strip()
+        return subprocess.run(
+            ["git", *arguments], cwd=BENCH, capture_output=True, text=True
+        ).stdout.strip()
 
     commit = git("rev-parse", "--short", "HEAD") or "unknown"
     return commit + (" with uncommitted changes" if git("status", "--porcelain") else "")
@@ -400,23 +491,30 @@ def git_commit() -> str:
 
 def record_size(settings: Settings) -> str:
     size = {kind: round(count * settings.scale) for kind, count in FULL_SIZE.items()}
-    return (f"{size['members']} care-team members, {size['appointments']} appointments, "
-            f"{size['questions']} questions, {size['notes']:,} notes (about 800 characters each)")
+    return (
+        f"{size['members']} care-team members, {size['appointments']} appointments, "
+        f"{size['questions']} questions, {size['notes']:,} notes (about 800 characters each)"
+    )
 
 
 def report(settings: Settings, lines: Sequence[Line], minutes: float) -> str:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return (f"## {stamp}, {settings.name} run ({minutes:.1f} min)\n\n"
-            f"Machine: {machine()}\n\n"
-            f"Record: {record_size(settings)}. Medians of {settings.runs} whole-process runs "
-            f"(search: {settings.search_calls} calls per word, in one process).\n\n"
-            f"{table(lines)}\n")
+    return (
+        f"## {stamp}, {settings.name} run ({minutes:.1f} min)\n\n"
+        f"Machine: {machine()}\n\n"
+        f"Record: {record_size(settings)}. Medians of {settings.runs} whole-process runs "
+        f"(search: {settings.search_calls} calls per word, in one process).\n\n"
+        f"{table(lines)}\n"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="a smoke check in under a minute: 3 runs, a 10%% record")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke check in under a minute: 3 runs, a 10%% record",
+    )
     settings = QUICK if parser.parse_args(argv).quick else FULL
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="netjourney-bench-") as folder:

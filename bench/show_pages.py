@@ -26,12 +26,20 @@ def main() -> int:
     order = [*PAGES[1:], PAGES[0]]
 
     def visit_all() -> dict[str, float]:
-        return {key: timed.milliseconds_until_painted(partial(timed.window.show_page, key))
-                for key, _title in order}
+        return {
+            key: timed.milliseconds_until_painted(partial(timed.window.show_page, key))
+            for key, _title in order
+        }
 
     first, again = visit_all(), visit_all()
-    print(json.dumps({key: {"title": title, "first": first[key], "again": again[key]}
-                      for key, title in order}))
+    print(
+        json.dumps(
+            {
+                key: {"title": title, "first": first[key], "again": again[key]}
+                for key, title in order
+            }
+        )
+    )
     timed.close()
     return 0
 

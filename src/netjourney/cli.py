@@ -117,14 +117,18 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
     with _opened_record(args) as record:
         options = JourneyOptions(
-            include_private=args.include_private, date_from=args.date_from, date_to=args.date_to,
-            parts=frozenset(Part(p) for p in args.parts or Part), patient_name=args.name,
+            include_private=args.include_private,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            parts=frozenset(Part(p) for p in args.parts or Part),
+            patient_name=args.name,
             situation_blocks=tuple(journey_situation_blocks(record)),
         )
         pages = export_journey_pdf(record, Path(args.out), options)
         private = "with" if options.include_private else "without"
-        print(f"Wrote the journey PDF ({_pages_text(pages)}, {private} private notes) "
-              f"to {args.out}")
+        print(
+            f"Wrote the journey PDF ({_pages_text(pages)}, {private} private notes) to {args.out}"
+        )
     return 0
 
 
@@ -168,40 +172,77 @@ def _count_text(counts: dict[str, int] | None) -> str:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS,
-        help=f"the record file (default: ${paths.DATABASE_ENV_VAR}, then "
-        "the user data folder)",
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"the record file (default: ${paths.DATABASE_ENV_VAR}, then the user data folder)",
     )
     parser = argparse.ArgumentParser(
-        prog="netjourney", parents=[common],
+        prog="netjourney",
+        parents=[common],
         description="NET Journey: organize a lung neuroendocrine tumor treatment journey.",
     )
     parser.add_argument("--version", action="version", version=f"netjourney {__version__}")
     parser.add_argument(
-        "--exit-after-start", action="store_true",
+        "--exit-after-start",
+        action="store_true",
         help="open the window with the record, let it paint, and exit (for scripts and CI)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add(commands, common, "guide", cmd_guide, "list the guide's section ids and titles")
-    _add(commands, common, "export-json", cmd_export_json, "write the whole record as JSON",
-         ("out", "the JSON file to write"))
-    _add(commands, common, "import-json", cmd_import_json, "load a JSON export into an empty record",
-         ("source", "the JSON file to read"))
-    _add(commands, common, "demo", cmd_demo,
-         "fill an empty record with a sample journey").add_argument(
-        "--size", choices=("small", "large"), default="small",
+    _add(
+        commands,
+        common,
+        "export-json",
+        cmd_export_json,
+        "write the whole record as JSON",
+        ("out", "the JSON file to write"),
+    )
+    _add(
+        commands,
+        common,
+        "import-json",
+        cmd_import_json,
+        "load a JSON export into an empty record",
+        ("source", "the JSON file to read"),
+    )
+    _add(
+        commands, common, "demo", cmd_demo, "fill an empty record with a sample journey"
+    ).add_argument(
+        "--size",
+        choices=("small", "large"),
+        default="small",
         help="small: a few weeks (the default); large: about five years, 10,000 notes",
     )
     _add(commands, common, "check", cmd_check, "check the record file without changing it")
-    _add(commands, common, "backup", cmd_backup, "write a checked copy of the record",
-         ("dest", "the file to write, or a folder to put it in"))
+    _add(
+        commands,
+        common,
+        "backup",
+        cmd_backup,
+        "write a checked copy of the record",
+        ("dest", "the file to write, or a folder to put it in"),
+    )
     _add(commands, common, "backups", cmd_backups, "list the automatic and other backups")
-    _add(commands, common, "restore", cmd_restore,
-         "replace the record with a backup (the record it replaces is kept)",
-         ("source", "the backup file to restore"))
-    _add(commands, common, "situation", cmd_situation,
-         "print the path through the guide for My situation").add_argument(
-        "--set", action="append", metavar="NAME=VALUE", default=[],
+    _add(
+        commands,
+        common,
+        "restore",
+        cmd_restore,
+        "replace the record with a backup (the record it replaces is kept)",
+        ("source", "the backup file to restore"),
+    )
+    _add(
+        commands,
+        common,
+        "situation",
+        cmd_situation,
+        "print the path through the guide for My situation",
+    ).add_argument(
+        "--set",
+        action="append",
+        metavar="NAME=VALUE",
+        default=[],
         help="record an answer first (repeatable), e.g. --set stage=IIIA --set tumor_type=atypical;"
         " the VALUE 'unknown' forgets an answer; a wrong NAME lists the right ones",
     )
@@ -213,25 +254,56 @@ def _add_sharing_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     common: argparse.ArgumentParser,
 ) -> None:
-    pdf = _add(commands, common, "export-pdf", cmd_export_pdf,
-               "write the journey PDF to share with family (private notes left out)",
-               ("out", "the PDF file to write"))
+    pdf = _add(
+        commands,
+        common,
+        "export-pdf",
+        cmd_export_pdf,
+        "write the journey PDF to share with family (private notes left out)",
+        ("out", "the PDF file to write"),
+    )
     pdf.add_argument("--include-private", action="store_true", help="include private notes")
-    pdf.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE",
-                     help="only appointments and notes from this day on (YYYY-MM-DD)")
-    pdf.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE",
-                     help="only appointments and notes up to this day (YYYY-MM-DD)")
-    pdf.add_argument("--parts", nargs="+", choices=[p.value for p in Part], metavar="PART",
-                     help="include only these parts (default: all): "
-                     + ", ".join(p.value for p in Part))
+    pdf.add_argument(
+        "--from",
+        dest="date_from",
+        type=_iso_date,
+        metavar="DATE",
+        help="only appointments and notes from this day on (YYYY-MM-DD)",
+    )
+    pdf.add_argument(
+        "--to",
+        dest="date_to",
+        type=_iso_date,
+        metavar="DATE",
+        help="only appointments and notes up to this day (YYYY-MM-DD)",
+    )
+    pdf.add_argument(
+        "--parts",
+        nargs="+",
+        choices=[p.value for p in Part],
+        metavar="PART",
+        help="include only these parts (default: all): " + ", ".join(p.value for p in Part),
+    )
     pdf.add_argument("--name", default="", help="the patient's name for the cover")
-    sheet = _add(commands, common, "visit-sheet", cmd_visit_sheet,
-                 "write a one-page sheet to take to an appointment")
-    sheet.add_argument("appointment", type=int, metavar="APPOINTMENT_ID",
-                       help="the appointment's number")
+    sheet = _add(
+        commands,
+        common,
+        "visit-sheet",
+        cmd_visit_sheet,
+        "write a one-page sheet to take to an appointment",
+    )
+    sheet.add_argument(
+        "appointment", type=int, metavar="APPOINTMENT_ID", help="the appointment's number"
+    )
     sheet.add_argument("out", help="the PDF file to write")
-    _add(commands, common, "export-ics", cmd_export_ics,
-         "write the upcoming appointments as an iCalendar file", ("out", "the .ics file to write"))
+    _add(
+        commands,
+        common,
+        "export-ics",
+        cmd_export_ics,
+        "write the upcoming appointments as an iCalendar file",
+        ("out", "the .ics file to write"),
+    )
 
 
 def _add(

@@ -29,7 +29,10 @@ def filled(record: JourneyRecord) -> JourneyRecord:
 
 def test_it_makes_each_kind_of_record_in_proportion(filled: JourneyRecord) -> None:
     assert filled.counts() == {
-        "care_team_members": 1, "questions": 8, "appointments": 12, "notes": 200,
+        "care_team_members": 1,
+        "questions": 8,
+        "appointments": 12,
+        "notes": 200,
     }
 
 

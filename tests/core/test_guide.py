@@ -21,9 +21,16 @@ from netjourney.core.guide import (
 )
 
 ROLE_IDS = {
-    "thoracic-surgeon", "medical-oncologist", "pulmonologist", "radiation-oncologist",
-    "physician-assistant", "nurse-practitioner", "nurse", "nutrition-specialist",
-    "social-worker", "other",
+    "thoracic-surgeon",
+    "medical-oncologist",
+    "pulmonologist",
+    "radiation-oncologist",
+    "physician-assistant",
+    "nurse-practitioner",
+    "nurse",
+    "nutrition-specialist",
+    "social-worker",
+    "other",
 }
 
 
@@ -75,43 +82,53 @@ def test_the_copy_loads_like_the_original(guide_copy: Path, guide: Guide) -> Non
 
 BROKEN_FIELDS = {
     "summary removed": (
-        "sections.json", lambda d: d["sections"][2].pop("summary"),
+        "sections.json",
+        lambda d: d["sections"][2].pop("summary"),
         "sections.json: sections[2].summary: missing",
     ),
     "empty title": (
-        "sections.json", lambda d: d["sections"][0].update(title="  "),
+        "sections.json",
+        lambda d: d["sections"][0].update(title="  "),
         "sections.json: sections[0].title: must be non-empty text",
     ),
     "key fact not text": (
-        "sections.json", lambda d: d["sections"][1]["key_facts"].append(42),
+        "sections.json",
+        lambda d: d["sections"][1]["key_facts"].append(42),
         "sections.json: sections[1].key_facts[",
     ),
     "required section dropped": (
-        "sections.json", lambda d: d["sections"].pop(4),
+        "sections.json",
+        lambda d: d["sections"].pop(4),
         "sections.json: sections: missing the required section ids",
     ),
     "duplicate section id": (
-        "sections.json", lambda d: d["sections"][1].update(id=d["sections"][0]["id"]),
+        "sections.json",
+        lambda d: d["sections"][1].update(id=d["sections"][0]["id"]),
         "sections.json: sections: duplicate ids",
     ),
     "unknown question group of a role": (
-        "roles.json", lambda d: d["roles"][3]["question_groups"].append("questions-weather"),
+        "roles.json",
+        lambda d: d["roles"][3]["question_groups"].append("questions-weather"),
         "roles.json: roles[3].question_groups: unknown question sections ['questions-weather']",
     ),
     "role other dropped": (
-        "roles.json", lambda d: d["roles"].pop(),
+        "roles.json",
+        lambda d: d["roles"].pop(),
         "roles.json: roles: must include the role 'other'",
     ),
     "question text removed": (
-        "questions.json", lambda d: d["groups"][1]["questions"][4].pop("text"),
+        "questions.json",
+        lambda d: d["groups"][1]["questions"][4].pop("text"),
         "questions.json: groups[1].questions[4].text: missing",
     ),
     "a group dropped": (
-        "questions.json", lambda d: d["groups"].pop(),
+        "questions.json",
+        lambda d: d["groups"].pop(),
         "questions.json: groups: must be the four groups",
     ),
     "revised not a date": (
-        "source.json", lambda d: d.update(revised="December 2025"),
+        "source.json",
+        lambda d: d.update(revised="December 2025"),
         "source.json: source.revised: not a YYYY-MM-DD date",
     ),
 }

@@ -77,7 +77,8 @@ def test_a_role_the_guide_lacks_is_refused(record: JourneyRecord) -> None:
 
 
 REQUIRED_FIELDS: dict[type[Any], dict[str, Any]] = {
-    Question: {"text": "Q"}, Appointment: {"starts_at": WHEN, "time_zone": "UTC"},
+    Question: {"text": "Q"},
+    Appointment: {"starts_at": WHEN, "time_zone": "UTC"},
 }
 
 

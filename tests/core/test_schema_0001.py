@@ -19,7 +19,11 @@ from netjourney.core.record import JourneyRecord
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "record-0001_initial.sqlite"
 RECORD_TABLES = (
-    "care_team_members", "questions", "appointments", "appointment_questions", "notes",
+    "care_team_members",
+    "questions",
+    "appointments",
+    "appointment_questions",
+    "notes",
     "section_links",
 )
 SEARCH_TABLES = ("care_team_members_fts", "questions_fts", "appointments_fts", "notes_fts")
@@ -96,7 +100,10 @@ def test_the_upgraded_record_reads_back_through_the_models(old_record: Path, gui
         assert first_question.answered_on is not None
         assert first_question.created_at.isoformat() == "2025-01-02T04:00:00+00:00"
         assert record.counts() == {
-            "care_team_members": 3, "questions": 4, "appointments": 2, "notes": 3,
+            "care_team_members": 3,
+            "questions": 4,
+            "appointments": 2,
+            "notes": 3,
         }
     finally:
         record.close()

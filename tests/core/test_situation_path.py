@@ -22,7 +22,10 @@ from netjourney.core.situation import (
 )
 
 ALWAYS_SECTIONS = (
-    "making-decisions", "second-opinion", "clinical-trials", "getting-through",
+    "making-decisions",
+    "second-opinion",
+    "clinical-trials",
+    "getting-through",
     *QUESTION_SECTION_IDS,
 )
 SURGERY = "option:Surgery to take out the tumor"
@@ -52,7 +55,10 @@ SURGERY_CAN_REMOVE = "section:resectable"
 SURGERY_CANNOT_REMOVE = "section:unresectable"
 
 FIRST_STAGE_I = {
-    "stage": "I", "removable": "yes", "healthy_for_surgery": "yes", "recurrence": "none",
+    "stage": "I",
+    "removable": "yes",
+    "healthy_for_surgery": "yes",
+    "recurrence": "none",
 }
 STAGE_IV = {"stage": "IV", "recurrence": "none", "healthy_for_surgery": "yes"}
 
@@ -60,10 +66,23 @@ STAGE_IV = {"stage": "IV", "recurrence": "none", "healthy_for_surgery": "yes"}
 CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     "resectable: stage I, removable": (
         FIRST_STAGE_I,
-        [SURGERY_CAN_REMOVE, SURGERY, LYMPH_NODES_REMOVED, "note:cured by the operation alone",
-         "role:thoracic-surgeon", "question:choosing-recurrence-chance"],
-        [SURGERY_CANNOT_REMOVE, SYSTEMIC, EXTRA_AFTER_SURGERY, ASK_REMOVABLE, ASK_HEALTHY,
-         "section:recurrent", "section:stopping-treatment"],
+        [
+            SURGERY_CAN_REMOVE,
+            SURGERY,
+            LYMPH_NODES_REMOVED,
+            "note:cured by the operation alone",
+            "role:thoracic-surgeon",
+            "question:choosing-recurrence-chance",
+        ],
+        [
+            SURGERY_CANNOT_REMOVE,
+            SYSTEMIC,
+            EXTRA_AFTER_SURGERY,
+            ASK_REMOVABLE,
+            ASK_HEALTHY,
+            "section:recurrent",
+            "section:stopping-treatment",
+        ],
     ),
     "resectable: stage II, removable not known": (
         {"stage": "II", "recurrence": "none"},
@@ -82,9 +101,14 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     ),
     "atypical with lymph nodes: extra treatment, benefit unclear": (
         {**FIRST_STAGE_I, "tumor_type": "atypical", "lymph_nodes": "yes"},
-        [SURGERY, EXTRA_AFTER_SURGERY, "option:some experts suggest",
-         "option:it is not clear whether this extra treatment",
-         "role:medical-oncologist", "role:radiation-oncologist"],
+        [
+            SURGERY,
+            EXTRA_AFTER_SURGERY,
+            "option:some experts suggest",
+            "option:it is not clear whether this extra treatment",
+            "role:medical-oncologist",
+            "role:radiation-oncologist",
+        ],
         [ASK_LYMPH_NODES, ASK_TYPE],
     ),
     "typical with lymph nodes: no extra treatment named": (
@@ -99,9 +123,13 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     ),
     "unresectable by stage IIIB": (
         {"stage": "IIIB", "recurrence": "none"},
-        [SURGERY_CANNOT_REMOVE, "note:Every stage IIIB, IIIC and IV tumor", SYSTEMIC,
-         "option:For stage III or IV, some whole-body (systemic) treatments",
-         "role:medical-oncologist"],
+        [
+            SURGERY_CANNOT_REMOVE,
+            "note:Every stage IIIB, IIIC and IV tumor",
+            SYSTEMIC,
+            "option:For stage III or IV, some whole-body (systemic) treatments",
+            "role:medical-oncologist",
+        ],
         [SURGERY_CAN_REMOVE, SURGERY, ASK_REMOVABLE],
     ),
     "unresectable by stage IIIC": (
@@ -121,8 +149,12 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     ),
     "unresectable by health": (
         {"stage": "I", "removable": "yes", "healthy_for_surgery": "no", "recurrence": "none"},
-        [SURGERY_CANNOT_REMOVE, "note:not well enough for an operation", SYSTEMIC,
-         "role:pulmonologist"],
+        [
+            SURGERY_CANNOT_REMOVE,
+            "note:not well enough for an operation",
+            SYSTEMIC,
+            "role:pulmonologist",
+        ],
         [SURGERY_CAN_REMOVE, SURGERY, ASK_HEALTHY],
     ),
     "somatostatin analogs with carcinoid syndrome": (
@@ -147,8 +179,10 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     ),
     "typical: chemotherapy often not very successful": (
         {**STAGE_IV, "tumor_type": "typical"},
-        ["note:Typical NETs usually grow slowly, and chemotherapy often does not work very well",
-         SYSTEMIC],
+        [
+            "note:Typical NETs usually grow slowly, and chemotherapy often does not work very well",
+            SYSTEMIC,
+        ],
         [ASK_TYPE],
     ),
     "atypical: no such caution about chemotherapy": (
@@ -198,22 +232,50 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     ),
     "recurrence local, surgery possible": (
         {"recurrence": "local", "removable": "yes", "healthy_for_surgery": "yes"},
-        ["section:recurrent", RECURRENT_SURGERY, "option:best chance", "note:local recurrence",
-         "role:thoracic-surgeon", "question:choosing-how-soon"],
-        [RECURRENT_NO_SURGERY, SYSTEMIC, "note:distant recurrence", ASK_RECURRENCE,
-         "note:Your answers match the group"],
+        [
+            "section:recurrent",
+            RECURRENT_SURGERY,
+            "option:best chance",
+            "note:local recurrence",
+            "role:thoracic-surgeon",
+            "question:choosing-how-soon",
+        ],
+        [
+            RECURRENT_NO_SURGERY,
+            SYSTEMIC,
+            "note:distant recurrence",
+            ASK_RECURRENCE,
+            "note:Your answers match the group",
+        ],
     ),
     "recurrence local, surgery not known: both, and ask": (
         {"recurrence": "local", "stage": "I"},
-        ["section:recurrent", RECURRENT_SURGERY, "note:When it is not, the treatments for cancer",
-         SURGERY_CANNOT_REMOVE, ASK_REMOVABLE, ASK_HEALTHY],
+        [
+            "section:recurrent",
+            RECURRENT_SURGERY,
+            "note:When it is not, the treatments for cancer",
+            SURGERY_CANNOT_REMOVE,
+            ASK_REMOVABLE,
+            ASK_HEALTHY,
+        ],
         [RECURRENT_NO_SURGERY, SURGERY, "note:Your answers match the group"],
     ),
     "recurrence distant, surgery not possible: treatments for distant spread": (
-        {"recurrence": "distant", "removable": "no", "carcinoid_syndrome": "yes",
-         "bone_pain": "yes"},
-        ["section:recurrent", "note:distant recurrence", RECURRENT_NO_SURGERY,
-         SURGERY_CANNOT_REMOVE, SYSTEMIC, ANALOGS, BONE],
+        {
+            "recurrence": "distant",
+            "removable": "no",
+            "carcinoid_syndrome": "yes",
+            "bone_pain": "yes",
+        },
+        [
+            "section:recurrent",
+            "note:distant recurrence",
+            RECURRENT_NO_SURGERY,
+            SURGERY_CANNOT_REMOVE,
+            SYSTEMIC,
+            ANALOGS,
+            BONE,
+        ],
         [RECURRENT_SURGERY, "note:local recurrence", ASK_REMOVABLE],
     ),
     "recurrence distant, not well enough for surgery": (
@@ -223,9 +285,14 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     ),
     "thinking about stopping treatment": (
         {**STAGE_IV, "thinking_of_stopping": "yes"},
-        ["section:stopping-treatment", HOSPICE, "option:less than 6 months",
-         "option:Supportive care for pain and other symptoms", "role:social-worker",
-         "question:support-mental-health"],
+        [
+            "section:stopping-treatment",
+            HOSPICE,
+            "option:less than 6 months",
+            "option:Supportive care for pain and other symptoms",
+            "role:social-worker",
+            "question:support-mental-health",
+        ],
         [],
     ),
     "not thinking about stopping: no stopping or hospice": (
@@ -235,14 +302,33 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     ),
     "not known: everything": (
         {},
-        [ASK_TYPE, ASK_STAGE, ASK_REMOVABLE, ASK_HEALTHY, ASK_RECURRENCE,
-         "note:it is not clear which group of treatments fits you",
-         SURGERY_CAN_REMOVE, SURGERY_CANNOT_REMOVE, "section:type-and-extent"],
-        [SURGERY, SYSTEMIC, ANALOGS, HOSPICE, "section:stopping-treatment", ASK_LYMPH_NODES,
-         ASK_SYNDROME, ASK_LIVER, ASK_SPREAD],
+        [
+            ASK_TYPE,
+            ASK_STAGE,
+            ASK_REMOVABLE,
+            ASK_HEALTHY,
+            ASK_RECURRENCE,
+            "note:it is not clear which group of treatments fits you",
+            SURGERY_CAN_REMOVE,
+            SURGERY_CANNOT_REMOVE,
+            "section:type-and-extent",
+        ],
+        [
+            SURGERY,
+            SYSTEMIC,
+            ANALOGS,
+            HOSPICE,
+            "section:stopping-treatment",
+            ASK_LYMPH_NODES,
+            ASK_SYNDROME,
+            ASK_LIVER,
+            ASK_SPREAD,
+        ],
     ),
     "not known: tumor type": (
-        FIRST_STAGE_I, [ASK_TYPE], [ASK_STAGE],
+        FIRST_STAGE_I,
+        [ASK_TYPE],
+        [ASK_STAGE],
     ),
     "not known: stage, nor whether surgery can remove it": (
         {"recurrence": "none", "healthy_for_surgery": "yes", "tumor_type": "typical"},
@@ -251,9 +337,13 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     ),
     "not known: stage IIIA removable or not (it depends; ask)": (
         {"stage": "IIIA", "recurrence": "none", "healthy_for_surgery": "yes"},
-        ["note:Stage IIIA can go either way",
-         "note:depends on whether surgery can remove all of it", ASK_REMOVABLE,
-         SURGERY_CAN_REMOVE, SURGERY_CANNOT_REMOVE],
+        [
+            "note:Stage IIIA can go either way",
+            "note:depends on whether surgery can remove all of it",
+            ASK_REMOVABLE,
+            SURGERY_CAN_REMOVE,
+            SURGERY_CANNOT_REMOVE,
+        ],
         [SURGERY, SYSTEMIC, ASK_STAGE],
     ),
     "not known: removable, when the stage settles it (IIIB)": (
@@ -282,16 +372,24 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
         [],
     ),
     "not known: syndrome and PET": (
-        STAGE_IV, [ASK_SYNDROME, ASK_PET, SYSTEMIC], [ANALOGS],
+        STAGE_IV,
+        [ASK_SYNDROME, ASK_PET, SYSTEMIC],
+        [ANALOGS],
     ),
     "not known: liver, bone pain, few or widespread": (
-        STAGE_IV, [ASK_LIVER, ASK_BONE, ASK_SPREAD], [LIVER, BONE, FEW_TUMORS, RADIOACTIVE],
+        STAGE_IV,
+        [ASK_LIVER, ASK_BONE, ASK_SPREAD],
+        [LIVER, BONE, FEW_TUMORS, RADIOACTIVE],
     ),
     "not known: recurrence": (
-        {"stage": "I", "removable": "yes"}, [ASK_RECURRENCE, SURGERY], [],
+        {"stage": "I", "removable": "yes"},
+        [ASK_RECURRENCE, SURGERY],
+        [],
     ),
     "not known: thinking about stopping (never raised unasked)": (
-        STAGE_IV, [SYSTEMIC], ["section:stopping-treatment", HOSPICE, "ask:stop"],
+        STAGE_IV,
+        [SYSTEMIC],
+        ["section:stopping-treatment", HOSPICE, "ask:stop"],
     ),
 }
 
@@ -331,10 +429,15 @@ def test_the_path_shows_what_the_article_says_for_the_situation(
     assert [s for s in ALWAYS_SECTIONS if s not in path.section_ids] == []
 
 
-EXTENT_COMBINATIONS = list(itertools.product(
-    *(("unknown", *a.values) for a in ANSWERS
-      if a.name in ("stage", "removable", "healthy_for_surgery", "recurrence"))
-))
+EXTENT_COMBINATIONS = list(
+    itertools.product(
+        *(
+            ("unknown", *a.values)
+            for a in ANSWERS
+            if a.name in ("stage", "removable", "healthy_for_surgery", "recurrence")
+        )
+    )
+)
 FIRST_TREATMENT_BRANCHES = {"resectable", "beyond-surgery", "stage-iiia-open", "extent-open"}
 RECURRENT_BRANCHES = {"recurrent-surgery", "recurrent-no-surgery"}
 
@@ -344,10 +447,15 @@ def test_every_combination_lands_in_exactly_one_branch(
     rules: SituationRules, stage: str, removable: str, healthy: str, recurrence: str
 ) -> None:
     """No gap and no overlap: the partition of PRODUCT.md, with "not known" as its own branch."""
-    situation = Situation.from_answers({
-        **Situation().answers(), "stage": stage, "removable": removable,
-        "healthy_for_surgery": healthy, "recurrence": recurrence,
-    })
+    situation = Situation.from_answers(
+        {
+            **Situation().answers(),
+            "stage": stage,
+            "removable": removable,
+            "healthy_for_surgery": healthy,
+            "recurrence": recurrence,
+        }
+    )
     fired = set(rules.path_for(situation).rule_ids)
     recurrent = recurrence in ("local", "distant")
     branches = RECURRENT_BRANCHES if recurrent else FIRST_TREATMENT_BRANCHES

@@ -42,12 +42,15 @@ def test_an_answer_is_changed_in_a_copy_and_unknown_forgets_it() -> None:
     assert Situation().stage is None  # the original is untouched
 
 
-@pytest.mark.parametrize("change, named", [
-    (lambda s: s.with_answer("stage", "V"), "stage"),
-    (lambda s: s.with_answer("colour", "red"), "colour"),
-    (lambda s: Situation(bone_pain="sometimes"), "bone_pain"),  # type: ignore[arg-type]
-    (lambda s: Situation.from_answers({"stage": "I"}), "tumor_type"),  # others missing
-])
+@pytest.mark.parametrize(
+    "change, named",
+    [
+        (lambda s: s.with_answer("stage", "V"), "stage"),
+        (lambda s: s.with_answer("colour", "red"), "colour"),
+        (lambda s: Situation(bone_pain="sometimes"), "bone_pain"),  # type: ignore[arg-type]
+        (lambda s: Situation.from_answers({"stage": "I"}), "tumor_type"),  # others missing
+    ],
+)
 def test_a_wrong_answer_is_refused_naming_it(
     change: Callable[[Situation], Any], named: str
 ) -> None:
@@ -188,15 +191,18 @@ def test_the_blocks_give_each_part_of_the_path_with_its_heading(guide: Guide) ->
     blocks = dict(situation_blocks(path))
 
     assert blocks["My situation: what you recorded"][:2] == [
-        "Is the tumor typical or atypical? Typical (low grade)", "What stage is it? Stage IV",
+        "Is the tumor typical or atypical? Typical (low grade)",
+        "What stage is it? Stage IV",
     ]
     assert blocks["Guide sections to read, in this order"][:3] == [
-        "1. How lung NETs are treated", "2. Type and extent of the tumor",
+        "1. How lung NETs are treated",
+        "2. Type and extent of the tumor",
         "3. Tumors surgery cannot fully remove",
     ]
-    assert ("External radiation therapy to ease symptoms the tumors cause, such as bone pain. "
-            "(Guide: Tumors surgery cannot fully remove)"
-            ) in blocks["Treatment options the guide names for situations like yours"]
+    assert (
+        "External radiation therapy to ease symptoms the tumors cause, such as bone pain. "
+        "(Guide: Tumors surgery cannot fully remove)"
+    ) in blocks["Treatment options the guide names for situations like yours"]
     assert "Radiation oncologist" in blocks["Who is usually on the care team"]
     assert blocks["Please note"] == [guide.source.caution]
     assert all(paragraphs for paragraphs in blocks.values())  # an empty part is left out

@@ -26,8 +26,14 @@ from netjourney.core.situation_store import (
 from netjourney.export.json_io import export_json, import_json, record_to_document
 
 OLD_RECORD = Path(__file__).resolve().parents[1] / "data" / "record-0001_initial.sqlite"
-KNOWN = Situation(tumor_type="atypical", stage="IIIA", removable="yes", lymph_nodes="yes",
-                  recurrence="none", thinking_of_stopping="no")
+KNOWN = Situation(
+    tumor_type="atypical",
+    stage="IIIA",
+    removable="yes",
+    lymph_nodes="yes",
+    recurrence="none",
+    thinking_of_stopping="no",
+)
 
 
 def test_a_new_record_knows_nothing_yet(record: JourneyRecord) -> None:
@@ -51,11 +57,14 @@ def test_saved_answers_are_there_after_reopening(record_path: Path, guide: Guide
         ]
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE situation SET stage = 'V'",
-    "UPDATE situation SET recurrence = 'unknown'",
-    "INSERT INTO situation (id) VALUES (2)",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE situation SET stage = 'V'",
+        "UPDATE situation SET recurrence = 'unknown'",
+        "INSERT INTO situation (id) VALUES (2)",
+    ],
+)
 def test_the_file_itself_refuses_a_value_or_row_the_app_does_not_know(
     record: JourneyRecord, statement: str
 ) -> None:
@@ -101,12 +110,24 @@ def test_suggested_questions_are_added_once_with_their_text_and_section(
 
     assert (added, again) == (["choosing-goal", "support-transport"], ["during-diet"])
     assert chosen_questions(record) == [
-        ("choosing-goal", guide.library_question("choosing-goal").text,
-         QuestionStatus.TO_ASK, ["questions-choosing"]),
-        ("support-transport", guide.library_question("support-transport").text,
-         QuestionStatus.TO_ASK, ["questions-support"]),
-        ("during-diet", guide.library_question("during-diet").text,
-         QuestionStatus.TO_ASK, ["questions-during"]),
+        (
+            "choosing-goal",
+            guide.library_question("choosing-goal").text,
+            QuestionStatus.TO_ASK,
+            ["questions-choosing"],
+        ),
+        (
+            "support-transport",
+            guide.library_question("support-transport").text,
+            QuestionStatus.TO_ASK,
+            ["questions-support"],
+        ),
+        (
+            "during-diet",
+            guide.library_question("during-diet").text,
+            QuestionStatus.TO_ASK,
+            ["questions-during"],
+        ),
     ]
 
 
@@ -160,12 +181,18 @@ def import_with_situation(record: JourneyRecord, tmp_path: Path, situation: obje
     import_json(record, source)
 
 
-@pytest.mark.parametrize("situation, message", [
-    ({**KNOWN.answers(), "stage": "V"}, "situation.stage: 'V' is not one of"),
-    ({**KNOWN.answers(), "mood": "good"}, "situation.mood: is not an answer"),
-    ({k: v for k, v in KNOWN.answers().items() if k != "spread"}, "situation.spread: is missing"),
-    (["IIIA"], "situation: must be an object of answers"),
-])
+@pytest.mark.parametrize(
+    "situation, message",
+    [
+        ({**KNOWN.answers(), "stage": "V"}, "situation.stage: 'V' is not one of"),
+        ({**KNOWN.answers(), "mood": "good"}, "situation.mood: is not an answer"),
+        (
+            {k: v for k, v in KNOWN.answers().items() if k != "spread"},
+            "situation.spread: is missing",
+        ),
+        (["IIIA"], "situation: must be an object of answers"),
+    ],
+)
 def test_an_import_with_a_bad_situation_is_refused_naming_the_field(
     record: JourneyRecord, tmp_path: Path, situation: object, message: str
 ) -> None:

@@ -23,7 +23,7 @@ HOSTILE_TEXTS = (
     "&lt;",
     "&#65; &amp; &unknown;",
     '<img src="/etc/passwd"/>',
-    "it's \"quoted\" & <i>slanted",
+    'it\'s "quoted" & <i>slanted',
     "Crème brûlée à l'hôpital, señor Müller",
     "Καρκινοειδής όγκος του πνεύμονα",
     "Карциноидная опухоль лёгкого",
@@ -37,8 +37,12 @@ def add(record: JourneyRecord, obj: Any, section_ids: list[str] | None = None) -
     return obj
 
 
-def member(record: JourneyRecord, name: str = "Dr. Ann Lee", role: str = "medical-oncologist",
-           **fields: Any) -> CareTeamMember:
+def member(
+    record: JourneyRecord,
+    name: str = "Dr. Ann Lee",
+    role: str = "medical-oncologist",
+    **fields: Any,
+) -> CareTeamMember:
     sections = fields.pop("section_ids", None)
     return add(record, CareTeamMember(role=role, name=name, **fields), sections)
 
@@ -49,8 +53,9 @@ def question(record: JourneyRecord, text: str = "What comes next?", **fields: An
     return add(record, Question(text=text, **fields), sections)
 
 
-def appointment(record: JourneyRecord, starts_at: datetime, zone: str = "America/New_York",
-                **fields: Any) -> Appointment:
+def appointment(
+    record: JourneyRecord, starts_at: datetime, zone: str = "America/New_York", **fields: Any
+) -> Appointment:
     sections = fields.pop("section_ids", None)
     fields.setdefault("ends_at", starts_at + timedelta(hours=1))
     return add(record, Appointment(starts_at=starts_at, time_zone=zone, **fields), sections)
@@ -67,38 +72,68 @@ def realistic_record(record: JourneyRecord, now: datetime = NOW) -> None:
     """About a year of care: a team, chosen and own questions, visits and notes."""
     guide = record.guide
     zone = ZoneInfo("America/Chicago")
-    team = [member(record, f"Dr. Person {i}", role.id, practice=f"Clinic {i}, Main Street {i}",
-                   phone=f"555-01{i:02d}", after_hours=f"Call 555-02{i:02d}, any time",
-                   email=f"person{i}@example.org", section_ids=["care-team"])
-            for i, role in enumerate(guide.roles)]
+    team = [
+        member(
+            record,
+            f"Dr. Person {i}",
+            role.id,
+            practice=f"Clinic {i}, Main Street {i}",
+            phone=f"555-01{i:02d}",
+            after_hours=f"Call 555-02{i:02d}, any time",
+            email=f"person{i}@example.org",
+            section_ids=["care-team"],
+        )
+        for i, role in enumerate(guide.roles)
+    ]
     library = [q for g in guide.question_groups for q in g.questions]
     questions = [
-        question(record, q.text, library_id=q.id, section_ids=[q.section_id],
-                 status=QuestionStatus.ANSWERED if i % 2 else QuestionStatus.TO_ASK,
-                 answer="The team said this depends on the scan results. " * 3 if i % 2 else "",
-                 answered_by="Dr. Person 1" if i % 2 else "",
-                 answered_on=date(2026, 3, 1) + timedelta(days=i) if i % 2 else None)
+        question(
+            record,
+            q.text,
+            library_id=q.id,
+            section_ids=[q.section_id],
+            status=QuestionStatus.ANSWERED if i % 2 else QuestionStatus.TO_ASK,
+            answer="The team said this depends on the scan results. " * 3 if i % 2 else "",
+            answered_by="Dr. Person 1" if i % 2 else "",
+            answered_on=date(2026, 3, 1) + timedelta(days=i) if i % 2 else None,
+        )
         for i, q in enumerate(library)
     ]
-    questions += [question(record, f"My own question number {i}: how will this affect my work?",
-                           section_ids=["getting-through"]) for i in range(15)]
+    questions += [
+        question(
+            record,
+            f"My own question number {i}: how will this affect my work?",
+            section_ids=["getting-through"],
+        )
+        for i in range(15)
+    ]
     for i in range(30):
         start = (now + timedelta(days=14 * (i - 20))).astimezone(zone).replace(hour=9, minute=30)
         with record.writing() as session:
             visit = Appointment(
-                starts_at=start, ends_at=start + timedelta(minutes=45), time_zone=zone.key,
-                member_id=team[i % len(team)].id, location="Riverside Cancer Center, 3rd floor",
-                purpose=f"Visit {i}: check-up and scan review", what_to_bring="Medicine list",
+                starts_at=start,
+                ends_at=start + timedelta(minutes=45),
+                time_zone=zone.key,
+                member_id=team[i % len(team)].id,
+                location="Riverside Cancer Center, 3rd floor",
+                purpose=f"Visit {i}: check-up and scan review",
+                what_to_bring="Medicine list",
                 outcome="Stable; next scan in three months." if start < now else "",
             )
             visit.section_ids = ["treatment-overview"]
-            visit.planned_questions = [session.merge(q) for q in questions[i % 20: i % 20 + 4]]
+            visit.planned_questions = [session.merge(q) for q in questions[i % 20 : i % 20 + 4]]
             session.add(visit)
     for i in range(40):
         written = now - timedelta(days=9 * i)
-        note(record, f"Week {i}", "How the week went, what helped and what did not.\n" * 6,
-             private=i % 5 == 0, created_at=written, updated_at=written,
-             section_ids=["getting-through", "making-decisions"][: 1 + i % 2])
+        note(
+            record,
+            f"Week {i}",
+            "How the week went, what helped and what did not.\n" * 6,
+            private=i % 5 == 0,
+            created_at=written,
+            updated_at=written,
+            section_ids=["getting-through", "making-decisions"][: 1 + i % 2],
+        )
 
 
 def pdf_reader(data: bytes) -> pypdf.PdfReader:

@@ -23,7 +23,9 @@ def run(record: JourneyRecord, *args: str) -> int:
 
 
 def test_export_pdf_leaves_private_notes_out_by_default(
-    record: JourneyRecord, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    record: JourneyRecord,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     records.note(record, "Shared note")
     records.note(record, "My own worry", private=True)
@@ -37,27 +39,44 @@ def test_export_pdf_leaves_private_notes_out_by_default(
     assert f"without private notes) to {out}" in capsys.readouterr().out
 
 
-def test_export_pdf_takes_private_notes_dates_and_parts(record: JourneyRecord,
-                                                        tmp_path: Path) -> None:
-    records.note(record, "Worry in April", private=True,
-                 created_at=datetime(2026, 4, 10, 12, tzinfo=UTC))
+def test_export_pdf_takes_private_notes_dates_and_parts(
+    record: JourneyRecord, tmp_path: Path
+) -> None:
+    records.note(
+        record, "Worry in April", private=True, created_at=datetime(2026, 4, 10, 12, tzinfo=UTC)
+    )
     records.note(record, "Old note", created_at=datetime(2025, 1, 10, 12, tzinfo=UTC))
     records.member(record, "Dr. Left Out")
     out = tmp_path / "journey.pdf"
 
-    code = run(record, "export-pdf", str(out), "--include-private", "--from", "2026-04-01",
-               "--to", "2026-04-30", "--parts", "notes", "upcoming")
+    code = run(
+        record,
+        "export-pdf",
+        str(out),
+        "--include-private",
+        "--from",
+        "2026-04-01",
+        "--to",
+        "2026-04-30",
+        "--parts",
+        "notes",
+        "upcoming",
+    )
 
     assert code == 0
     text = pdf_text(out.read_bytes())
     assert "Worry in April" in text
     assert "Old note" not in text and "Dr. Left Out" not in text
     assert [o.title for o in pdf_reader(out.read_bytes()).outline][1:] == [
-        "Upcoming appointments", "Notes"]
+        "Upcoming appointments",
+        "Notes",
+    ]
 
 
 def test_a_malformed_date_is_refused_with_the_expected_form(
-    record: JourneyRecord, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    record: JourneyRecord,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     with pytest.raises(SystemExit) as stopped:
         run(record, "export-pdf", str(tmp_path / "j.pdf"), "--from", "1/4/2026")
@@ -66,8 +85,9 @@ def test_a_malformed_date_is_refused_with_the_expected_form(
     assert "'1/4/2026' is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_a_reversed_range_says_what_to_do(record: JourneyRecord, tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_reversed_range_says_what_to_do(
+    record: JourneyRecord, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "j.pdf"
 
     code = run(record, "export-pdf", str(out), "--from", "2026-05-02", "--to", "2026-05-01")
@@ -77,10 +97,12 @@ def test_a_reversed_range_says_what_to_do(record: JourneyRecord, tmp_path: Path,
     assert not out.exists()
 
 
-def test_visit_sheet_writes_one_page(record: JourneyRecord, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
-    visit = records.appointment(record, datetime(2026, 6, 9, 12, tzinfo=UTC),
-                                purpose="Pre-surgery visit")
+def test_visit_sheet_writes_one_page(
+    record: JourneyRecord, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    visit = records.appointment(
+        record, datetime(2026, 6, 9, 12, tzinfo=UTC), purpose="Pre-surgery visit"
+    )
     out = tmp_path / "sheet.pdf"
 
     assert run(record, "visit-sheet", str(visit.id), str(out)) == 0
@@ -90,7 +112,9 @@ def test_visit_sheet_writes_one_page(record: JourneyRecord, tmp_path: Path,
 
 
 def test_visit_sheet_of_an_unknown_appointment_fails_clearly(
-    record: JourneyRecord, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    record: JourneyRecord,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert run(record, "visit-sheet", "42", str(tmp_path / "sheet.pdf")) == 1
 
@@ -98,7 +122,9 @@ def test_visit_sheet_of_an_unknown_appointment_fails_clearly(
 
 
 def test_export_ics_writes_the_upcoming_appointments(
-    record: JourneyRecord, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    record: JourneyRecord,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     soon = datetime.now(UTC) + timedelta(days=2)
     records.appointment(record, soon, "Europe/Paris", purpose="Scan")
@@ -123,8 +149,9 @@ def _without_root_override() -> list[str]:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX folder permissions")
 @pytest.mark.parametrize("command", [["export-pdf"], ["export-ics"]])
-def test_a_read_only_folder_keeps_the_old_file(record: JourneyRecord, tmp_path: Path,
-                                               command: list[str]) -> None:
+def test_a_read_only_folder_keeps_the_old_file(
+    record: JourneyRecord, tmp_path: Path, command: list[str]
+) -> None:
     folder = tmp_path / "shared"
     folder.mkdir()
     out = folder / "export"
@@ -132,9 +159,19 @@ def test_a_read_only_folder_keeps_the_old_file(record: JourneyRecord, tmp_path: 
     folder.chmod(0o555)
     try:
         result = subprocess.run(
-            [*_without_root_override(), sys.executable, "-m", "netjourney",
-             "--db", str(record.path), *command, str(out)],
-            capture_output=True, text=True, timeout=120,
+            [
+                *_without_root_override(),
+                sys.executable,
+                "-m",
+                "netjourney",
+                "--db",
+                str(record.path),
+                *command,
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     finally:
         folder.chmod(0o755)
@@ -149,7 +186,8 @@ def test_a_read_only_folder_keeps_the_old_file(record: JourneyRecord, tmp_path: 
 def test_the_command_line_starts_without_loading_reportlab() -> None:
     probe = "import sys, netjourney.cli; print(sorted(m for m in sys.modules if 'reportlab' in m))"
 
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
 
     assert result.stdout.strip() == "[]", result.stderr

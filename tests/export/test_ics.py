@@ -32,8 +32,13 @@ def test_each_event_keeps_its_own_time_zone(record: JourneyRecord, tmp_path: Pat
     paris_start = datetime(2027, 3, 28, 10, 0, tzinfo=PARIS)  # the day Paris goes to summer time
     new_york_start = datetime(2026, 11, 1, 9, 30, tzinfo=NEW_YORK)  # the day New York goes back
     records.appointment(record, paris_start, "Europe/Paris", purpose="Second opinion")
-    records.appointment(record, new_york_start, "America/New_York", purpose="Scan",
-                        ends_at=new_york_start + timedelta(minutes=45))
+    records.appointment(
+        record,
+        new_york_start,
+        "America/New_York",
+        purpose="Scan",
+        ends_at=new_york_start + timedelta(minutes=45),
+    )
 
     calendar = exported(record, tmp_path)
 
@@ -50,7 +55,8 @@ def test_each_event_keeps_its_own_time_zone(record: JourneyRecord, tmp_path: Pat
 
 
 def test_an_appointment_across_a_dst_change_keeps_its_wall_clock_times(
-    record: JourneyRecord, tmp_path: Path,
+    record: JourneyRecord,
+    tmp_path: Path,
 ) -> None:
     start = datetime(2026, 10, 25, 1, 30, tzinfo=PARIS)  # the night Paris leaves summer time
     end = datetime(2026, 10, 25, 4, 0, tzinfo=PARIS)
@@ -72,15 +78,22 @@ def test_only_upcoming_appointments_are_exported(record: JourneyRecord, tmp_path
     assert [str(e["summary"]) for e in calendar.events] == ["Tomorrow"]
 
 
-def test_place_people_and_planned_questions_are_in_the_event(record: JourneyRecord,
-                                                              tmp_path: Path) -> None:
+def test_place_people_and_planned_questions_are_in_the_event(
+    record: JourneyRecord, tmp_path: Path
+) -> None:
     first = records.question(record, "Will I need more scans?")
     second = records.question(record, "How long is the recovery?")
     surgeon = records.member(record, "Dr. Maria Alvarez", "thoracic-surgeon")
-    visit = records.appointment(record, NOW + timedelta(days=3), purpose="Pre-surgery visit",
-                                location="Lakeside Chest Surgery, Suite 210",
-                                what_to_bring="Medicine list", member_id=surgeon.id,
-                                with_whom="and her nurse", planned_questions=[first, second])
+    visit = records.appointment(
+        record,
+        NOW + timedelta(days=3),
+        purpose="Pre-surgery visit",
+        location="Lakeside Chest Surgery, Suite 210",
+        what_to_bring="Medicine list",
+        member_id=surgeon.id,
+        with_whom="and her nurse",
+        planned_questions=[first, second],
+    )
 
     event = only_event(exported(record, tmp_path))
 
@@ -115,8 +128,9 @@ def test_the_uid_is_stable_between_exports(record: JourneyRecord, tmp_path: Path
     assert first["uid"] == second["uid"]
 
 
-def test_no_upcoming_appointments_gives_a_valid_empty_calendar(record: JourneyRecord,
-                                                              tmp_path: Path) -> None:
+def test_no_upcoming_appointments_gives_a_valid_empty_calendar(
+    record: JourneyRecord, tmp_path: Path
+) -> None:
     destination = tmp_path / "appointments.ics"
 
     count = export_ics(record, destination, now=NOW)

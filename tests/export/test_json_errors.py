@@ -84,34 +84,54 @@ BAD_DOCUMENTS: dict[str, tuple[Change, str]] = {
     "id too large for SQLite": (setter("notes.1.id", 2**64), "notes[1].id"),
     "row not an object": (setter("appointments.1", "tomorrow"), "appointments[1]"),
     "links not a list": (setter("notes.0.section_ids", "resectable"), "notes[0].section_ids"),
-    "unknown section": (setter("questions.1.section_ids.0", "no-such-section"),
-                        "questions[1].section_ids[0]"),
+    "unknown section": (
+        setter("questions.1.section_ids.0", "no-such-section"),
+        "questions[1].section_ids[0]",
+    ),
     "unknown role": (setter("care_team.1.role", "astrologer"), "care_team[1].role"),
     "unknown status": (setter("questions.0.status", "maybe"), "questions[0].status"),
     "dangling member": (setter("appointments.0.member_id", 999), "appointments[0].member_id"),
     "dangling member of a note": (setter("notes.1.member_id", 999), "notes[1].member_id"),
     "dangling appointment": (setter("notes.0.appointment_id", 7), "notes[0].appointment_id"),
-    "dangling planned question": (setter("appointments.0.planned_question_ids.1", 99),
-                                  "appointments[0].planned_question_ids[1]"),
-    "planned question twice": (setter("appointments.0.planned_question_ids", [1, 1]),
-                               "appointments[0].planned_question_ids[1]"),
-    "planned question not a number": (setter("appointments.0.planned_question_ids", [[1]]),
-                                      "appointments[0].planned_question_ids[0]"),
-    "unknown time zone": (setter("appointments.1.time_zone", "Mars/Olympus_Mons"),
-                          "appointments[1].time_zone"),
-    "time zone that is a path": (setter("appointments.1.time_zone", "../../etc/passwd"),
-                                 "appointments[1].time_zone"),
-    "end before start": (setter("appointments.0.ends_at", "2025-02-03T13:59:59+00:00"),
-                         "appointments[0].ends_at"),
-    "time without offset": (setter("notes.0.created_at", "2025-02-03T10:00:00"),
-                            "notes[0].created_at"),
-    "time not a time": (setter("questions.0.created_at", "last Tuesday"),
-                        "questions[0].created_at"),
+    "dangling planned question": (
+        setter("appointments.0.planned_question_ids.1", 99),
+        "appointments[0].planned_question_ids[1]",
+    ),
+    "planned question twice": (
+        setter("appointments.0.planned_question_ids", [1, 1]),
+        "appointments[0].planned_question_ids[1]",
+    ),
+    "planned question not a number": (
+        setter("appointments.0.planned_question_ids", [[1]]),
+        "appointments[0].planned_question_ids[0]",
+    ),
+    "unknown time zone": (
+        setter("appointments.1.time_zone", "Mars/Olympus_Mons"),
+        "appointments[1].time_zone",
+    ),
+    "time zone that is a path": (
+        setter("appointments.1.time_zone", "../../etc/passwd"),
+        "appointments[1].time_zone",
+    ),
+    "end before start": (
+        setter("appointments.0.ends_at", "2025-02-03T13:59:59+00:00"),
+        "appointments[0].ends_at",
+    ),
+    "time without offset": (
+        setter("notes.0.created_at", "2025-02-03T10:00:00"),
+        "notes[0].created_at",
+    ),
+    "time not a time": (
+        setter("questions.0.created_at", "last Tuesday"),
+        "questions[0].created_at",
+    ),
     "time beyond what can be stored": (
-        setter("appointments.1.starts_at", "0001-01-01T00:00:00+05:00"), "appointments[1].starts_at"
+        setter("appointments.1.starts_at", "0001-01-01T00:00:00+05:00"),
+        "appointments[1].starts_at",
     ),
     "date not a date": (
-        setter("questions.0.answered_on", "2025-02-30"), "questions[0].answered_on"
+        setter("questions.0.answered_on", "2025-02-30"),
+        "questions[0].answered_on",
     ),
     "duplicate member id": (setter("care_team.1.id", 1), "care_team[1].id"),
     "duplicate note id": (setter("notes.1.id", 1), "notes[1].id"),
@@ -120,7 +140,9 @@ BAD_DOCUMENTS: dict[str, tuple[Change, str]] = {
 
 @pytest.mark.parametrize("bad", BAD_DOCUMENTS.values(), ids=BAD_DOCUMENTS.keys())
 def test_a_bad_document_is_refused_naming_the_field(
-    good_document: dict[str, Any], record: JourneyRecord, tmp_path: Path,
+    good_document: dict[str, Any],
+    record: JourneyRecord,
+    tmp_path: Path,
     bad: tuple[Change, str],
 ) -> None:
     change, field_path = bad

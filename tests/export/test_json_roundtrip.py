@@ -57,7 +57,7 @@ def test_the_export_is_readable_utf8_json(record: JourneyRecord, tmp_path: Path)
 
     export_json(record, out)
 
-    assert "Dr. <b>Ünal</b> & \\\"Smith\\\"" in out.read_text(encoding="utf-8")
+    assert 'Dr. <b>Ünal</b> & \\"Smith\\"' in out.read_text(encoding="utf-8")
     assert json.loads(out.read_bytes()) == record_to_document(record)
 
 
@@ -87,14 +87,29 @@ def test_import_into_a_record_that_holds_anything_is_refused(
 
 
 def empty_document() -> dict[str, Any]:
-    return {"format": "netjourney-record", "version": 1,
-            "care_team": [], "questions": [], "appointments": [], "notes": []}
+    return {
+        "format": "netjourney-record",
+        "version": 1,
+        "care_team": [],
+        "questions": [],
+        "appointments": [],
+        "notes": [],
+    }
 
 
 def note(note_id: int, **fields: Any) -> dict[str, Any]:
-    return {"id": note_id, "title": "", "body": "", "private": False,
-            "created_at": "2025-01-01T00:00:00+00:00", "updated_at": "2025-01-01T00:00:00+00:00",
-            "appointment_id": None, "member_id": None, "section_ids": [], **fields}
+    return {
+        "id": note_id,
+        "title": "",
+        "body": "",
+        "private": False,
+        "created_at": "2025-01-01T00:00:00+00:00",
+        "updated_at": "2025-01-01T00:00:00+00:00",
+        "appointment_id": None,
+        "member_id": None,
+        "section_ids": [],
+        **fields,
+    }
 
 
 # --- Property: any document the format allows survives import and export exactly. ---
@@ -130,33 +145,51 @@ def documents(draw: st.DrawFn, guide: Guide) -> dict[str, Any]:
     appointment_ids, note_ids = draw(ROW_IDS), draw(ROW_IDS)
     document = empty_document()
     document["care_team"] = [
-        {"id": i, "role": draw(st.sampled_from(guide.role_ids)), "section_ids": links(),
-         **texts(draw, "name", "practice", "phone", "after_hours", "email", "notes")}
+        {
+            "id": i,
+            "role": draw(st.sampled_from(guide.role_ids)),
+            "section_ids": links(),
+            **texts(draw, "name", "practice", "phone", "after_hours", "email", "notes"),
+        }
         for i in member_ids
     ]
     document["questions"] = [
-        {"id": i, "library_id": draw(st.none() | TEXT), "chosen": draw(st.booleans()),
-         "status": draw(st.sampled_from([s.value for s in QuestionStatus])),
-         "answered_on": draw(st.none() | st.dates().map(lambda d: d.isoformat())),
-         "created_at": draw(TIMES).isoformat(), "section_ids": links(),
-         **texts(draw, "text", "answer", "answered_by")}
+        {
+            "id": i,
+            "library_id": draw(st.none() | TEXT),
+            "chosen": draw(st.booleans()),
+            "status": draw(st.sampled_from([s.value for s in QuestionStatus])),
+            "answered_on": draw(st.none() | st.dates().map(lambda d: d.isoformat())),
+            "created_at": draw(TIMES).isoformat(),
+            "section_ids": links(),
+            **texts(draw, "text", "answer", "answered_by"),
+        }
         for i in question_ids
     ]
     document["appointments"] = [
         appointment(draw, i, member_ids, question_ids, links()) for i in appointment_ids
     ]
     document["notes"] = [
-        {"id": i, "private": draw(st.booleans()), "created_at": draw(TIMES).isoformat(),
-         "updated_at": draw(TIMES).isoformat(), "appointment_id": draw(maybe(appointment_ids)),
-         "member_id": draw(maybe(member_ids)), "section_ids": links(),
-         **texts(draw, "title", "body")}
+        {
+            "id": i,
+            "private": draw(st.booleans()),
+            "created_at": draw(TIMES).isoformat(),
+            "updated_at": draw(TIMES).isoformat(),
+            "appointment_id": draw(maybe(appointment_ids)),
+            "member_id": draw(maybe(member_ids)),
+            "section_ids": links(),
+            **texts(draw, "title", "body"),
+        }
         for i in note_ids
     ]
     return document
 
 
 def appointment(
-    draw: st.DrawFn, appointment_id: int, member_ids: list[int], question_ids: list[int],
+    draw: st.DrawFn,
+    appointment_id: int,
+    member_ids: list[int],
+    question_ids: list[int],
     section_ids: list[str],
 ) -> dict[str, Any]:
     starts_at = draw(TIMES)
@@ -164,9 +197,12 @@ def appointment(
     ends_at = None if length is None else (starts_at + length).astimezone(draw(OFFSETS))
     planned = draw(st.lists(st.sampled_from(question_ids), unique=True)) if question_ids else []
     return {
-        "id": appointment_id, "starts_at": starts_at.isoformat(),
-        "ends_at": ends_at and ends_at.isoformat(), "time_zone": draw(TIME_ZONES),
-        "member_id": draw(maybe(member_ids)), "planned_question_ids": sorted(planned),
+        "id": appointment_id,
+        "starts_at": starts_at.isoformat(),
+        "ends_at": ends_at and ends_at.isoformat(),
+        "time_zone": draw(TIME_ZONES),
+        "member_id": draw(maybe(member_ids)),
+        "planned_question_ids": sorted(planned),
         "section_ids": section_ids,
         **texts(draw, "with_whom", "location", "purpose", "what_to_bring", "outcome"),
     }
@@ -182,8 +218,10 @@ def as_exported(document: dict[str, Any]) -> dict[str, Any]:
     def row(item: dict[str, Any]) -> dict[str, Any]:
         return {k: in_utc(v) if k in time_fields else v for k, v in item.items()}
 
-    return {k: sorted((row(i) for i in v), key=lambda i: i["id"]) if isinstance(v, list) else v
-            for k, v in document.items()}
+    return {
+        k: sorted((row(i) for i in v), key=lambda i: i["id"]) if isinstance(v, list) else v
+        for k, v in document.items()
+    }
 
 
 @settings(max_examples=30, deadline=None)

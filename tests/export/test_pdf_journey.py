@@ -24,25 +24,59 @@ def build(record: JourneyRecord, **options: object) -> bytes:
 
 
 def test_each_record_prints_its_text(record: JourneyRecord) -> None:
-    records.member(record, "Dr. Ann Lee", practice="Lakeside Clinic", phone="555-0142",
-                   after_hours="Operator 555-0100", email="ann@example.org")
-    asked = records.question(record, "Will I need more scans?", status=QuestionStatus.ANSWERED,
-                             answer="Yes, every six months.", answered_by="Dr. Lee")
-    records.appointment(record, NOW + timedelta(days=7), purpose="Pre-surgery visit",
-                        location="Suite 210", what_to_bring="Medicine list",
-                        planned_questions=[asked])
-    records.appointment(record, NOW - timedelta(days=7), purpose="Biopsy results",
-                        outcome="Typical lung NET, referred to surgery.")
+    records.member(
+        record,
+        "Dr. Ann Lee",
+        practice="Lakeside Clinic",
+        phone="555-0142",
+        after_hours="Operator 555-0100",
+        email="ann@example.org",
+    )
+    asked = records.question(
+        record,
+        "Will I need more scans?",
+        status=QuestionStatus.ANSWERED,
+        answer="Yes, every six months.",
+        answered_by="Dr. Lee",
+    )
+    records.appointment(
+        record,
+        NOW + timedelta(days=7),
+        purpose="Pre-surgery visit",
+        location="Suite 210",
+        what_to_bring="Medicine list",
+        planned_questions=[asked],
+    )
+    records.appointment(
+        record,
+        NOW - timedelta(days=7),
+        purpose="Biopsy results",
+        outcome="Typical lung NET, referred to surgery.",
+    )
     records.note(record, "What the biopsy showed", "About 2 cm.\nNo spread on the CT.")
 
     text = pdf_text(build(record, patient_name="Maria Pérez"))
 
-    for expected in ("Maria Pérez", "Dr. Ann Lee", "Lakeside Clinic", "555-0142",
-                     "Operator 555-0100", "ann@example.org", "Medical oncologist",
-                     "Will I need more scans?", "Yes, every six months.", "by Dr. Lee",
-                     "Pre-surgery visit", "Suite 210", "Medicine list", "Biopsy results",
-                     "Typical lung NET, referred to surgery.", "What the biopsy showed",
-                     "About 2 cm.", "No spread on the CT."):
+    for expected in (
+        "Maria Pérez",
+        "Dr. Ann Lee",
+        "Lakeside Clinic",
+        "555-0142",
+        "Operator 555-0100",
+        "ann@example.org",
+        "Medical oncologist",
+        "Will I need more scans?",
+        "Yes, every six months.",
+        "by Dr. Lee",
+        "Pre-surgery visit",
+        "Suite 210",
+        "Medicine list",
+        "Biopsy results",
+        "Typical lung NET, referred to surgery.",
+        "What the biopsy showed",
+        "About 2 cm.",
+        "No spread on the CT.",
+    ):
         assert expected in text, expected
 
 
@@ -138,31 +172,44 @@ def test_only_the_chosen_parts_are_included(record: JourneyRecord) -> None:
     text = pdf_text(data)
     assert "Dr. Team Member" in text
     assert "A note title" not in text
-    assert [o.title for o in pdf_reader(data).outline] == ["Lung NET treatment journey",
-                                                           "Care team"]
+    assert [o.title for o in pdf_reader(data).outline] == [
+        "Lung NET treatment journey",
+        "Care team",
+    ]
 
 
-def test_questions_follow_the_guides_groups_then_my_own(record: JourneyRecord,
-                                                        guide: Guide) -> None:
+def test_questions_follow_the_guides_groups_then_my_own(
+    record: JourneyRecord, guide: Guide
+) -> None:
     first_group, last_group = guide.question_groups[0], guide.question_groups[-1]
     records.question(record, "My very own question")
-    for library_question in (last_group.questions[0], first_group.questions[1],
-                             first_group.questions[0]):
+    for library_question in (
+        last_group.questions[0],
+        first_group.questions[1],
+        first_group.questions[0],
+    ):
         records.question(record, library_question.text, library_id=library_question.id)
     records.question(record, "Not chosen", chosen=False)
 
     text = pdf_text(build(record))
 
-    in_order = [first_group.title, first_group.questions[0].text, first_group.questions[1].text,
-                last_group.title, last_group.questions[0].text, "My own questions",
-                "My very own question"]
+    in_order = [
+        first_group.title,
+        first_group.questions[0].text,
+        first_group.questions[1].text,
+        last_group.title,
+        last_group.questions[0].text,
+        "My own questions",
+        "My very own question",
+    ]
     positions = [text.index(part) for part in in_order]
     assert positions == sorted(positions)
     assert "Not chosen" not in text
 
 
 def test_guide_sections_linked_from_included_records_close_the_document(
-    record: JourneyRecord, guide: Guide,
+    record: JourneyRecord,
+    guide: Guide,
 ) -> None:
     records.note(record, "Shared", section_ids=["second-opinion"])
     records.note(record, "Private", private=True, section_ids=["clinical-trials"])
@@ -176,8 +223,11 @@ def test_guide_sections_linked_from_included_records_close_the_document(
     assert " ".join(second_opinion.key_facts[0].split()) in text
     assert guide.source.url in squashed(text)
     assert guide.section("clinical-trials").title not in text
-    guide_entry = next(o for o in pdf_reader(data).outline if not isinstance(o, list)
-                       and o.title == "From the treatment guide")
+    guide_entry = next(
+        o
+        for o in pdf_reader(data).outline
+        if not isinstance(o, list) and o.title == "From the treatment guide"
+    )
     assert guide_entry is not None
 
 
@@ -222,8 +272,9 @@ def test_export_writes_a_private_file(record: JourneyRecord, tmp_path: Path) -> 
     assert destination.stat().st_mode & 0o777 == 0o600
 
 
-def test_a_failed_build_leaves_the_old_file_and_no_leftovers(record: JourneyRecord,
-                                                             tmp_path: Path) -> None:
+def test_a_failed_build_leaves_the_old_file_and_no_leftovers(
+    record: JourneyRecord, tmp_path: Path
+) -> None:
     destination = tmp_path / "journey.pdf"
     destination.write_bytes(b"the old export")
 
@@ -237,12 +288,14 @@ def test_a_failed_build_leaves_the_old_file_and_no_leftovers(record: JourneyReco
     assert sorted(p.name for p in tmp_path.iterdir() if "journey.pdf" in p.name) == ["journey.pdf"]
 
 
-
-@pytest.mark.parametrize("environ, paper", [
-    ({"LANG": "en_US.UTF-8"}, Paper.LETTER),
-    ({"LANG": "de_DE.UTF-8", "LC_PAPER": "en_CA.UTF-8"}, Paper.LETTER),
-    ({"LC_ALL": "fr_FR.UTF-8", "LANG": "en_US.UTF-8"}, Paper.A4),
-    ({"LANG": "C.UTF-8"}, Paper.A4),
-])
+@pytest.mark.parametrize(
+    "environ, paper",
+    [
+        ({"LANG": "en_US.UTF-8"}, Paper.LETTER),
+        ({"LANG": "de_DE.UTF-8", "LC_PAPER": "en_CA.UTF-8"}, Paper.LETTER),
+        ({"LC_ALL": "fr_FR.UTF-8", "LANG": "en_US.UTF-8"}, Paper.A4),
+        ({"LANG": "C.UTF-8"}, Paper.A4),
+    ],
+)
 def test_the_default_paper_follows_the_locale(environ: dict[str, str], paper: Paper) -> None:
     assert default_paper(environ) is paper

@@ -18,22 +18,30 @@ from tests.export import records
 from tests.export.records import HOSTILE_TEXTS, NOW, pdf_lines, pdf_reader, pdf_text
 
 
-def visit_with_questions(record: JourneyRecord, guide: Guide, count: int, **fields: object
-                         ) -> Appointment:
+def visit_with_questions(
+    record: JourneyRecord, guide: Guide, count: int, **fields: object
+) -> Appointment:
     library = [q for g in guide.question_groups for q in g.questions]
     planned = [records.question(record, q.text, library_id=q.id) for q in library[:count]]
-    planned += [records.question(record, f"My own question {n}?")
-                for n in range(len(library), count)]
+    planned += [
+        records.question(record, f"My own question {n}?") for n in range(len(library), count)
+    ]
     surgeon = records.member(record, "Dr. Maria Alvarez", "thoracic-surgeon", phone="555-0142")
     start = datetime(2026, 6, 9, 8, 30, tzinfo=ZoneInfo("Europe/Paris"))
-    fields = {"location": "Lakeside Chest Surgery, Suite 210", "purpose": "Pre-surgery visit",
-              "what_to_bring": "Medicine list, someone to drive me", **fields}
-    return records.appointment(record, start, "Europe/Paris", member_id=surgeon.id,
-                               planned_questions=planned, **fields)
+    fields = {
+        "location": "Lakeside Chest Surgery, Suite 210",
+        "purpose": "Pre-surgery visit",
+        "what_to_bring": "Medicine list, someone to drive me",
+        **fields,
+    }
+    return records.appointment(
+        record, start, "Europe/Paris", member_id=surgeon.id, planned_questions=planned, **fields
+    )
 
 
-def test_the_sheet_shows_when_who_where_and_what_to_bring(record: JourneyRecord,
-                                                          guide: Guide) -> None:
+def test_the_sheet_shows_when_who_where_and_what_to_bring(
+    record: JourneyRecord, guide: Guide
+) -> None:
     visit = visit_with_questions(record, guide, 2)
 
     data = build_visit_sheet(record, visit.id, Paper.A4).data
@@ -42,17 +50,22 @@ def test_the_sheet_shows_when_who_where_and_what_to_bring(record: JourneyRecord,
     assert "Visit on Tuesday, June 9, 2026" in lines
     assert "8:30 AM – 9:30 AM, Europe/Paris (CEST)" in lines
     text = pdf_text(data)
-    for fact in ("With: Dr. Maria Alvarez (Thoracic surgeon)", "Phone: 555-0142",
-                 "Where: Lakeside Chest Surgery, Suite 210", "Purpose: Pre-surgery visit",
-                 "What to bring: Medicine list, someone to drive me"):
+    for fact in (
+        "With: Dr. Maria Alvarez (Thoracic surgeon)",
+        "Phone: 555-0142",
+        "Where: Lakeside Chest Surgery, Suite 210",
+        "Purpose: Pre-surgery visit",
+        "What to bring: Medicine list, someone to drive me",
+    ):
         assert fact in text
     assert f"1. {guide.question_groups[0].questions[0].text}" in lines
     assert "Notes" in lines
 
 
 @pytest.mark.parametrize("paper", list(Paper))
-def test_ten_planned_questions_fit_on_one_page(record: JourneyRecord, guide: Guide,
-                                               paper: Paper) -> None:
+def test_ten_planned_questions_fit_on_one_page(
+    record: JourneyRecord, guide: Guide, paper: Paper
+) -> None:
     visit = visit_with_questions(record, guide, 10)
 
     rendered = build_visit_sheet(record, visit.id, paper)
@@ -90,8 +103,7 @@ def test_an_unknown_appointment_is_refused(record: JourneyRecord, tmp_path: Path
     assert not (tmp_path / "sheet.pdf").exists()
 
 
-def test_export_writes_a_private_file(record: JourneyRecord, guide: Guide,
-                                      tmp_path: Path) -> None:
+def test_export_writes_a_private_file(record: JourneyRecord, guide: Guide, tmp_path: Path) -> None:
     visit = visit_with_questions(record, guide, 3)
     destination = tmp_path / "sheet.pdf"
 

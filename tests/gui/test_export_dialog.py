@@ -37,8 +37,9 @@ class SaveDialogAnswers:
         self.asked: list[str] = []
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._answer)
 
-    def _answer(self, _parent: QWidget, caption: str, _start: str, file_filter: str
-                ) -> tuple[str, str]:
+    def _answer(
+        self, _parent: QWidget, caption: str, _start: str, file_filter: str
+    ) -> tuple[str, str]:
         self.asked.append(caption)
         return self.answers.pop(0), file_filter
 
@@ -71,10 +72,16 @@ def opened_files() -> Iterator[OpenedUrls]:
 @pytest.fixture
 def dialog(qtbot: QtBot, record: JourneyRecord) -> JourneyExportDialog:
     records.member(record, "Dr. Maria Alvarez", "thoracic-surgeon")
-    records.note(record, "Shared note", "for the family",
-                 created_at=datetime(2026, 4, 10, 12, tzinfo=UTC))
-    records.note(record, "Worry in April", "only mine", private=True,
-                 created_at=datetime(2026, 4, 12, 12, tzinfo=UTC))
+    records.note(
+        record, "Shared note", "for the family", created_at=datetime(2026, 4, 10, 12, tzinfo=UTC)
+    )
+    records.note(
+        record,
+        "Worry in April",
+        "only mine",
+        private=True,
+        created_at=datetime(2026, 4, 12, 12, tzinfo=UTC),
+    )
     records.note(record, "Old note", created_at=datetime(2025, 1, 10, 12, tzinfo=UTC))
     shown = JourneyExportDialog(record)
     qtbot.addWidget(shown)
@@ -89,7 +96,10 @@ def save(qtbot: QtBot, dialog: JourneyExportDialog) -> str:
 
 
 def test_the_default_choices_leave_private_notes_out(
-    qtbot: QtBot, dialog: JourneyExportDialog, save_dialog: SaveDialogAnswers, tmp_path: Path,
+    qtbot: QtBot,
+    dialog: JourneyExportDialog,
+    save_dialog: SaveDialogAnswers,
+    tmp_path: Path,
 ) -> None:
     save_dialog.answers.append(str(tmp_path / "for-family"))
 
@@ -104,8 +114,9 @@ def test_the_default_choices_leave_private_notes_out(
     assert dialog.result() == JourneyExportDialog.DialogCode.Accepted
 
 
-def test_the_choices_shape_the_pdf(qtbot: QtBot, dialog: JourneyExportDialog,
-                                   save_dialog: SaveDialogAnswers, tmp_path: Path) -> None:
+def test_the_choices_shape_the_pdf(
+    qtbot: QtBot, dialog: JourneyExportDialog, save_dialog: SaveDialogAnswers, tmp_path: Path
+) -> None:
     qtbot.keyClicks(dialog.patient_name, "Maria <b>")
     dialog.patient_name.insert(" Pérez")  # QTest can only type ASCII keys
     dialog.include_private.setChecked(True)
@@ -125,8 +136,9 @@ def test_the_choices_shape_the_pdf(qtbot: QtBot, dialog: JourneyExportDialog,
     assert "Care team" not in [o.title for o in pdf_reader(data).outline]
 
 
-def test_my_situation_is_offered_only_when_there_is_one(qtbot: QtBot,
-                                                        record: JourneyRecord) -> None:
+def test_my_situation_is_offered_only_when_there_is_one(
+    qtbot: QtBot, record: JourneyRecord
+) -> None:
     without = JourneyExportDialog(record)
     with_blocks = JourneyExportDialog(record, situation_blocks=[("Stage", ["IIIA"])])
     qtbot.addWidget(without)
@@ -139,7 +151,9 @@ def test_my_situation_is_offered_only_when_there_is_one(qtbot: QtBot,
 
 
 def test_a_reversed_date_range_is_explained_and_nothing_runs(
-    qtbot: QtBot, dialog: JourneyExportDialog, save_dialog: SaveDialogAnswers,
+    qtbot: QtBot,
+    dialog: JourneyExportDialog,
+    save_dialog: SaveDialogAnswers,
 ) -> None:
     dialog.dates.setChecked(True)
     dialog.date_from.setDate(QDate(2026, 5, 2))
@@ -152,8 +166,9 @@ def test_a_reversed_date_range_is_explained_and_nothing_runs(
     assert save_dialog.asked == []
 
 
-def test_a_failed_write_says_what_to_do(qtbot: QtBot, dialog: JourneyExportDialog,
-                                        save_dialog: SaveDialogAnswers, tmp_path: Path) -> None:
+def test_a_failed_write_says_what_to_do(
+    qtbot: QtBot, dialog: JourneyExportDialog, save_dialog: SaveDialogAnswers, tmp_path: Path
+) -> None:
     save_dialog.answers.append(str(tmp_path / "no-such-folder" / "journey.pdf"))
 
     with qtbot.waitSignal(dialog.runner.ended, timeout=30_000):
@@ -166,8 +181,11 @@ def test_a_failed_write_says_what_to_do(qtbot: QtBot, dialog: JourneyExportDialo
 
 
 def test_cancel_stops_the_export_and_writes_nothing(
-    qtbot: QtBot, dialog: JourneyExportDialog, record: JourneyRecord,
-    save_dialog: SaveDialogAnswers, tmp_path: Path,
+    qtbot: QtBot,
+    dialog: JourneyExportDialog,
+    record: JourneyRecord,
+    save_dialog: SaveDialogAnswers,
+    tmp_path: Path,
 ) -> None:
     for number in range(30):
         records.note(record, f"Long note {number}", "A line of the note.\n" * 60)
@@ -186,8 +204,9 @@ def test_cancel_stops_the_export_and_writes_nothing(
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == ["journey.pdf"]
 
 
-def test_print_hands_a_private_pdf_to_the_viewer(qtbot: QtBot, dialog: JourneyExportDialog,
-                                                 opened_files: OpenedUrls) -> None:
+def test_print_hands_a_private_pdf_to_the_viewer(
+    qtbot: QtBot, dialog: JourneyExportDialog, opened_files: OpenedUrls
+) -> None:
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: len(opened_files.urls) == 1, timeout=30_000)
@@ -198,13 +217,17 @@ def test_print_hands_a_private_pdf_to_the_viewer(qtbot: QtBot, dialog: JourneyEx
 
 
 def test_visit_sheet_can_be_saved_and_printed(
-    qtbot: QtBot, record: JourneyRecord, save_dialog: SaveDialogAnswers,
-    opened_files: OpenedUrls, tmp_path: Path,
+    qtbot: QtBot,
+    record: JourneyRecord,
+    save_dialog: SaveDialogAnswers,
+    opened_files: OpenedUrls,
+    tmp_path: Path,
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    visit = records.appointment(record, datetime.now(UTC) + timedelta(days=3),
-                                purpose="Pre-surgery visit")
+    visit = records.appointment(
+        record, datetime.now(UTC) + timedelta(days=3), purpose="Pre-surgery visit"
+    )
     save_dialog.answers.append(str(tmp_path / "sheet.pdf"))
 
     runner = save_visit_sheet(record, visit.id, parent)
@@ -219,12 +242,14 @@ def test_visit_sheet_can_be_saved_and_printed(
     assert "Pre-surgery visit" in pdf_text(printed)
 
 
-def test_calendar_file_is_saved(qtbot: QtBot, record: JourneyRecord,
-                                save_dialog: SaveDialogAnswers, tmp_path: Path) -> None:
+def test_calendar_file_is_saved(
+    qtbot: QtBot, record: JourneyRecord, save_dialog: SaveDialogAnswers, tmp_path: Path
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    records.appointment(record, datetime.now(UTC) + timedelta(days=3), "Europe/Paris",
-                        purpose="Scan")
+    records.appointment(
+        record, datetime.now(UTC) + timedelta(days=3), "Europe/Paris", purpose="Scan"
+    )
     save_dialog.answers.append(str(tmp_path / "visits"))
 
     runner = save_calendar(record, parent)
@@ -237,8 +262,9 @@ def test_calendar_file_is_saved(qtbot: QtBot, record: JourneyRecord,
     assert [str(e["summary"]) for e in calendar.events] == ["Scan"]
 
 
-def test_cancelling_the_save_dialog_exports_nothing(qtbot: QtBot, record: JourneyRecord,
-                                                    save_dialog: SaveDialogAnswers) -> None:
+def test_cancelling_the_save_dialog_exports_nothing(
+    qtbot: QtBot, record: JourneyRecord, save_dialog: SaveDialogAnswers
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     save_dialog.answers.append("")
@@ -247,11 +273,14 @@ def test_cancelling_the_save_dialog_exports_nothing(qtbot: QtBot, record: Journe
 
 
 def test_the_dialog_module_loads_reportlab_only_when_exporting() -> None:
-    probe = ("import sys, netjourney.gui.export_dialog; "
-             "print(sorted(m for m in sys.modules if 'reportlab' in m))")
+    probe = (
+        "import sys, netjourney.gui.export_dialog; "
+        "print(sorted(m for m in sys.modules if 'reportlab' in m))"
+    )
 
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
 
     assert result.stdout.strip() == "[]", result.stderr
 

@@ -10,13 +10,18 @@ from netjourney.gui.linked_model import KEY_ROLE, LinkedRecordsModel
 
 def test_each_row_names_the_kind_and_opens_its_record() -> None:
     model = LinkedRecordsModel()
-    model.set_records([LinkedRecord("note", 7, "After the scan"),
-                       LinkedRecord("appointment", 3, "Tue 3 Dec 2026, 14:30 — CT scan")])
+    model.set_records(
+        [
+            LinkedRecord("note", 7, "After the scan"),
+            LinkedRecord("appointment", 3, "Tue 3 Dec 2026, 14:30 — CT scan"),
+        ]
+    )
 
     assert model.rowCount() == 2
     assert model.index(0, 0).data() == "Note: After the scan"
     assert model.index(1, 0).data(Qt.ItemDataRole.AccessibleTextRole) == (
-        "Visit: Tue 3 Dec 2026, 14:30 — CT scan")
+        "Visit: Tue 3 Dec 2026, 14:30 — CT scan"
+    )
     assert model.index(0, 0).data(KEY_ROLE) == ("notes", "7")
     assert model.index(1, 0).data(KEY_ROLE) == ("appointments", "3")
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
@@ -28,4 +33,5 @@ def test_new_records_replace_the_old_ones() -> None:
     model.set_records([LinkedRecord("question", 2, "What stage is it?")])
 
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
-        "Question: What stage is it?"]
+        "Question: What stage is it?"
+    ]

@@ -14,8 +14,14 @@ from netjourney.gui.list_model import ID_ROLE, PAGE_SIZE, ListingModel
 
 def _add_notes(record: JourneyRecord, count: int) -> None:
     with record.writing() as session:
-        session.add_all(Note(title=f"Note {n:05d}", body="text", updated_at=datetime(
-            2026, 1, 1, tzinfo=UTC).replace(minute=n % 60, second=n % 60)) for n in range(count))
+        session.add_all(
+            Note(
+                title=f"Note {n:05d}",
+                body="text",
+                updated_at=datetime(2026, 1, 1, tzinfo=UTC).replace(minute=n % 60, second=n % 60),
+            )
+            for n in range(count)
+        )
 
 
 def test_rows_arrive_a_page_at_a_time(record: JourneyRecord) -> None:

@@ -16,10 +16,14 @@ def test_visits_are_offered_in_time_order_and_the_chosen_one_is_saved(
     qtbot: QtBot, record: JourneyRecord
 ) -> None:
     with record.writing() as session:
-        later = Appointment(starts_at=datetime(2026, 5, 4, 14, 30, tzinfo=UTC),
-                            time_zone="Europe/Paris", purpose="CT scan")
-        sooner = Appointment(starts_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
-                             time_zone="UTC", purpose="Blood tests")
+        later = Appointment(
+            starts_at=datetime(2026, 5, 4, 14, 30, tzinfo=UTC),
+            time_zone="Europe/Paris",
+            purpose="CT scan",
+        )
+        sooner = Appointment(
+            starts_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC), time_zone="UTC", purpose="Blood tests"
+        )
         note = Note(title="Results")
         session.add_all([later, sooner, note])
     editor = NoteEditor(record)
@@ -28,8 +32,10 @@ def test_visits_are_offered_in_time_order_and_the_chosen_one_is_saved(
 
     combo = editor.appointment
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "No particular visit", "Mon 2 Mar 2026, 09:00 — Blood tests",
-        "Mon 4 May 2026, 16:30 — CT scan"]
+        "No particular visit",
+        "Mon 2 Mar 2026, 09:00 — Blood tests",
+        "Mon 4 May 2026, 16:30 — CT scan",
+    ]
     combo.setCurrentIndex(2)
     combo.activated.emit(2)
     assert editor.flush()

@@ -60,7 +60,8 @@ def _search(window: MainWindow, qtbot: QtBot, words: str) -> list[str]:
 
 
 def test_every_page_can_be_reached_and_the_title_names_the_file(
-        window: MainWindow, record: JourneyRecord) -> None:
+    window: MainWindow, record: JourneyRecord
+) -> None:
     assert str(record.path) in window.windowTitle()
     for number, (key, title) in enumerate(PAGES):
         window.nav.setCurrentRow(number)
@@ -69,7 +70,8 @@ def test_every_page_can_be_reached_and_the_title_names_the_file(
 
 
 def test_care_team_add_edit_link_find_remove_undo(
-        window: MainWindow, record: JourneyRecord, qtbot: QtBot) -> None:
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
     page = window.show_page("team")
     assert isinstance(page, RecordPage)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
@@ -83,7 +85,10 @@ def test_care_team_add_edit_link_find_remove_undo(
     assert "medicines" in editor.who_to_ask.text().lower()
     [member] = repository.all_of(record, CareTeamMember)
     assert (member.name, member.role, member.after_hours) == (
-        "Dr. Zoe Ivanova", "medical-oncologist", "Call 555-0199 after 5 pm")
+        "Dr. Zoe Ivanova",
+        "medical-oncologist",
+        "Call 555-0199 after 5 pm",
+    )
     assert member.section_ids == ["care-team"]
     assert page.list_model.index(0, 0).data() == "Dr. Zoe Ivanova"
     assert "Person: Dr. Zoe Ivanova" in _linked_titles(window, "care-team")
@@ -101,7 +106,8 @@ def test_care_team_add_edit_link_find_remove_undo(
 
 
 def test_notes_are_saved_as_typed_and_closing_keeps_the_last_words(
-        window: MainWindow, record: JourneyRecord, qtbot: QtBot) -> None:
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
     page = window.show_page("notes")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     _type_line(qtbot, page.editor, "Title", "Scan results <b> & more")
@@ -116,7 +122,8 @@ def test_notes_are_saved_as_typed_and_closing_keeps_the_last_words(
 
 
 def test_a_note_added_from_the_guide_is_linked_and_shown_there(
-        window: MainWindow, record: JourneyRecord, qtbot: QtBot) -> None:
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
     window.add_about_section("notes", "second-opinion")
     page = window.pages["notes"]
     _type_line(qtbot, page.editor, "Title", "Ask about the NET center")
@@ -127,7 +134,8 @@ def test_a_note_added_from_the_guide_is_linked_and_shown_there(
 
 
 def test_questions_from_the_library_own_questions_answers_and_filters(
-        window: MainWindow, record: JourneyRecord, qtbot: QtBot) -> None:
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
     page = window.show_page("questions")
     library_id = record.guide.question_groups[0].questions[0].id
     page.choose_from_library(library_id)
@@ -140,7 +148,9 @@ def test_questions_from_the_library_own_questions_answers_and_filters(
     assert len(chosen) == 2
     own = chosen["Can I travel in March?"]
     assert own.status == QuestionStatus.ANSWERED and own.answered_on is not None
-    assert page.library.items[library_id].data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert (
+        page.library.items[library_id].data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    )
 
     page.status_filter.setCurrentIndex(page.status_filter.findData(QuestionStatus.TO_ASK))
     shown = [page.list_model.index(r, 0).data() for r in range(page.list_model.rowCount())]
@@ -152,12 +162,18 @@ def test_questions_from_the_library_own_questions_answers_and_filters(
 
 
 def test_appointment_plan_answer_in_place_and_carry_over(
-        window: MainWindow, record: JourneyRecord, qtbot: QtBot) -> None:
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
     soon = datetime.now(UTC) + timedelta(days=3)
-    first = repository.add(record, Appointment(starts_at=soon, time_zone="Europe/Paris",
-                                               purpose="Scan review"))
-    second = repository.add(record, Appointment(starts_at=soon + timedelta(days=30),
-                                                time_zone="Europe/Paris", purpose="Follow-up"))
+    first = repository.add(
+        record, Appointment(starts_at=soon, time_zone="Europe/Paris", purpose="Scan review")
+    )
+    second = repository.add(
+        record,
+        Appointment(
+            starts_at=soon + timedelta(days=30), time_zone="Europe/Paris", purpose="Follow-up"
+        ),
+    )
     asked = repository.add(record, Question(text="Is it growing?"))
     waiting = repository.add(record, Question(text="When is the next scan?"))
     from netjourney.core.appointments import plan_questions
@@ -176,7 +192,8 @@ def test_appointment_plan_answer_in_place_and_carry_over(
 
 
 def test_home_shows_the_next_visit_and_open_questions(
-        window: MainWindow, record: JourneyRecord) -> None:
+    window: MainWindow, record: JourneyRecord
+) -> None:
     from netjourney.core.demo import fill_demo
 
     fill_demo(record, datetime.now(UTC))
@@ -207,14 +224,21 @@ def test_every_input_on_every_page_has_an_accessible_name(window: MainWindow) ->
     for key, _title in PAGES:
         page = window.show_page(key)
         for widget in page.findChildren(QWidget):  # parts of a named control are skipped
-            if isinstance(widget, inputs) and widget.isVisibleTo(page) and not widget.accessibleName() and not (
-                isinstance(widget.parent(), QComboBox | QAbstractSpinBox | QAbstractItemView)):
+            if (
+                isinstance(widget, inputs)
+                and widget.isVisibleTo(page)
+                and not widget.accessibleName()
+                and not (
+                    isinstance(widget.parent(), QComboBox | QAbstractSpinBox | QAbstractItemView)
+                )
+            ):
                 unnamed.append(f"{key}: {type(widget).__name__}")
     assert unnamed == []
 
 
 def test_a_search_result_opens_the_record(
-        window: MainWindow, record: JourneyRecord, qtbot: QtBot) -> None:
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
     from netjourney.core.demo import fill_demo
 
     fill_demo(record, datetime.now(UTC))
@@ -229,7 +253,8 @@ def test_a_search_result_opens_the_record(
 
 
 def test_a_removed_note_leaves_no_trace_in_the_file(
-        window: MainWindow, record: JourneyRecord, qtbot: QtBot) -> None:
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
     page = window.show_page("notes")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     _type_text(qtbot, page.editor, "Note", "zanzibarquokka is my secret word")
@@ -242,7 +267,8 @@ def test_a_removed_note_leaves_no_trace_in_the_file(
 
 
 def test_restoring_a_backup_from_the_window_brings_back_the_record(
-        window: MainWindow, record: JourneyRecord) -> None:
+    window: MainWindow, record: JourneyRecord
+) -> None:
     from netjourney.core import backups
 
     repository.add(record, Note(title="Before the backup"))

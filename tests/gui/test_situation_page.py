@@ -30,21 +30,23 @@ def answer(page: SituationPage, question: str, choice: str) -> None:
 
 def path_texts(page: SituationPage) -> str:
     """Everything the path shows, as plain text."""
-    labels = [label.accessibleName() or label.text()
-              for label in page.path_view.findChildren(QLabel)]
+    labels = [
+        label.accessibleName() or label.text() for label in page.path_view.findChildren(QLabel)
+    ]
     buttons = [button.text() for button in page.path_view.findChildren(QPushButton)]
     return "\n".join(labels + buttons)
 
 
 def add_button(page: SituationPage, question_text: str) -> QPushButton:
-    (button,) = [b for b in page.path_view.findChildren(QPushButton)
-                 if b.accessibleName() == f"Add to my questions: {question_text}"]
+    (button,) = [
+        b
+        for b in page.path_view.findChildren(QPushButton)
+        if b.accessibleName() == f"Add to my questions: {question_text}"
+    ]
     return button
 
 
-def test_answers_change_the_path_and_are_saved_at_once(
-    qtbot: QtBot, record: JourneyRecord
-) -> None:
+def test_answers_change_the_path_and_are_saved_at_once(qtbot: QtBot, record: JourneyRecord) -> None:
     page = make_page(qtbot, record)
     assert "What stage is my tumor?" in path_texts(page)
     assert "Somatostatin analogs" not in path_texts(page)
@@ -57,8 +59,9 @@ def test_answers_change_the_path_and_are_saved_at_once(
     assert "What stage is my tumor?" not in shown
     assert "Somatostatin analogs, such as octreotide (Sandostatin)" in shown
     assert "Tumors surgery cannot fully remove" in shown
-    assert load_situation(record) == Situation(stage="IV", recurrence="none",
-                                                carcinoid_syndrome="yes")
+    assert load_situation(record) == Situation(
+        stage="IV", recurrence="none", carcinoid_syndrome="yes"
+    )
 
     answer(page, "What stage is it?", "Not known yet")
 
@@ -113,8 +116,11 @@ def test_the_articles_caution_stands_on_the_page(
 ) -> None:
     page = make_page(qtbot, record)
 
-    (caution,) = [label for label in page.findChildren(QLabel)
-                  if label.accessibleName() == "Caution from the guide"]
+    (caution,) = [
+        label
+        for label in page.findChildren(QLabel)
+        if label.accessibleName() == "Caution from the guide"
+    ]
     assert caution.isVisible()
     assert guide.source.caution in caution.text()
 

@@ -1,6 +1,6 @@
 """Build the PyInstaller bundle and start it on its own (slow: minutes, so asked for).
 
-    NETJOURNEY_TEST_BUNDLE=1 python -m pytest -m bundle tests/packaging
+NETJOURNEY_TEST_BUNDLE=1 python -m pytest -m bundle tests/packaging
 """
 
 from __future__ import annotations
@@ -36,7 +36,10 @@ def test_the_bundle_builds_starts_and_installs(tmp_path: Path) -> None:
     result = subprocess.run(
         [str(CHECK_SCRIPT)],
         env={**os.environ, "NETJOURNEY_CHECK_DIR": str(tmp_path)},
-        capture_output=True, text=True, timeout=BUILD_TIMEOUT_SECONDS, check=False,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_SECONDS,
+        check=False,
     )
 
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
@@ -48,10 +51,18 @@ def test_the_bundle_builds_starts_and_installs(tmp_path: Path) -> None:
     # Its PDF reads exactly like the one the source tree writes from the same record, in the
     # same bare environment (the locale chooses the paper size).
     subprocess.run(
-        [sys.executable, "-m", "netjourney", "export-pdf", "--db", str(tmp_path / "journey.sqlite"),
-         str(tmp_path / "source.pdf")],
+        [
+            sys.executable,
+            "-m",
+            "netjourney",
+            "export-pdf",
+            "--db",
+            str(tmp_path / "journey.sqlite"),
+            str(tmp_path / "source.pdf"),
+        ],
         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"},
-        cwd=tmp_path, check=True,
+        cwd=tmp_path,
+        check=True,
     )
     assert pdf_text(tmp_path / "journey.pdf") == pdf_text(tmp_path / "source.pdf")
     assert (tmp_path / "prefix" / "share" / "applications" / f"{APP_ID}.desktop").is_file()

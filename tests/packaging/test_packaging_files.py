@@ -92,7 +92,9 @@ def test_the_desktop_file_passes_desktop_file_validate() -> None:
 def test_the_metainfo_passes_appstreamcli_without_warnings() -> None:
     result = subprocess.run(
         ["appstreamcli", "validate", "--no-net", str(METAINFO_FILE)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     complaints = [
         line for line in result.stdout.splitlines() if line.startswith(("E:", "W:", "I:"))

@@ -40,6 +40,7 @@ def forbid_network(set_attribute: Callable[[Any, str, Any], None]) -> list[str]:
         def refused(*args: Any, **kwargs: Any) -> Any:
             attempts.append(f"socket.{name}{args}")
             raise OSError("no network here")
+
         return refused
 
     set_attribute(socket, "socket", NoSocket)
@@ -66,8 +67,13 @@ def writer(path: str, seed: str) -> None:
     for number in itertools.count(1):
         with record.writing() as session:
             body = f"note {number} " + "words " * rng.randint(0, 3000)
-            session.add(Note(title=f"seq {number}", body=body,
-                             section_ids=rng.sample(sections, LINKS_PER_NOTE)))
+            session.add(
+                Note(
+                    title=f"seq {number}",
+                    body=body,
+                    section_ids=rng.sample(sections, LINKS_PER_NOTE),
+                )
+            )
             counter = session.get(CareTeamMember, COUNTER_ID)
             assert counter is not None
             counter.notes = str(number)
@@ -180,7 +186,11 @@ def instance(folder: str) -> None:
 if __name__ == "__main__":
     role, *arguments = sys.argv[1:]
     {
-        "writer": writer, "lock_holder": lock_holder, "record_holder": record_holder,
-        "size_limited": size_limited, "unclean_exit": unclean_exit, "instance": instance,
+        "writer": writer,
+        "lock_holder": lock_holder,
+        "record_holder": record_holder,
+        "size_limited": size_limited,
+        "unclean_exit": unclean_exit,
+        "instance": instance,
         "app_without_network": app_without_network,
     }[role](*arguments)

@@ -25,7 +25,10 @@ def start_child(role: str, *args: object) -> subprocess.Popen[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.Popen(
         [sys.executable, str(CHILDREN), role, *map(str, args)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
 
 
@@ -38,7 +41,8 @@ def raw_bytes(path: Path) -> bytes:
     files = [path, path.with_name(path.name + "-wal")]
     return b"".join(
         subprocess.run(["cat", str(f)], capture_output=True, check=True).stdout
-        for f in files if f.exists()
+        for f in files
+        if f.exists()
     )
 
 

@@ -46,7 +46,8 @@ def corrupt_the_notes_table(path: Path) -> None:
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("PRAGMA journal_mode = DELETE")
         root = connection.execute(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'notes'").fetchone()[0]
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'notes'"
+        ).fetchone()[0]
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
     with path.open("r+b") as file:
         file.seek((root - 1) * page_size)
@@ -119,7 +120,8 @@ def every(step: timedelta, days: int) -> list[datetime]:
 
 
 @pytest.mark.parametrize(
-    "rhythm", [every(timedelta(minutes=30), 400), every(timedelta(days=3), 800)],
+    "rhythm",
+    [every(timedelta(minutes=30), 400), every(timedelta(days=3), 800)],
     ids=["every 30 minutes for 400 days", "every 3 days for 800 days"],
 )
 def test_rotation_reaches_back_about_a_year_in_at_most_37_copies(rhythm: list[datetime]) -> None:
@@ -145,8 +147,11 @@ def test_rotation_deletes_only_the_automatic_backups_it_no_longer_keeps(record_p
     moments = every(timedelta(hours=6), 500)
     for moment in moments:
         (folder / f"backup-{backups.stamp(moment)}.sqlite").touch()
-    kept_aside = ["before-upgrade-from-0001_initial-20240101T000000.sqlite",
-                  "before-restore-20240101T000000.sqlite", "my own copy.sqlite"]
+    kept_aside = [
+        "before-upgrade-from-0001_initial-20240101T000000.sqlite",
+        "before-restore-20240101T000000.sqlite",
+        "my own copy.sqlite",
+    ]
     for name in kept_aside:
         (folder / name).touch()
 
@@ -171,7 +176,9 @@ def test_backups_are_listed_newest_first_with_kind_date_and_counts(
 
     assert older is not None and newer is not None
     assert [(b.path, b.taken_at, b.kind_label) for b in listed] == [
-        (newer.path, NOON + timedelta(hours=2), "Automatic"), (older.path, NOON, "Automatic")]
+        (newer.path, NOON + timedelta(hours=2), "Automatic"),
+        (older.path, NOON, "Automatic"),
+    ]
     assert [b.counts for b in listed] == [
         {"care_team_members": 2, "questions": 3, "appointments": 2, "notes": 3},
         {"care_team_members": 2, "questions": 3, "appointments": 2, "notes": 2},
@@ -184,8 +191,10 @@ def test_the_newest_good_backup_skips_a_damaged_one(sample_record_path: Path) ->
     assert good is not None and damaged is not None
     corrupt_the_notes_table(damaged.path)
 
-    assert backups.newest_good_backup(sample_record_path) == backups.list_backups(
-        sample_record_path)[1]
+    assert (
+        backups.newest_good_backup(sample_record_path)
+        == backups.list_backups(sample_record_path)[1]
+    )
     assert backups.list_backups(sample_record_path)[1].path == good.path
 
 
@@ -201,8 +210,10 @@ def test_backup_and_restore_commands(
     db = ["--db", str(sample_record_path)]
     copy = tmp_path / "usb stick" / "journey copy.sqlite"
     assert run_cli(capsys, *db, "backup", str(copy)) == (
-        0, f"Backed up 2 care team members, 3 questions, 2 appointments, 2 notes to {copy} "
-        "(checked)\n")
+        0,
+        f"Backed up 2 care team members, 3 questions, 2 appointments, 2 notes to {copy} "
+        "(checked)\n",
+    )
     record = JourneyRecord.open(sample_record_path, guide)
     add_note(record, "Written after the copy")
     record.close()

@@ -139,7 +139,8 @@ def break_an_index_quietly(path: Path) -> None:
         connection.execute("PRAGMA writable_schema = ON")
         connection.execute(
             "UPDATE sqlite_schema SET sql = 'CREATE INDEX ix_notes_updated_at ON notes "
-            "(created_at)' WHERE name = 'ix_notes_updated_at'")
+            "(created_at)' WHERE name = 'ix_notes_updated_at'"
+        )
     assert database.integrity_problems(path, thorough=False) == []
     assert database.integrity_problems(path, thorough=True) != []
 
@@ -206,7 +207,7 @@ def test_random_damage_anywhere_never_crashes_the_start(with_backups: Path) -> N
     for attempt in range(40):
         damaged = bytearray(original)
         start = rng.randrange(100, len(damaged))
-        damaged[start:start + rng.randint(1, 4096)] = rng.randbytes(rng.randint(1, 4096))
+        damaged[start : start + rng.randint(1, 4096)] = rng.randbytes(rng.randint(1, 4096))
         with_backups.write_bytes(bytes(damaged))
 
         try:

@@ -28,12 +28,14 @@ def button_texts(box: QMessageBox) -> list[str]:
 
 def click_in_modal(text: str) -> None:
     """Once the modal dialog is up, click its button labelled `text`."""
+
     def click() -> None:
         modal = QApplication.activeModalWidget()
         if modal is None:
             QTimer.singleShot(20, click)
             return
         next(b for b in modal.findChildren(QPushButton) if b.text() == text).click()
+
     QTimer.singleShot(0, click)
 
 
@@ -77,8 +79,12 @@ def test_without_a_backup_restoring_is_not_offered(sample_record_path: Path, qtb
     [("Restore this backup", True, 2), ("Start a new record", True, 0), ("Quit", False, None)],
 )
 def test_the_answer_is_carried_out(
-    damaged_with_backup: Path, guide: Guide, qapp: QApplication,
-    answer: str, goes_on: bool, notes_after: int | None,
+    damaged_with_backup: Path,
+    guide: Guide,
+    qapp: QApplication,
+    answer: str,
+    goes_on: bool,
+    notes_after: int | None,
 ) -> None:
     click_in_modal(answer)
 
@@ -116,8 +122,10 @@ def window(sample_record_path: Path, qtbot: QtBot) -> BackupsWindow:
 
 def table_rows(window: BackupsWindow) -> list[list[str]]:
     table = window.table
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
 
 
 def test_the_window_lists_backups_newest_first_with_dates_and_counts(
@@ -157,7 +165,10 @@ def test_back_up_now_on_a_damaged_record_says_why_not(
 
 @pytest.mark.parametrize(("answer", "emitted"), [("Restore", True), ("Cancel", False)])
 def test_restoring_asks_first_then_asks_the_main_window_to_do_it(
-    window: BackupsWindow, qtbot: QtBot, answer: str, emitted: bool,
+    window: BackupsWindow,
+    qtbot: QtBot,
+    answer: str,
+    emitted: bool,
     sample_record_path: Path,
 ) -> None:
     requests: list[Path] = []
@@ -168,8 +179,7 @@ def test_restoring_asks_first_then_asks_the_main_window_to_do_it(
     window.restore_button.click()
     question = window.findChild(QMessageBox)
     assert question is not None and "Before a restore" in question.text()
-    click: Callable[[], None] = next(
-        b for b in question.buttons() if b.text() == answer).click
+    click: Callable[[], None] = next(b for b in question.buttons() if b.text() == answer).click
     click()
 
     assert requests == ([backups.list_backups(sample_record_path)[1].path] if emitted else [])

@@ -73,10 +73,12 @@ def read_back(path: Path) -> tuple[dict[int, int], str]:
     with database.plain_sqlite(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        links = dict(connection.execute(
-            "SELECT CAST(substr(n.title, 5) AS INTEGER), count(l.id) FROM notes n "
-            "LEFT JOIN section_links l ON l.note_id = n.id GROUP BY n.id"
-        ).fetchall())
+        links = dict(
+            connection.execute(
+                "SELECT CAST(substr(n.title, 5) AS INTEGER), count(l.id) FROM notes n "
+                "LEFT JOIN section_links l ON l.note_id = n.id GROUP BY n.id"
+            ).fetchall()
+        )
         counter = connection.execute(
             "SELECT notes FROM care_team_members WHERE id = ?", (COUNTER_ID,)
         ).fetchone()[0]

@@ -57,8 +57,11 @@ def test_the_core_paths_work_with_the_network_made_to_raise(
     assert examine_at_start(path) is None
     restore_backup(backup.path, path)
     db = ["--db", str(path)]
-    codes = [main([*db, "check"]), main([*db, "backups"]),
-             main([*db, "export-json", str(tmp_path / "again.json")])]
+    codes = [
+        main([*db, "check"]),
+        main([*db, "backups"]),
+        main([*db, "export-json", str(tmp_path / "again.json")]),
+    ]
 
     assert no_network == []
     assert codes == [0, 0, 0]
@@ -87,8 +90,12 @@ def question() -> Question:
 
 
 def appointment() -> Appointment:
-    return Appointment(starts_at=datetime(2025, 5, 1, 9, tzinfo=UTC), time_zone="UTC",
-                       purpose=f"{MARKER} review", outcome=f"{MARKER} was fine")
+    return Appointment(
+        starts_at=datetime(2025, 5, 1, 9, tzinfo=UTC),
+        time_zone="UTC",
+        purpose=f"{MARKER} review",
+        outcome=f"{MARKER} was fine",
+    )
 
 
 def note() -> Note:

@@ -64,7 +64,9 @@ def children() -> Iterator[list[subprocess.Popen[str]]]:
 
 
 def test_a_second_start_hands_over_to_the_first_and_exits_0(
-    held: SingleInstance, data_folder: Path, qtbot: QtBot,
+    held: SingleInstance,
+    data_folder: Path,
+    qtbot: QtBot,
     children: list[subprocess.Popen[str]],
 ) -> None:
     with qtbot.waitSignal(held.activation_requested, timeout=20_000):
@@ -91,7 +93,9 @@ def test_a_live_instance_keeps_its_lock_however_old_the_lock_file(
 
 
 def test_a_lock_left_by_a_killed_instance_is_taken_over(
-    first_elsewhere: subprocess.Popen[str], data_folder: Path, qtbot: QtBot,
+    first_elsewhere: subprocess.Popen[str],
+    data_folder: Path,
+    qtbot: QtBot,
     children: list[subprocess.Popen[str]],
 ) -> None:
     first_elsewhere.send_signal(signal.SIGKILL)

@@ -46,7 +46,9 @@ def plan_questions(record: JourneyRecord, appointment_id: int, question_ids: Ite
         appointment = session.get(Appointment, appointment_id)
         if appointment is None:
             return
-        questions = {q.id: q for q in session.scalars(select(Question).where(Question.id.in_(wanted)))}
+        questions = {
+            q.id: q for q in session.scalars(select(Question).where(Question.id.in_(wanted)))
+        }
         appointment.planned_questions = [questions[i] for i in wanted if i in questions]
 
 

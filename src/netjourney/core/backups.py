@@ -128,8 +128,9 @@ def backup_if_due(record_path: Path, now: datetime | None = None) -> Backup | No
     now = now or datetime.now(UTC)
     if not record_path.exists():
         return None
-    automatic = [taken for _, taken, kind in _named_copies(backup_folder(record_path))
-                 if kind == AUTOMATIC]
+    automatic = [
+        taken for _, taken, kind in _named_copies(backup_folder(record_path)) if kind == AUTOMATIC
+    ]
     if automatic and timedelta(0) <= now - max(automatic) < BACKUP_INTERVAL:
         return None
     return back_up_now(record_path, now)
@@ -184,8 +185,11 @@ def backups_to_keep(times: Iterable[datetime]) -> set[datetime]:
 
 def rotate(record_path: Path) -> list[Path]:
     """Delete the automatic backups the rotation no longer keeps; return what was deleted."""
-    automatic = [(path, taken) for path, taken, kind in _named_copies(backup_folder(record_path))
-                 if kind == AUTOMATIC]
+    automatic = [
+        (path, taken)
+        for path, taken, kind in _named_copies(backup_folder(record_path))
+        if kind == AUTOMATIC
+    ]
     keep = backups_to_keep(taken for _, taken in automatic)
     removed = [path for path, taken in automatic if taken not in keep]
     for path in removed:

@@ -269,7 +269,9 @@ def _upgrade(path: Path, from_revision: str | None) -> None:
 
     if from_revision is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        backup_copy(path, backup_folder(path) / f"before-upgrade-from-{from_revision}-{stamp}.sqlite")
+        backup_copy(
+            path, backup_folder(path) / f"before-upgrade-from-{from_revision}-{stamp}.sqlite"
+        )
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     # Foreign keys stay off while tables are rebuilt, or dropping an old copy

@@ -37,33 +37,104 @@ RARE_WORDS = ("everolimus", "quillwort", "marzipan")  # each in a handful of not
 COMMON_WORDS = ("tired", "scan")  # each in thousands of notes
 
 _WORDS: dict[str, tuple[str, ...]] = {
-    "person": ("the surgeon", "the oncologist", "the nurse navigator", "the pulmonologist",
-               "Dr. Okafor", "Dr. Alvarez", "the dietitian", "the social worker"),
-    "test": ("CT scan", "PET scan", "blood test", "breathing test", "chromogranin A test",
-             "bronchoscopy", "MRI", "somatostatin receptor scan"),
-    "finding": ("no change since the last one", "a small spot to watch", "clear lymph nodes",
-                "slow growth", "nothing new", "a little less fluid"),
+    "person": (
+        "the surgeon",
+        "the oncologist",
+        "the nurse navigator",
+        "the pulmonologist",
+        "Dr. Okafor",
+        "Dr. Alvarez",
+        "the dietitian",
+        "the social worker",
+    ),
+    "test": (
+        "CT scan",
+        "PET scan",
+        "blood test",
+        "breathing test",
+        "chromogranin A test",
+        "bronchoscopy",
+        "MRI",
+        "somatostatin receptor scan",
+    ),
+    "finding": (
+        "no change since the last one",
+        "a small spot to watch",
+        "clear lymph nodes",
+        "slow growth",
+        "nothing new",
+        "a little less fluid",
+    ),
     "feeling": ("tired", "worried", "calm", "hopeful", "low", "restless", "cheerful"),
     "when": ("in the morning", "after lunch", "at night", "all day", "over the weekend"),
-    "coping": ("walking", "talking with family", "music", "breathing exercises", "a nap",
-               "the support group"),
-    "plan": ("repeat the scan in six months", "talk about surgery", "wait and watch",
-             "try a somatostatin analog", "see the dietitian", "get a second opinion"),
-    "topic": ("clinical trials", "the stage of the tumor", "lanreotide injections", "radiation",
-              "hospice care", "second opinions", "side effects", "how often to scan",
-              "carcinoid syndrome", "going back to work"),
-    "symptom": ("flushing", "diarrhea", "a cough", "shortness of breath", "nausea", "fatigue",
-                "a sore spot where the injection went in"),
-    "medicine": ("octreotide", "lanreotide", "the pain medicine", "the inhaler",
-                 "the anti-nausea pills"),
+    "coping": (
+        "walking",
+        "talking with family",
+        "music",
+        "breathing exercises",
+        "a nap",
+        "the support group",
+    ),
+    "plan": (
+        "repeat the scan in six months",
+        "talk about surgery",
+        "wait and watch",
+        "try a somatostatin analog",
+        "see the dietitian",
+        "get a second opinion",
+    ),
+    "topic": (
+        "clinical trials",
+        "the stage of the tumor",
+        "lanreotide injections",
+        "radiation",
+        "hospice care",
+        "second opinions",
+        "side effects",
+        "how often to scan",
+        "carcinoid syndrome",
+        "going back to work",
+    ),
+    "symptom": (
+        "flushing",
+        "diarrhea",
+        "a cough",
+        "shortness of breath",
+        "nausea",
+        "fatigue",
+        "a sore spot where the injection went in",
+    ),
+    "medicine": (
+        "octreotide",
+        "lanreotide",
+        "the pain medicine",
+        "the inhaler",
+        "the anti-nausea pills",
+    ),
     "degree": ("mild", "worse than usual", "better", "about the same", "hard to bear"),
     "family": ("My daughter", "My husband", "My sister", "A friend", "My son"),
-    "place": ("the clinic", "the pharmacy", "the insurance company", "the imaging center",
-              "the lab"),
-    "errand": ("move the appointment", "ask for the results", "refill the prescription",
-               "send the scans to the NET center", "pick up the forms"),
-    "activity": ("a walk by the river", "gardening", "cooking dinner", "reading in the sun",
-                 "a visit from the grandchildren", "a short bike ride"),
+    "place": (
+        "the clinic",
+        "the pharmacy",
+        "the insurance company",
+        "the imaging center",
+        "the lab",
+    ),
+    "errand": (
+        "move the appointment",
+        "ask for the results",
+        "refill the prescription",
+        "send the scans to the NET center",
+        "pick up the forms",
+    ),
+    "activity": (
+        "a walk by the river",
+        "gardening",
+        "cooking dinner",
+        "reading in the sun",
+        "a visit from the grandchildren",
+        "a short bike ride",
+    ),
 }
 _SENTENCES = (
     "Saw {person} today about the {test}.",
@@ -80,25 +151,97 @@ _SENTENCES = (
     "Read the guide section on {topic} again and felt {feeling}.",
     "Energy was {degree} {when}.",
 )
-_NOTE_TITLES = ("After the {test}", "Visit with {person}", "A {feeling} day",
-                "Thinking about {topic}", "Call to {place}", "About {symptom}",
-                "Notes on {medicine}")
-_OWN_QUESTIONS = ("Should we talk about {topic}?", "What will the {test} tell us?",
-                  "Could {medicine} make the {symptom} worse?", "When is the next {test} due?",
-                  "Is {symptom} a reason to call at night?", "Can {family} come to the {test}?")
-_PURPOSES = ("Follow-up visit", "CT scan", "PET scan", "Blood tests", "Lanreotide injection",
-             "Breathing tests", "Surgery consultation", "Second opinion", "Nutrition visit",
-             "Support group", "Radiation planning")
-_PRACTICES = ("Riverside Cancer Center", "Lakeside Chest Surgery", "Riverside Lung Clinic",
-              "University NET Center", "Northside Imaging", "Hillcrest Radiation Oncology",
-              "Community Support Services", "Westview Family Practice")
-_FIRST_NAMES = ("Maria", "Samuel", "Hannah", "Grace", "Tom", "Priya", "Ahmed", "Li", "Olga",
-                "James", "Fatima", "Carlos", "Emily", "Kenji", "Aisha", "Peter", "Rosa", "Noah")
-_LAST_NAMES = ("Alvarez", "Okafor", "Lee", "Kim", "Becker", "Patel", "Haddad", "Chen", "Ivanova",
-               "Murphy", "Rahman", "Silva", "Walsh", "Tanaka", "Bello", "Novak", "Garcia", "Cohen")
+_NOTE_TITLES = (
+    "After the {test}",
+    "Visit with {person}",
+    "A {feeling} day",
+    "Thinking about {topic}",
+    "Call to {place}",
+    "About {symptom}",
+    "Notes on {medicine}",
+)
+_OWN_QUESTIONS = (
+    "Should we talk about {topic}?",
+    "What will the {test} tell us?",
+    "Could {medicine} make the {symptom} worse?",
+    "When is the next {test} due?",
+    "Is {symptom} a reason to call at night?",
+    "Can {family} come to the {test}?",
+)
+_PURPOSES = (
+    "Follow-up visit",
+    "CT scan",
+    "PET scan",
+    "Blood tests",
+    "Lanreotide injection",
+    "Breathing tests",
+    "Surgery consultation",
+    "Second opinion",
+    "Nutrition visit",
+    "Support group",
+    "Radiation planning",
+)
+_PRACTICES = (
+    "Riverside Cancer Center",
+    "Lakeside Chest Surgery",
+    "Riverside Lung Clinic",
+    "University NET Center",
+    "Northside Imaging",
+    "Hillcrest Radiation Oncology",
+    "Community Support Services",
+    "Westview Family Practice",
+)
+_FIRST_NAMES = (
+    "Maria",
+    "Samuel",
+    "Hannah",
+    "Grace",
+    "Tom",
+    "Priya",
+    "Ahmed",
+    "Li",
+    "Olga",
+    "James",
+    "Fatima",
+    "Carlos",
+    "Emily",
+    "Kenji",
+    "Aisha",
+    "Peter",
+    "Rosa",
+    "Noah",
+)
+_LAST_NAMES = (
+    "Alvarez",
+    "Okafor",
+    "Lee",
+    "Kim",
+    "Becker",
+    "Patel",
+    "Haddad",
+    "Chen",
+    "Ivanova",
+    "Murphy",
+    "Rahman",
+    "Silva",
+    "Walsh",
+    "Tanaka",
+    "Bello",
+    "Novak",
+    "Garcia",
+    "Cohen",
+)
 _DOCTOR_ROLES = ("thoracic-surgeon", "medical-oncologist", "pulmonologist", "radiation-oncologist")
-_TREATMENT_SECTIONS = ("treatment-overview", "treatment-types", "type-and-extent", "resectable",
-                       "unresectable", "recurrent", "getting-through", "clinical-trials")
+_TREATMENT_SECTIONS = (
+    "treatment-overview",
+    "treatment-types",
+    "type-and-extent",
+    "resectable",
+    "unresectable",
+    "recurrent",
+    "getting-through",
+    "clinical-trials",
+)
 
 
 class _Picks:
@@ -143,8 +286,9 @@ class _Maker:
         return list(dict.fromkeys([first, *extra]))
 
 
-def fill_large_demo(record: JourneyRecord, now: datetime, seed: int = 2025,
-                    scale: float = 1.0) -> dict[str, int]:
+def fill_large_demo(
+    record: JourneyRecord, now: datetime, seed: int = 2025, scale: float = 1.0
+) -> dict[str, int]:
     """Fill an empty record with about five years of a journey (`scale` shrinks it for tests)."""
     require_empty(record)
     size = {kind: max(1, round(count * scale)) for kind, count in FULL_SIZE.items()}
@@ -167,12 +311,17 @@ def fill_large_demo(record: JourneyRecord, now: datetime, seed: int = 2025,
 def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
     """Insert the rows, then their links to guide sections (kept aside under 'sections')."""
     links = [
-        {**dict.fromkeys(SectionLink.OWNER_COLUMNS), model.link_column: row["id"],
-         "section_id": section_id}
-        for row in rows for section_id in row["sections"]
+        {
+            **dict.fromkeys(SectionLink.OWNER_COLUMNS),
+            model.link_column: row["id"],
+            "section_id": section_id,
+        }
+        for row in rows
+        for section_id in row["sections"]
     ]
-    session.execute(insert(model), [{k: v for k, v in row.items() if k != "sections"}
-                                    for row in rows])
+    session.execute(
+        insert(model), [{k: v for k, v in row.items() if k != "sections"} for row in rows]
+    )
     session.execute(insert(SectionLink), links)
 
 
@@ -183,14 +332,21 @@ def _members(maker: _Maker, count: int) -> list[dict[str, Any]]:
         role = roles[(number - 1) % len(roles)]
         first, last = rng.choice(_FIRST_NAMES), rng.choice(_LAST_NAMES)
         name = f"Dr. {first} {last}" if role in _DOCTOR_ROLES else f"{first} {last}"
-        rows.append({
-            "id": number, "role": role, "name": name, "practice": rng.choice(_PRACTICES),
-            "phone": f"555-{rng.randint(100, 999):04d}",
-            "after_hours": rng.choice(("", "Hospital operator 555-0100", "Triage line 555-0199")),
-            "email": f"{first}.{last}@example.org".lower(),
-            "notes": maker.sentences(rng.randint(0, 2)),
-            "sections": maker.sections("care-team", _TREATMENT_SECTIONS),
-        })
+        rows.append(
+            {
+                "id": number,
+                "role": role,
+                "name": name,
+                "practice": rng.choice(_PRACTICES),
+                "phone": f"555-{rng.randint(100, 999):04d}",
+                "after_hours": rng.choice(
+                    ("", "Hospital operator 555-0100", "Triage line 555-0199")
+                ),
+                "email": f"{first}.{last}@example.org".lower(),
+                "notes": maker.sentences(rng.randint(0, 2)),
+                "sections": maker.sections("care-team", _TREATMENT_SECTIONS),
+            }
+        )
     return rows
 
 
@@ -203,19 +359,27 @@ def _questions(maker: _Maker, count: int, members: list[dict[str, Any]]) -> list
         from_library = library[number - 1] if number <= len(chosen) else None
         asked_at = maker.moment()
         answered = rng.random() < 0.9
-        rows.append({
-            "id": number, "chosen": True, "created_at": asked_at,
-            "text": from_library.text if from_library else maker.text(rng.choice(_OWN_QUESTIONS)),
-            "library_id": from_library.id if from_library else None,
-            "status": QuestionStatus.ANSWERED if answered else rng.choice(
-                (QuestionStatus.TO_ASK, QuestionStatus.ASKED)),
-            "answer": maker.sentences(rng.randint(1, 3)) if answered else "",
-            "answered_by": rng.choice(members)["name"] if answered else "",
-            "answered_on": _answer_day(maker, asked_at) if answered else None,
-            "sections": maker.sections(
-                from_library.section_id if from_library else rng.choice(QUESTION_SECTION_IDS),
-                QUESTION_SECTION_IDS),
-        })
+        rows.append(
+            {
+                "id": number,
+                "chosen": True,
+                "created_at": asked_at,
+                "text": from_library.text
+                if from_library
+                else maker.text(rng.choice(_OWN_QUESTIONS)),
+                "library_id": from_library.id if from_library else None,
+                "status": QuestionStatus.ANSWERED
+                if answered
+                else rng.choice((QuestionStatus.TO_ASK, QuestionStatus.ASKED)),
+                "answer": maker.sentences(rng.randint(1, 3)) if answered else "",
+                "answered_by": rng.choice(members)["name"] if answered else "",
+                "answered_on": _answer_day(maker, asked_at) if answered else None,
+                "sections": maker.sections(
+                    from_library.section_id if from_library else rng.choice(QUESTION_SECTION_IDS),
+                    QUESTION_SECTION_IDS,
+                ),
+            }
+        )
     return rows
 
 
@@ -224,30 +388,36 @@ def _answer_day(maker: _Maker, asked_at: datetime) -> date:
     return answered_at.astimezone(ZoneInfo(DEMO_ZONE)).date()
 
 
-def _appointments(maker: _Maker, count: int,
-                  members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _appointments(maker: _Maker, count: int, members: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rng, zone = maker.rng, ZoneInfo(DEMO_ZONE)
     starts = sorted(maker.moment(days_ahead=90) for _ in range(count))
     rows = []
     for number, start in enumerate(starts, start=1):
         local = start.astimezone(zone).replace(hour=rng.randint(8, 16), minute=rng.choice((0, 30)))
         member = rng.choice(members) if rng.random() < 0.8 else None
-        rows.append({
-            "id": number, "starts_at": local, "time_zone": DEMO_ZONE,
-            "ends_at": local + timedelta(minutes=rng.choice((30, 45, 60, 90))),
-            "member_id": member["id"] if member else None,
-            "with_whom": "" if member else rng.choice(("Lab", "Imaging desk", "Infusion nurse")),
-            "location": f"{rng.choice(_PRACTICES)}, suite {rng.randint(100, 450)}",
-            "purpose": rng.choice(_PURPOSES),
-            "what_to_bring": rng.choice(("Insurance card", "Medicine list", "Scan disc", "")),
-            "outcome": maker.sentences(rng.randint(1, 3)) if start < maker.now else "",
-            "sections": maker.sections(rng.choice(_TREATMENT_SECTIONS), _TREATMENT_SECTIONS),
-        })
+        rows.append(
+            {
+                "id": number,
+                "starts_at": local,
+                "time_zone": DEMO_ZONE,
+                "ends_at": local + timedelta(minutes=rng.choice((30, 45, 60, 90))),
+                "member_id": member["id"] if member else None,
+                "with_whom": ""
+                if member
+                else rng.choice(("Lab", "Imaging desk", "Infusion nurse")),
+                "location": f"{rng.choice(_PRACTICES)}, suite {rng.randint(100, 450)}",
+                "purpose": rng.choice(_PURPOSES),
+                "what_to_bring": rng.choice(("Insurance card", "Medicine list", "Scan disc", "")),
+                "outcome": maker.sentences(rng.randint(1, 3)) if start < maker.now else "",
+                "sections": maker.sections(rng.choice(_TREATMENT_SECTIONS), _TREATMENT_SECTIONS),
+            }
+        )
     return rows
 
 
-def _notes(maker: _Maker, count: int, members: list[dict[str, Any]],
-           appointments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _notes(
+    maker: _Maker, count: int, members: list[dict[str, Any]], appointments: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     rng = maker.rng
     rare: dict[int, list[str]] = {}
     for word in RARE_WORDS:
@@ -256,22 +426,30 @@ def _notes(maker: _Maker, count: int, members: list[dict[str, Any]],
     rows = []
     for number in range(1, count + 1):
         written = maker.moment()
-        body = maker.body() + "".join(f" Remember to ask about {word}."
-                                      for word in rare.get(number, []))
-        rows.append({
-            "id": number, "title": maker.text(rng.choice(_NOTE_TITLES)), "body": body,
-            "private": rng.random() < 0.1, "created_at": written,
-            "updated_at": min(written + timedelta(hours=rng.randint(0, 72)), maker.now),
-            "appointment_id": rng.choice(appointments)["id"] if rng.random() < 0.3 else None,
-            "member_id": rng.choice(members)["id"] if rng.random() < 0.2 else None,
-            "sections": maker.sections(rng.choice(maker.guide.section_ids),
-                                       maker.guide.section_ids),
-        })
+        body = maker.body() + "".join(
+            f" Remember to ask about {word}." for word in rare.get(number, [])
+        )
+        rows.append(
+            {
+                "id": number,
+                "title": maker.text(rng.choice(_NOTE_TITLES)),
+                "body": body,
+                "private": rng.random() < 0.1,
+                "created_at": written,
+                "updated_at": min(written + timedelta(hours=rng.randint(0, 72)), maker.now),
+                "appointment_id": rng.choice(appointments)["id"] if rng.random() < 0.3 else None,
+                "member_id": rng.choice(members)["id"] if rng.random() < 0.2 else None,
+                "sections": maker.sections(
+                    rng.choice(maker.guide.section_ids), maker.guide.section_ids
+                ),
+            }
+        )
     return rows
 
 
-def _planned_questions(maker: _Maker, appointments: list[dict[str, Any]],
-                       questions: list[dict[str, Any]]) -> list[dict[str, int]]:
+def _planned_questions(
+    maker: _Maker, appointments: list[dict[str, Any]], questions: list[dict[str, Any]]
+) -> list[dict[str, int]]:
     """Up to three questions planned for each visit."""
     rng = maker.rng
     return [

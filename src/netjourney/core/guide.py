@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from netjourney.core import paths
 
@@ -114,7 +115,10 @@ class Guide:
         return _find(questions, question_id, "library question")
 
 
-def _find(items: Any, wanted: str, kind: str) -> Any:
+Identified = TypeVar("Identified", Section, Role, LibraryQuestion)
+
+
+def _find(items: Iterable[Identified], wanted: str, kind: str) -> Identified:
     for item in items:
         if item.id == wanted:
             return item
@@ -171,8 +175,10 @@ class ContentReader:
 def _load_source(folder: Path) -> Source:
     reader = ContentReader(folder, "source.json")
     obj = reader.data
-    fields = {f: reader.text(obj, f, "source") for f in
-              ("title", "publisher", "url", "review", "caution", "adapted_note")}
+    fields = {
+        f: reader.text(obj, f, "source")
+        for f in ("title", "publisher", "url", "review", "caution", "adapted_note")
+    }
     revised = reader.text(obj, "revised", "source")
     try:
         revised_date = date.fromisoformat(revised)
@@ -189,17 +195,21 @@ def _load_sections(folder: Path) -> tuple[Section, ...]:
     for index, obj in enumerate(records):
         where = f"sections[{index}]"
         glossary = tuple(
-            GlossaryEntry(reader.text(e, "term", f"{where}.glossary[{i}]"),
-                          reader.text(e, "meaning", f"{where}.glossary[{i}]"))
+            GlossaryEntry(
+                reader.text(e, "term", f"{where}.glossary[{i}]"),
+                reader.text(e, "meaning", f"{where}.glossary[{i}]"),
+            )
             for i, e in enumerate(reader.items(obj, "glossary", where))
         )
-        sections.append(Section(
-            id=reader.text(obj, "id", where),
-            title=reader.text(obj, "title", where),
-            summary=reader.text(obj, "summary", where),
-            key_facts=reader.texts(obj, "key_facts", where),
-            glossary=glossary,
-        ))
+        sections.append(
+            Section(
+                id=reader.text(obj, "id", where),
+                title=reader.text(obj, "title", where),
+                summary=reader.text(obj, "summary", where),
+                key_facts=reader.texts(obj, "key_facts", where),
+                glossary=glossary,
+            )
+        )
     missing = [s for s in REQUIRED_SECTION_IDS if s not in {x.id for x in sections}]
     if missing:
         raise reader.fail("sections", f"missing the required section ids {missing}")
@@ -218,8 +228,11 @@ def _load_question_groups(folder: Path) -> tuple[QuestionGroup, ...]:
         records = reader.items(obj, "questions", where)
         all_ids += reader.unique_ids(records, f"{where}.questions")
         questions = tuple(
-            LibraryQuestion(reader.text(q, "id", f"{where}.questions[{i}]"),
-                            reader.text(q, "text", f"{where}.questions[{i}]"), section_id)
+            LibraryQuestion(
+                reader.text(q, "id", f"{where}.questions[{i}]"),
+                reader.text(q, "text", f"{where}.questions[{i}]"),
+                section_id,
+            )
             for i, q in enumerate(records)
         )
         groups.append(QuestionGroup(section_id, reader.text(obj, "title", where), questions))
@@ -243,13 +256,15 @@ def _load_roles(folder: Path) -> tuple[Role, ...]:
         unknown = [g for g in groups if g not in QUESTION_SECTION_IDS]
         if unknown:
             raise reader.fail(f"{where}.question_groups", f"unknown question sections {unknown}")
-        roles.append(Role(
-            id=reader.text(obj, "id", where),
-            title=reader.text(obj, "title", where),
-            does=reader.text(obj, "does", where),
-            asks_about=reader.texts(obj, "asks_about", where),
-            question_groups=groups,
-        ))
+        roles.append(
+            Role(
+                id=reader.text(obj, "id", where),
+                title=reader.text(obj, "title", where),
+                does=reader.text(obj, "does", where),
+                asks_about=reader.texts(obj, "asks_about", where),
+                question_groups=groups,
+            )
+        )
     return tuple(roles)
 
 

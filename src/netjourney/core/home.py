@@ -24,10 +24,9 @@ def home_summary(record: JourneyRecord, now: datetime, note_count: int = 5) -> H
     following = upcoming(record, now, limit=1)
     with record.reading() as session:
         open_count = session.scalar(
-            select(func.count()).select_from(Question)
+            select(func.count())
+            .select_from(Question)
             .where(Question.chosen, Question.status.in_(OPEN_STATUSES))
         )
         notes = session.scalars(select(Note).order_by(Note.updated_at.desc()).limit(note_count))
         return HomeSummary(following[0] if following else None, open_count or 0, list(notes))
-
-

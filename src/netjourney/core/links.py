@@ -24,9 +24,13 @@ class LinkedRecord:
 _OWNERS: tuple[tuple[str, Any, Any, tuple[Any, ...], Callable[[Row[Any]], str]], ...] = (
     ("member", CareTeamMember, SectionLink.member_id, (CareTeamMember.name,), lambda m: m.name),
     ("question", Question, SectionLink.question_id, (Question.text,), lambda q: q.text),
-    ("appointment", Appointment, SectionLink.appointment_id,
-     (Appointment.starts_at, Appointment.time_zone, Appointment.purpose),
-     lambda a: appointment_title(a.starts_at, a.time_zone, a.purpose)),
+    (
+        "appointment",
+        Appointment,
+        SectionLink.appointment_id,
+        (Appointment.starts_at, Appointment.time_zone, Appointment.purpose),
+        lambda a: appointment_title(a.starts_at, a.time_zone, a.purpose),
+    ),
     ("note", Note, SectionLink.note_id, (Note.title,), lambda n: n.title or "(untitled)"),
 )
 
@@ -38,7 +42,9 @@ def records_linked_to(record: JourneyRecord, section_id: str) -> list[LinkedReco
             LinkedRecord(kind, row.id, title(row))
             for kind, model, column, title_columns, title in _OWNERS
             for row in session.execute(
-                select(model.id, *title_columns).join(SectionLink, column == model.id)
-                .where(SectionLink.section_id == section_id).order_by(model.id)
+                select(model.id, *title_columns)
+                .join(SectionLink, column == model.id)
+                .where(SectionLink.section_id == section_id)
+                .order_by(model.id)
             )
         ]

@@ -29,7 +29,7 @@ class ListColumn:
 
 @dataclass(frozen=True)
 class Listing:
-    statement: Select[Any]  # must label the record's id as "id"
+    statement: Select[*tuple[Any, ...]]  # must label the record's id as "id"
     columns: tuple[ListColumn, ...]
     default_sort: int = 0
     default_descending: bool = False
@@ -119,15 +119,19 @@ def question_group_title(guide: Guide, library_id: str | None) -> str:
 def questions_listing(guide: Guide) -> Listing:
     q = Question
     return Listing(
-        select(q.id.label("id"), q.text, q.library_id, q.status, q.answered_by, q.answered_on)
-        .where(q.chosen),
+        select(
+            q.id.label("id"), q.text, q.library_id, q.status, q.answered_by, q.answered_on
+        ).where(q.chosen),
         (
             ListColumn("Question", q.text, _text("text")),
             ListColumn("Status", q.status, lambda r: QuestionStatus(r.status).label),
             ListColumn("Group", q.library_id, lambda r: question_group_title(guide, r.library_id)),
             ListColumn("Answered by", q.answered_by, _text("answered_by")),
-            ListColumn("Answered on", q.answered_on,
-                       lambda r: r.answered_on.isoformat() if r.answered_on else ""),
+            ListColumn(
+                "Answered on",
+                q.answered_on,
+                lambda r: r.answered_on.isoformat() if r.answered_on else "",
+            ),
         ),
     )
 
@@ -136,8 +140,14 @@ def appointments_listing() -> Listing:
     a, m = Appointment, CareTeamMember
     with_whom = func.coalesce(func.nullif(a.with_whom, ""), m.name, "")
     return Listing(
-        select(a.id.label("id"), a.starts_at, a.time_zone, with_whom.label("with_whom"),
-               a.purpose, a.location).outerjoin(m, a.member_id == m.id),
+        select(
+            a.id.label("id"),
+            a.starts_at,
+            a.time_zone,
+            with_whom.label("with_whom"),
+            a.purpose,
+            a.location,
+        ).outerjoin(m, a.member_id == m.id),
         (
             ListColumn("When", a.starts_at, lambda r: local_time_text(r.starts_at, r.time_zone)),
             ListColumn("With", with_whom, _text("with_whom")),
@@ -151,11 +161,18 @@ def appointments_listing() -> Listing:
 def notes_listing() -> Listing:
     n = Note
     return Listing(
-        select(n.id.label("id"), n.title, func.substr(n.body, 1, 200).label("start"),
-               n.updated_at, n.private),
+        select(
+            n.id.label("id"),
+            n.title,
+            func.substr(n.body, 1, 200).label("start"),
+            n.updated_at,
+            n.private,
+        ),
         (
             ListColumn("Title", n.title, lambda r: _one_line(r.title or r.start or "(untitled)")),
-            ListColumn("Updated", n.updated_at, lambda r: f"{r.updated_at.astimezone():%Y-%m-%d %H:%M}"),
+            ListColumn(
+                "Updated", n.updated_at, lambda r: f"{r.updated_at.astimezone():%Y-%m-%d %H:%M}"
+            ),
             ListColumn("Private", n.private, lambda r: "Private" if r.private else ""),
         ),
         default_sort=1,

@@ -107,15 +107,11 @@ class SectionLink(Base):
     member_id: Mapped[int | None] = mapped_column(
         ForeignKey("care_team_members.id", ondelete="CASCADE")
     )
-    question_id: Mapped[int | None] = mapped_column(
-        ForeignKey("questions.id", ondelete="CASCADE")
-    )
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
     appointment_id: Mapped[int | None] = mapped_column(
         ForeignKey("appointments.id", ondelete="CASCADE")
     )
-    note_id: Mapped[int | None] = mapped_column(
-        ForeignKey("notes.id", ondelete="CASCADE")
-    )
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"))
 
     __table_args__ = (
         CheckConstraint(

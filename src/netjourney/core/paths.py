@@ -35,9 +35,7 @@ def default_database_path() -> Path:
     return user_data_path(APP_DIR_NAME, appauthor=False) / DATABASE_FILE_NAME
 
 
-def resolve_database_path(
-    flag_value: str | None, environ: Mapping[str, str] = os.environ
-) -> Path:
+def resolve_database_path(flag_value: str | None, environ: Mapping[str, str] = os.environ) -> Path:
     """The record file: the --db flag, then $NETJOURNEY_DB, then the user data folder."""
     chosen = flag_value or environ.get(DATABASE_ENV_VAR)
     path = Path(chosen).expanduser() if chosen else default_database_path()

@@ -14,7 +14,9 @@ def choose_from_library(record: JourneyRecord, library_id: str) -> Question:
     """Add a library question to the user's chosen ones (or choose it again); never twice."""
     library_question = record.guide.library_question(library_id)
     with record.writing() as session:
-        existing = session.scalars(select(Question).where(Question.library_id == library_id)).first()
+        existing = session.scalars(
+            select(Question).where(Question.library_id == library_id)
+        ).first()
         if existing is not None:
             existing.chosen = True
             return existing

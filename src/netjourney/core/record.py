@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
@@ -41,16 +42,22 @@ class JourneyRecord:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """One unit of work: committed whole on success, nothing of it kept on any error."""
-        with self._translated_errors(), Session(self.engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        with (
+            self._translated_errors(),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read that does not take the write lock."""
-        with self._translated_errors(), Session(self._reader, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        with (
+            self._translated_errors(),
+            Session(self._reader, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
 
     @contextmanager
     def _translated_errors(self) -> Iterator[None]:
@@ -87,4 +94,3 @@ class JourneyRecord:
                 session.execute(insert(GuideSection), [{"id": s} for s in new_sections])
             if new_roles:
                 session.execute(insert(CareRole), [{"id": r} for r in new_roles])
-

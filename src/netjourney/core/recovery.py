@@ -224,4 +224,3 @@ def _move_together(source: Path, destination: Path) -> None:
 
 def _when(backup: Backup) -> str:
     return backup.taken_at.astimezone().strftime("on %A %d %B %Y at %H:%M")
-

@@ -35,7 +35,9 @@ def get(record: JourneyRecord, model: type[RecordT], record_id: int) -> RecordT:
     with record.reading() as session:
         found = session.get(model, record_id)
         if found is None:
-            raise InvalidInputError(f"That {_kind(model)} no longer exists (it may have been removed).")
+            raise InvalidInputError(
+                f"That {_kind(model)} no longer exists (it may have been removed)."
+            )
         return found
 
 
@@ -53,7 +55,9 @@ def change(record: JourneyRecord, model: type[RecordT], record_id: int, **fields
     with record.writing() as session:
         found = session.get(model, record_id)
         if found is None:
-            raise InvalidInputError(f"That {_kind(model)} no longer exists (it may have been removed).")
+            raise InvalidInputError(
+                f"That {_kind(model)} no longer exists (it may have been removed)."
+            )
         for name, value in fields.items():
             setattr(found, name, value)
     return found

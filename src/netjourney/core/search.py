@@ -62,8 +62,13 @@ def search_guide(guide: Guide, query: str) -> list[SearchHit]:
         return []
     hits = []
     for section in guide.sections:
-        body = " ".join([section.summary, *section.key_facts,
-                         *(f"{g.term} {g.meaning}" for g in section.glossary)])
+        body = " ".join(
+            [
+                section.summary,
+                *section.key_facts,
+                *(f"{g.term} {g.meaning}" for g in section.glossary),
+            ]
+        )
         if _has_all(f"{section.title} {body}", words):
             hits.append(SearchHit("section", section.id, section.title, section.summary[:160]))
     for group in guide.question_groups:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from netjourney.core import paths
-from netjourney.core.guide import Guide, LibraryQuestion, Role, Section, ContentReader
+from netjourney.core.guide import ContentReader, Guide, LibraryQuestion, Role, Section
 
 UNKNOWN = "unknown"
 UNKNOWN_LABEL = "Not known yet"
@@ -145,8 +145,11 @@ def _literal_values(hint: Any) -> tuple[str, ...]:
 def _answers_of(model: type[Situation]) -> tuple[Answer, ...]:
     hints = get_type_hints(model)
     return tuple(
-        Answer(f.name, f.metadata["question"],
-               tuple(Choice(v, _VALUE_LABELS[v]) for v in _literal_values(hints[f.name])))
+        Answer(
+            f.name,
+            f.metadata["question"],
+            tuple(Choice(v, _VALUE_LABELS[v]) for v in _literal_values(hints[f.name])),
+        )
         for f in dataclasses.fields(model)
     )
 
@@ -284,8 +287,9 @@ class _RulesReader:
             self.named[name] = self._condition(spec, f"conditions.{name}")
         records = self.file.items(data, "rules", "top level")
         self.file.unique_ids(records, "rules")
-        rules = tuple(self._rule(obj, f"rules[{i}] (id {obj['id']!r})")
-                      for i, obj in enumerate(records))
+        rules = tuple(
+            self._rule(obj, f"rules[{i}] (id {obj['id']!r})") for i, obj in enumerate(records)
+        )
         return SituationRules(self.guide, reading_order, rules)
 
     def _reading_order(self, order: tuple[str, ...]) -> tuple[str, ...]:
@@ -301,8 +305,9 @@ class _RulesReader:
     def _rule(self, obj: dict[str, Any], where: str) -> Rule:
         extra = sorted(set(obj) - {"id", "when", *_RULE_LISTS})
         if extra:
-            raise self.file.fail(where, f"unknown fields {extra}; a rule may have "
-                                        f"{['id', 'when', *_RULE_LISTS]}")
+            raise self.file.fail(
+                where, f"unknown fields {extra}; a rule may have {['id', 'when', *_RULE_LISTS]}"
+            )
         if not any(obj.get(name) for name in _RULE_LISTS):
             raise self.file.fail(where, f"adds nothing: give at least one of {list(_RULE_LISTS)}")
         when = self.file.value(obj, "when", where)
@@ -320,8 +325,9 @@ class _RulesReader:
     def _optional_list(self, obj: dict[str, Any], name: str, where: str) -> list[Any]:
         return self.file.items(obj, name, where) if name in obj else []
 
-    def _ids(self, obj: dict[str, Any], name: str, where: str,
-             lookup: Callable[[str], object]) -> tuple[str, ...]:
+    def _ids(
+        self, obj: dict[str, Any], name: str, where: str, lookup: Callable[[str], object]
+    ) -> tuple[str, ...]:
         ids = self.file.texts(obj, name, where) if name in obj else ()
         for index, wanted in enumerate(ids):
             self._check_known(wanted, f"{where}.{name}[{index}]", lookup)
@@ -345,12 +351,16 @@ class _RulesReader:
 
     def _condition(self, spec: Any, where: str) -> Condition:
         if not isinstance(spec, dict) or len(spec.keys() - {"answer"}) != 1:
-            raise self.file.fail(where, "a condition is one of {answer, is}, {answer, in}, "
-                                        "{all}, {any} or {condition}")
+            raise self.file.fail(
+                where,
+                "a condition is one of {answer, is}, {answer, in}, {all}, {any} or {condition}",
+            )
         (form,) = spec.keys() - {"answer"}
         if form in ("all", "any"):
-            parts = tuple(self._condition(part, f"{where}.{form}[{i}]")
-                          for i, part in enumerate(self.file.items(spec, form, where)))
+            parts = tuple(
+                self._condition(part, f"{where}.{form}[{i}]")
+                for i, part in enumerate(self.file.items(spec, form, where))
+            )
             return _all_of(parts) if form == "all" else _any_of(parts)
         if form == "condition":
             return self._named(spec["condition"], f"{where}.condition")
@@ -360,8 +370,10 @@ class _RulesReader:
 
     def _named(self, name: Any, where: str) -> Condition:
         if name not in self.named:
-            raise self.file.fail(where, f"{name!r} is not a condition defined above it; "
-                                        f"defined: {sorted(self.named)}")
+            raise self.file.fail(
+                where,
+                f"{name!r} is not a condition defined above it; defined: {sorted(self.named)}",
+            )
         return self.named[name]
 
     def _answer_condition(self, spec: dict[str, Any], form: str, where: str) -> Condition:
@@ -395,13 +407,19 @@ def situation_blocks(path: SituationPath) -> list[tuple[str, list[str]]]:
     Paragraphs are plain text, not markup: whoever lays them out must escape them.
     """
     blocks = [
-        ("My situation: what you recorded",
-         [f"{a.question} {a.label(path.situation.value(a.name))}" for a in ANSWERS]),
-        ("Guide sections to read, in this order",
-         [f"{n}. {s.title}" for n, s in enumerate(path.sections, 1)]),
+        (
+            "My situation: what you recorded",
+            [f"{a.question} {a.label(path.situation.value(a.name))}" for a in ANSWERS],
+        ),
+        (
+            "Guide sections to read, in this order",
+            [f"{n}. {s.title}" for n, s in enumerate(path.sections, 1)],
+        ),
         ("Good to know", [_cited(item) for item in path.notes]),
-        ("Treatment options the guide names for situations like yours",
-         [_cited(item) for item in path.options]),
+        (
+            "Treatment options the guide names for situations like yours",
+            [_cited(item) for item in path.options],
+        ),
         ("Who is usually on the care team", [role.title for role in path.roles]),
         ("Questions worth asking", [q.text for q in path.questions]),
         ("What to ask, because it is not known yet", [_cited(item) for item in path.asks]),
@@ -413,9 +431,15 @@ def situation_blocks(path: SituationPath) -> list[tuple[str, list[str]]]:
 def path_text(path: SituationPath, width: int = 88) -> str:
     """The path as plain text: each paragraph indented, its wrapped lines indented further."""
     return "\n\n".join(
-        "\n".join([heading, *(textwrap.fill(paragraph, width, initial_indent="  ",
-                                            subsequent_indent="    ")
-                               for paragraph in paragraphs)])
+        "\n".join(
+            [
+                heading,
+                *(
+                    textwrap.fill(paragraph, width, initial_indent="  ", subsequent_indent="    ")
+                    for paragraph in paragraphs
+                ),
+            ]
+        )
         for heading, paragraphs in situation_blocks(path)
     )
 

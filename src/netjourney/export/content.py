@@ -152,10 +152,15 @@ def select_journey(
     past = [a for a in dated if a.starts_at < now] if Part.PAST in parts else []
     members = sort_members(guide, snapshot.members) if Part.CARE_TEAM in parts else []
     groups = group_questions(guide, snapshot.questions) if Part.QUESTIONS in parts else []
-    notes = [
-        n for n in snapshot.notes
-        if (options.include_private or not n.private) and options.covers(note_day(n))
-    ] if Part.NOTES in parts else []
+    notes = (
+        [
+            n
+            for n in snapshot.notes
+            if (options.include_private or not n.private) and options.covers(note_day(n))
+        ]
+        if Part.NOTES in parts
+        else []
+    )
     questions = [q for g in groups for q in g.questions]
     return JourneySelection(
         members=members,

@@ -56,7 +56,9 @@ def import_json(record: JourneyRecord, source: Path) -> dict[str, int]:
     try:
         document = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInputError(f"{source} cannot be read as a NET Journey JSON file: {error}")
+        raise InvalidInputError(
+            f"{source} cannot be read as a NET Journey JSON file: {error}"
+        ) from error
     reader = DocumentReader(document, record.guide)
     objects = reader.read()
     if not record.is_empty():
@@ -89,38 +91,47 @@ def _member_out(m: CareTeamMember) -> dict[str, Any]:
 
 
 def _question_out(q: Question) -> dict[str, Any]:
-    return _with_links(q, {
-        "id": q.id,
-        **{f: getattr(q, f) for f in _QUESTION_TEXT},
-        "library_id": q.library_id,
-        "chosen": q.chosen,
-        "status": q.status.value,
-        "answered_on": q.answered_on.isoformat() if q.answered_on else None,
-        "created_at": q.created_at.isoformat(),
-    })
+    return _with_links(
+        q,
+        {
+            "id": q.id,
+            **{f: getattr(q, f) for f in _QUESTION_TEXT},
+            "library_id": q.library_id,
+            "chosen": q.chosen,
+            "status": q.status.value,
+            "answered_on": q.answered_on.isoformat() if q.answered_on else None,
+            "created_at": q.created_at.isoformat(),
+        },
+    )
 
 
 def _appointment_out(a: Appointment) -> dict[str, Any]:
-    return _with_links(a, {
-        "id": a.id,
-        "starts_at": a.starts_at.isoformat(),
-        "ends_at": a.ends_at.isoformat() if a.ends_at else None,
-        **{f: getattr(a, f) for f in _APPOINTMENT_TEXT},
-        "member_id": a.member_id,
-        "planned_question_ids": [q.id for q in a.planned_questions],
-    })
+    return _with_links(
+        a,
+        {
+            "id": a.id,
+            "starts_at": a.starts_at.isoformat(),
+            "ends_at": a.ends_at.isoformat() if a.ends_at else None,
+            **{f: getattr(a, f) for f in _APPOINTMENT_TEXT},
+            "member_id": a.member_id,
+            "planned_question_ids": [q.id for q in a.planned_questions],
+        },
+    )
 
 
 def _note_out(n: Note) -> dict[str, Any]:
-    return _with_links(n, {
-        "id": n.id,
-        **{f: getattr(n, f) for f in _NOTE_TEXT},
-        "private": n.private,
-        "created_at": n.created_at.isoformat(),
-        "updated_at": n.updated_at.isoformat(),
-        "appointment_id": n.appointment_id,
-        "member_id": n.member_id,
-    })
+    return _with_links(
+        n,
+        {
+            "id": n.id,
+            **{f: getattr(n, f) for f in _NOTE_TEXT},
+            "private": n.private,
+            "created_at": n.created_at.isoformat(),
+            "updated_at": n.updated_at.isoformat(),
+            "appointment_id": n.appointment_id,
+            "member_id": n.member_id,
+        },
+    )
 
 
 class DocumentReader:
@@ -140,7 +151,8 @@ class DocumentReader:
             raise self._bad("format", f"must be {FORMAT_NAME!r}; this is not a NET Journey file")
         if doc.get("version") != FORMAT_VERSION:
             raise self._bad(
-                "version", f"{doc.get('version')!r} is not supported (this app reads {FORMAT_VERSION})"
+                "version",
+                f"{doc.get('version')!r} is not supported (this app reads {FORMAT_VERSION})",
             )
         notes: dict[int, Note] = {}
         # In this order, so that every reference points back at records already read.
@@ -155,12 +167,16 @@ class DocumentReader:
                 self._add(registry, build(item, where), where)
         self.situation = self._situation(doc)
         return [
-            *self.members.values(), *self.questions.values(),
-            *self.appointments.values(), *notes.values(),
+            *self.members.values(),
+            *self.questions.values(),
+            *self.appointments.values(),
+            *notes.values(),
         ]
 
     def _bad(self, where: str, problem: str) -> InvalidInputError:
-        return InvalidInputError(f"The JSON file is not valid at {where}: {problem}. Nothing was imported.")
+        return InvalidInputError(
+            f"The JSON file is not valid at {where}: {problem}. Nothing was imported."
+        )
 
     def _add(self, registry: dict[int, Any], obj: Any, where: str) -> None:
         if obj.id in registry:
@@ -208,7 +224,7 @@ class DocumentReader:
         return parsed
 
     def _reference(self, obj: Any, name: str, where: str, registry: dict[int, Any]) -> int | None:
-        value = self._typed(obj, name, where, int, optional=True)
+        value: int | None = self._typed(obj, name, where, int, optional=True)
         if value is not None and value not in registry:
             raise self._bad(f"{where}.{name}", f"refers to {value}, which is not in the file")
         return value
@@ -227,7 +243,9 @@ class DocumentReader:
         if role not in self.guide.role_ids:
             raise self._bad(f"{where}.role", f"{role!r} is not a care-team role of the guide")
         member = CareTeamMember(
-            id=self._typed(obj, "id", where, int), role=role, **self._texts(obj, _MEMBER_TEXT, where)
+            id=self._typed(obj, "id", where, int),
+            role=role,
+            **self._texts(obj, _MEMBER_TEXT, where),
         )
         member.section_ids = self._section_ids(obj, where)
         return member
@@ -235,7 +253,9 @@ class DocumentReader:
     def _question(self, obj: Any, where: str) -> Question:
         status = self._typed(obj, "status", where, str)
         if status not in {s.value for s in QuestionStatus}:
-            raise self._bad(f"{where}.status", f"{status!r} is not one of {[s.value for s in QuestionStatus]}")
+            raise self._bad(
+                f"{where}.status", f"{status!r} is not one of {[s.value for s in QuestionStatus]}"
+            )
         answered_on = self._typed(obj, "answered_on", where, str, optional=True)
         try:
             answered_date = date.fromisoformat(answered_on) if answered_on else None
@@ -309,4 +329,3 @@ class DocumentReader:
         )
         note.section_ids = self._section_ids(obj, where)
         return note
-

@@ -61,8 +61,20 @@ SHADE = colors.HexColor("#EEF3F5")
 _LAST_WELL_MAPPED = 0xFFFF
 _QUOTES = {'"': "&quot;", "'": "&#39;"}
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @cache
@@ -74,8 +86,11 @@ def drawable_characters() -> frozenset[int]:
     give a different character; the placeholder is honest instead.
     """
     folder = paths.resources_dir() / "fonts"
-    files = {FONT: "DejaVuSans.ttf", BOLD_FONT: "DejaVuSans-Bold.ttf",
-             OBLIQUE_FONT: "DejaVuSans-Oblique.ttf"}
+    files = {
+        FONT: "DejaVuSans.ttf",
+        BOLD_FONT: "DejaVuSans-Bold.ttf",
+        OBLIQUE_FONT: "DejaVuSans-Oblique.ttf",
+    }
     fonts = [TTFont(name, str(folder / file)) for name, file in files.items()]
     for font in fonts:
         pdfmetrics.registerFont(font)
@@ -153,30 +168,68 @@ class Styles:
 @cache
 def styles() -> Styles:
     drawable_characters()  # the styles name the embedded font, so register it first
-    body = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=11, leading=15,
-                          textColor=INK, spaceAfter=4, splitLongWords=True)
+    body = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        bulletFontName=FONT,
+        fontSize=11,
+        leading=15,
+        textColor=INK,
+        spaceAfter=4,
+        splitLongWords=True,
+    )
 
     def derived(name: str, **changes: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, **changes)
 
     return Styles(
-        title=derived("title", fontName=BOLD_FONT, fontSize=28, leading=34, textColor=ACCENT,
-                      spaceAfter=12),
+        title=derived(
+            "title", fontName=BOLD_FONT, fontSize=28, leading=34, textColor=ACCENT, spaceAfter=12
+        ),
         subtitle=derived("subtitle", fontSize=14, leading=19, spaceAfter=6),
-        h1=derived("h1", fontName=BOLD_FONT, fontSize=18, leading=23, textColor=ACCENT,
-                   spaceBefore=16, spaceAfter=8, keepWithNext=True),
-        h2=derived("h2", fontName=BOLD_FONT, fontSize=13.5, leading=18, textColor=ACCENT,
-                   spaceBefore=10, spaceAfter=4, keepWithNext=True),
-        h3=derived("h3", fontName=BOLD_FONT, fontSize=11.5, leading=15, spaceBefore=6,
-                   spaceAfter=2, keepWithNext=True),
+        h1=derived(
+            "h1",
+            fontName=BOLD_FONT,
+            fontSize=18,
+            leading=23,
+            textColor=ACCENT,
+            spaceBefore=16,
+            spaceAfter=8,
+            keepWithNext=True,
+        ),
+        h2=derived(
+            "h2",
+            fontName=BOLD_FONT,
+            fontSize=13.5,
+            leading=18,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=True,
+        ),
+        h3=derived(
+            "h3",
+            fontName=BOLD_FONT,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=True,
+        ),
         body=body,
         small=derived("small", fontSize=9, leading=12, textColor=MUTED),
         meta=derived("meta", fontSize=9, leading=12, textColor=MUTED, keepWithNext=True),
         bullet=derived("bullet", leftIndent=14, bulletIndent=2, spaceAfter=2),
         cell=derived("cell", fontSize=9.5, leading=12.5, spaceAfter=0),
         cell_note=derived("cell_note", fontSize=9, leading=12, spaceAfter=0, textColor=MUTED),
-        cell_head=derived("cell_head", fontName=BOLD_FONT, fontSize=9.5, leading=12.5,
-                          spaceAfter=0, textColor=colors.white),
+        cell_head=derived(
+            "cell_head",
+            fontName=BOLD_FONT,
+            fontSize=9.5,
+            leading=12.5,
+            spaceAfter=0,
+            textColor=colors.white,
+        ),
     )
 
 
@@ -195,8 +248,10 @@ def time_span(start: datetime, end: datetime | None) -> str:
     """'9:00 AM – 10:00 AM, America/Chicago (CDT)', in the times' own zone."""
     span = clock(start)
     if end is not None:
-        span += f" – {clock(end)}" if end.date() == start.date() else (
-            f" – {long_date(end.date())}, {clock(end)}"
+        span += (
+            f" – {clock(end)}"
+            if end.date() == start.date()
+            else (f" – {long_date(end.date())}, {clock(end)}")
         )
     return f"{span}, {start.tzinfo} ({start.tzname()})"
 
@@ -204,8 +259,7 @@ def time_span(start: datetime, end: datetime | None) -> str:
 Cell = Flowable | list[Flowable]
 
 
-def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float],
-          header: bool = False) -> Table:
+def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool = False) -> Table:
     """A table that splits between rows and, for a very tall row, inside it."""
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -214,22 +268,38 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float],
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]
     if header:
-        commands += [("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE])]
-    return Table(list(map(list, rows)), colWidths=list(widths), style=TableStyle(commands),
-                 repeatRows=1 if header else 0, splitByRow=1, splitInRow=1, hAlign="LEFT")
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
+        ]
+    return Table(
+        list(map(list, rows)),
+        colWidths=list(widths),
+        style=TableStyle(commands),
+        repeatRows=1 if header else 0,
+        splitByRow=1,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
 
 
 def boxed(flowables: list[Flowable], width: float) -> Table:
     """A shaded box around the flowables (for the guide's caution)."""
-    box = Table([[flowables]], colWidths=[width], splitInRow=1, style=TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("BOX", (0, 0), (-1, -1), 0.75, ACCENT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 8),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    box = Table(
+        [[flowables]],
+        colWidths=[width],
+        splitInRow=1,
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("BOX", (0, 0), (-1, -1), 0.75, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        ),
+    )
     return box
 
 
@@ -284,13 +354,34 @@ def _shortened(text: str, room: float) -> str:
 class _Document(BaseDocTemplate):
     """One frame per page; headings with an outline entry become bookmarks."""
 
-    def __init__(self, buffer: io.BytesIO, paper: Paper, title: str, margin: float,
-                 on_page: PageCallback | None) -> None:
-        super().__init__(buffer, pagesize=PAGE_SIZES[paper], title=title,
-                         creator="NET Journey", leftMargin=margin, rightMargin=margin,
-                         topMargin=margin, bottomMargin=max(margin, 40))
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        paper: Paper,
+        title: str,
+        margin: float,
+        on_page: PageCallback | None,
+    ) -> None:
+        super().__init__(
+            buffer,
+            pagesize=PAGE_SIZES[paper],
+            title=title,
+            creator="NET Journey",
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=max(margin, 40),
+        )
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._on_page = on_page
         self._outline_keys = count()
@@ -312,8 +403,14 @@ def content_width(paper: Paper, margin: float) -> float:
     return float(PAGE_SIZES[paper][0]) - 2 * margin
 
 
-def render_pdf(story: list[Flowable], *, title: str, paper: Paper, margin: float,
-               on_page: PageCallback | None = None) -> RenderedPdf:
+def render_pdf(
+    story: list[Flowable],
+    *,
+    title: str,
+    paper: Paper,
+    margin: float,
+    on_page: PageCallback | None = None,
+) -> RenderedPdf:
     """Lay out the story into PDF bytes with page numbers, outline and title metadata."""
     styles()
     buffer = io.BytesIO()
@@ -328,4 +425,3 @@ def _canvas_maker(footer: str, margin: float) -> Callable[..., Canvas]:
         return _NumberedCanvas(*args, footer=footer, margin=margin, **kwargs)
 
     return make
-

@@ -51,28 +51,41 @@ from netjourney.export.pdf_common import (
 
 MARGIN = 54.0
 TITLE = "Lung NET treatment journey"
-_TEAM_COLUMNS = (("Name and role", 0.23), ("Practice", 0.2), ("Phone", 0.14),
-                 ("After hours", 0.21), ("Email", 0.22))
+_TEAM_COLUMNS = (
+    ("Name and role", 0.23),
+    ("Practice", 0.2),
+    ("Phone", 0.14),
+    ("After hours", 0.21),
+    ("Email", 0.22),
+)
 
 
-def export_journey_pdf(record: JourneyRecord, destination: Path,
-                       options: JourneyOptions | None = None, now: datetime | None = None,
-                       on_page: PageCallback | None = None) -> int:
+def export_journey_pdf(
+    record: JourneyRecord,
+    destination: Path,
+    options: JourneyOptions | None = None,
+    now: datetime | None = None,
+    on_page: PageCallback | None = None,
+) -> int:
     """Write the journey PDF to `destination` atomically; return its number of pages."""
     rendered = build_journey_pdf(record, options, now, on_page)
     write_atomically(destination, rendered.data)
     return rendered.pages
 
 
-def build_journey_pdf(record: JourneyRecord, options: JourneyOptions | None = None,
-                      now: datetime | None = None,
-                      on_page: PageCallback | None = None) -> RenderedPdf:
+def build_journey_pdf(
+    record: JourneyRecord,
+    options: JourneyOptions | None = None,
+    now: datetime | None = None,
+    on_page: PageCallback | None = None,
+) -> RenderedPdf:
     options = options or JourneyOptions()
     now = now or utc_now()
     selection = select_journey(load_snapshot(record), record.guide, options, now)
     story = _JourneyStory(record.guide, options, selection, now).flowables()
-    return render_pdf(story, title=journey_title(options), paper=options.paper, margin=MARGIN,
-                      on_page=on_page)
+    return render_pdf(
+        story, title=journey_title(options), paper=options.paper, margin=MARGIN, on_page=on_page
+    )
 
 
 def journey_title(options: JourneyOptions) -> str:
@@ -83,8 +96,9 @@ def journey_title(options: JourneyOptions) -> str:
 class _JourneyStory:
     """Builds the flowables, one method per part of the document."""
 
-    def __init__(self, guide: Guide, options: JourneyOptions, selection: JourneySelection,
-                 now: datetime) -> None:
+    def __init__(
+        self, guide: Guide, options: JourneyOptions, selection: JourneySelection, now: datetime
+    ) -> None:
         self.guide = guide
         self.options = options
         self.selection = selection
@@ -110,7 +124,8 @@ class _JourneyStory:
 
     def _shown_parts(self) -> list[Part]:
         return [
-            part for part in Part
+            part
+            for part in Part
             if part in self.options.parts
             and (part is not Part.SITUATION or self.options.situation_blocks)
         ]
@@ -125,25 +140,43 @@ class _JourneyStory:
         story += [Spacer(0, 12), heading("In this document", s.h2)]
         story += [Paragraph(p.heading, s.bullet, bulletText="•") for p in self._shown_parts()]
         source = self.guide.source
-        story += [Spacer(0, 18), boxed([
-            heading("Please read", s.h3),
-            Paragraph(markup(source.caution), s.body),
-            Paragraph(markup(f"The guide in this document retells “{source.title}” "
-                             f"({source.publisher}, revised {long_date(source.revised, False)}) "
-                             "in plain words."), s.small),
-        ], self.width), PageBreak()]
+        story += [
+            Spacer(0, 18),
+            boxed(
+                [
+                    heading("Please read", s.h3),
+                    Paragraph(markup(source.caution), s.body),
+                    Paragraph(
+                        markup(
+                            f"The guide in this document retells “{source.title}” "
+                            f"({source.publisher}, revised {long_date(source.revised, False)}) "
+                            "in plain words."
+                        ),
+                        s.small,
+                    ),
+                ],
+                self.width,
+            ),
+            PageBreak(),
+        ]
         return story
 
     def _scope_lines(self) -> list[str]:
         lines = []
         if Part.NOTES in self.options.parts:
-            lines.append("This copy includes private notes." if self.options.include_private
-                         else "Private notes are left out of this copy.")
+            lines.append(
+                "This copy includes private notes."
+                if self.options.include_private
+                else "Private notes are left out of this copy."
+            )
         start, end = self.options.date_from, self.options.date_to
         if start or end:
-            lines.append("Appointments and notes "
-                         + (f"from {long_date(start)} " if start else "")
-                         + (f"up to {long_date(end)} " if end else "") + "only.")
+            lines.append(
+                "Appointments and notes "
+                + (f"from {long_date(start)} " if start else "")
+                + (f"up to {long_date(end)} " if end else "")
+                + "only."
+            )
         return lines
 
     def _situation(self) -> list[Flowable]:
@@ -166,11 +199,17 @@ class _JourneyStory:
 
     def _member_row(self, member: CareTeamMember) -> list[Cell]:
         s = self.styles
-        who: list[Flowable] = [Paragraph(f"<b>{markup(member.name)}</b>", s.cell),
-                               Paragraph(markup(role_title(self.guide, member.role)), s.cell_note)]
-        return [who, *(Paragraph(markup(text), s.cell)
-                       for text in (member.practice, member.phone, member.after_hours,
-                                    member.email))]
+        who: list[Flowable] = [
+            Paragraph(f"<b>{markup(member.name)}</b>", s.cell),
+            Paragraph(markup(role_title(self.guide, member.role)), s.cell_note),
+        ]
+        return [
+            who,
+            *(
+                Paragraph(markup(text), s.cell)
+                for text in (member.practice, member.phone, member.after_hours, member.email)
+            ),
+        ]
 
     def _appointments(self, appointments: list[Appointment], upcoming: bool) -> list[Flowable]:
         if not appointments:
@@ -188,15 +227,23 @@ class _JourneyStory:
             heading(long_date(start.date()), s.h2),
             Paragraph(markup(time_span(start, local_end(appointment))), s.meta),
         ]
-        facts = [("With", with_whom(self.guide, appointment)), ("Where", appointment.location),
-                 ("Purpose", appointment.purpose)]
-        facts += [("What to bring", appointment.what_to_bring)] if upcoming else [
-            ("Outcome", appointment.outcome)]
+        facts = [
+            ("With", with_whom(self.guide, appointment)),
+            ("Where", appointment.location),
+            ("Purpose", appointment.purpose),
+        ]
+        facts += (
+            [("What to bring", appointment.what_to_bring)]
+            if upcoming
+            else [("Outcome", appointment.outcome)]
+        )
         story += [labelled(label, value, s.body) for label, value in facts if value.strip()]
         if upcoming and appointment.planned_questions:
             story.append(heading("Questions to ask", s.h3))
-            story += [Paragraph(markup(q.text), s.bullet, bulletText="•")
-                      for q in appointment.planned_questions]
+            story += [
+                Paragraph(markup(q.text), s.bullet, bulletText="•")
+                for q in appointment.planned_questions
+            ]
         return item(story)
 
     def _questions(self) -> list[Flowable]:
@@ -206,16 +253,23 @@ class _JourneyStory:
         story: list[Flowable] = []
         for group in groups:
             # Room for the group's title and its first question, or both go to the next page.
-            story += [CondPageBreak(ROOM_TO_START_AN_ENTRY + 40), heading(group.title, self.styles.h2)]
+            story += [
+                CondPageBreak(ROOM_TO_START_AN_ENTRY + 40),
+                heading(group.title, self.styles.h2),
+            ]
             for question in group.questions:
                 story += self._question(question)
         return story
 
     def _question(self, question: Question) -> list[Flowable]:
         s = self.styles
-        return item([heading(question.text, s.h3),
-                     Paragraph(markup(_answer_status(question)), s.meta),
-                     *paragraphs(question.answer, s.body)])
+        return item(
+            [
+                heading(question.text, s.h3),
+                Paragraph(markup(_answer_status(question)), s.meta),
+                *paragraphs(question.answer, s.body),
+            ]
+        )
 
     def _notes(self) -> list[Flowable]:
         notes = self.selection.notes
@@ -223,9 +277,13 @@ class _JourneyStory:
             return [Paragraph("No notes in this copy.", self.styles.body)]
         story: list[Flowable] = []
         for note in notes:
-            story += item([heading(note.title.strip() or "Untitled note", self.styles.h2),
-                           Paragraph(markup(self._note_line(note)), self.styles.meta),
-                           *paragraphs(note.body, self.styles.body)])
+            story += item(
+                [
+                    heading(note.title.strip() or "Untitled note", self.styles.h2),
+                    Paragraph(markup(self._note_line(note)), self.styles.meta),
+                    *paragraphs(note.body, self.styles.body),
+                ]
+            )
         return story
 
     def _note_line(self, note: Note) -> str:
@@ -241,8 +299,9 @@ class _JourneyStory:
         s = self.styles
         if not self.selection.section_ids:
             return [Paragraph("Nothing in this copy is linked to a part of the guide.", s.body)]
-        story: list[Flowable] = [Paragraph(
-            "The entries above are linked to these parts of the treatment guide.", s.body)]
+        story: list[Flowable] = [
+            Paragraph("The entries above are linked to these parts of the treatment guide.", s.body)
+        ]
         for section_id in self.selection.section_ids:
             story += self._guide_section(self.guide.section(section_id))
         return story
@@ -250,12 +309,20 @@ class _JourneyStory:
     def _guide_section(self, section: Section) -> list[Flowable]:
         s = self.styles
         source = self.guide.source
-        story: list[Flowable] = [heading(section.title, s.h2, outline_level=1),
-                                 Paragraph(markup(section.summary), s.body)]
+        story: list[Flowable] = [
+            heading(section.title, s.h2, outline_level=1),
+            Paragraph(markup(section.summary), s.body),
+        ]
         story += [Paragraph(markup(fact), s.bullet, bulletText="•") for fact in section.key_facts]
-        story.append(Paragraph(markup(
-            f"Source: “{source.title}”, {source.publisher}, revised "
-            f"{long_date(source.revised, False)}, {source.url}"), s.small))
+        story.append(
+            Paragraph(
+                markup(
+                    f"Source: “{source.title}”, {source.publisher}, revised "
+                    f"{long_date(source.revised, False)}, {source.url}"
+                ),
+                s.small,
+            )
+        )
         return story
 
 

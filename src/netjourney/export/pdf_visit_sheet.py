@@ -41,16 +41,18 @@ OVERFLOW_ANSWER_LINES = 3
 NOTE_LINES_AT_LEAST = 3
 
 
-def export_visit_sheet(record: JourneyRecord, appointment_id: int, destination: Path,
-                       paper: Paper | None = None) -> int:
+def export_visit_sheet(
+    record: JourneyRecord, appointment_id: int, destination: Path, paper: Paper | None = None
+) -> int:
     """Write the visit sheet to `destination` atomically; return its number of pages."""
     rendered = build_visit_sheet(record, appointment_id, paper)
     write_atomically(destination, rendered.data)
     return rendered.pages
 
 
-def build_visit_sheet(record: JourneyRecord, appointment_id: int,
-                      paper: Paper | None = None) -> RenderedPdf:
+def build_visit_sheet(
+    record: JourneyRecord, appointment_id: int, paper: Paper | None = None
+) -> RenderedPdf:
     appointment = repository.get(record, Appointment, appointment_id)
     paper = paper or default_paper()
     title = f"Visit sheet, {long_date(local_start(appointment).date())}"
@@ -90,8 +92,9 @@ class RuledLines(Flowable):
 def _story(guide: Guide, appointment: Appointment, answer_lines: int) -> list[Flowable]:
     s = styles()
     start = local_start(appointment)
-    question_style = ParagraphStyle("question", parent=s.h3, fontSize=10.5, leading=13.5,
-                                    spaceBefore=4, spaceAfter=0)
+    question_style = ParagraphStyle(
+        "question", parent=s.h3, fontSize=10.5, leading=13.5, spaceBefore=4, spaceAfter=0
+    )
     story: list[Flowable] = [
         heading(f"Visit on {long_date(start.date())}", s.h1, outline_level=0),
         Paragraph(markup(time_span(start, local_end(appointment))), s.subtitle),
@@ -101,17 +104,23 @@ def _story(guide: Guide, appointment: Appointment, answer_lines: int) -> list[Fl
     if not appointment.planned_questions:
         story.append(Paragraph("No questions are planned for this visit yet.", s.body))
     for number, question in enumerate(appointment.planned_questions, start=1):
-        story.append(KeepTogether([
-            Paragraph(f"{number}. {markup(question.text)}", question_style),
-            RuledLines(answer_lines),
-        ]))
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(f"{number}. {markup(question.text)}", question_style),
+                    RuledLines(answer_lines),
+                ]
+            )
+        )
     # The notes lines take whatever room is left, so their heading must not be kept
     # together with them (that would always push both to a new page); CondPageBreak
     # keeps the heading from being stranded alone at the foot of a page instead.
     notes_heading = ParagraphStyle("notes-heading", parent=s.h2, keepWithNext=False)
-    story += [CondPageBreak(notes_heading.leading * 2 + NOTE_LINES_AT_LEAST * LINE_SPACING),
-              heading("Notes", notes_heading, outline_level=0),
-              RuledLines(NOTE_LINES_AT_LEAST, fill=True)]
+    story += [
+        CondPageBreak(notes_heading.leading * 2 + NOTE_LINES_AT_LEAST * LINE_SPACING),
+        heading("Notes", notes_heading, outline_level=0),
+        RuledLines(NOTE_LINES_AT_LEAST, fill=True),
+    ]
     return story
 
 
@@ -119,15 +128,30 @@ def _facts(guide: Guide, appointment: Appointment) -> Table:
     """The filled-in facts two to a row, to leave the page for writing."""
     s = styles()
     phone = appointment.member.phone if appointment.member else ""
-    facts = [("With", with_whom(guide, appointment)), ("Where", appointment.location),
-             ("Phone", phone), ("Purpose", appointment.purpose),
-             ("What to bring", appointment.what_to_bring)]
-    cells: list[Flowable | str] = [labelled(label, value, s.body) for label, value in facts
-                                   if value.strip()]
+    facts = [
+        ("With", with_whom(guide, appointment)),
+        ("Where", appointment.location),
+        ("Phone", phone),
+        ("Purpose", appointment.purpose),
+        ("What to bring", appointment.what_to_bring),
+    ]
+    cells: list[Flowable | str] = [
+        labelled(label, value, s.body) for label, value in facts if value.strip()
+    ]
     cells += [""] * (len(cells) % 2)
-    rows = [cells[index:index + 2] for index in range(0, len(cells), 2)] or [["", ""]]
-    return Table(rows, colWidths=["50%", "50%"], splitByRow=1, splitInRow=1, hAlign="LEFT",
-                 style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    rows = [cells[index : index + 2] for index in range(0, len(cells), 2)] or [["", ""]]
+    return Table(
+        rows,
+        colWidths=["50%", "50%"],
+        splitByRow=1,
+        splitInRow=1,
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        ),
+    )

@@ -110,10 +110,12 @@ class BackupsWindow(QDialog):
         if backup is None:
             return
         question = QMessageBox(
-            QMessageBox.Icon.Question, "Restore this backup?",
+            QMessageBox.Icon.Question,
+            "Restore this backup?",
             f"Replace your record with the copy taken {row_texts(backup)[0]}?\n\n"
             "Your record as it is now is kept in the backups, as “Before a restore”.",
-            QMessageBox.StandardButton.Cancel, self,
+            QMessageBox.StandardButton.Cancel,
+            self,
         )
         confirm = question.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         question.setDefaultButton(QMessageBox.StandardButton.Cancel)

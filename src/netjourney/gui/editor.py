@@ -31,8 +31,9 @@ SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving ever
 class Field:
     """One widget bound to one attribute of the record being edited."""
 
-    def __init__(self, name: str, widget: QWidget, read: Callable[[], Any],
-                 write: Callable[[Any], None]) -> None:
+    def __init__(
+        self, name: str, widget: QWidget, read: Callable[[], Any], write: Callable[[Any], None]
+    ) -> None:
         self.name, self.widget, self.read, self.write = name, widget, read, write
 
 
@@ -41,7 +42,9 @@ class RecordEditor(QWidget):
 
     saved = Signal(int)
 
-    def __init__(self, record: JourneyRecord, model: type[Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, record: JourneyRecord, model: type[Any], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.record = record
         self.model = model
@@ -82,8 +85,7 @@ class RecordEditor(QWidget):
         text.setMinimumHeight(height)
         if lines <= 5:  # short fields stay short; long ones take the room there is
             text.setMaximumHeight(height)
-        self._add(label, Field(name, text, text.toPlainText,
-                               lambda v: text.setPlainText(v or "")))
+        self._add(label, Field(name, text, text.toPlainText, lambda v: text.setPlainText(v or "")))
         text.textChanged.connect(lambda: self.changed(name))
         return text
 
@@ -97,8 +99,15 @@ class RecordEditor(QWidget):
         combo = QComboBox()
         for text, value in choices:
             combo.addItem(text, value)
-        self._add(label, Field(name, combo, combo.currentData,
-                               lambda v: combo.setCurrentIndex(max(0, combo.findData(v)))))
+        self._add(
+            label,
+            Field(
+                name,
+                combo,
+                combo.currentData,
+                lambda v: combo.setCurrentIndex(max(0, combo.findData(v))),
+            ),
+        )
         combo.activated.connect(lambda _i: self.changed(name, at_once=True))
         return combo
 
@@ -145,8 +154,11 @@ class RecordEditor(QWidget):
 
         def read() -> list[str]:
             items = (model.item(row) for row in range(model.rowCount()))
-            return [i.data(Qt.ItemDataRole.UserRole) for i in items
-                    if i.checkState() == Qt.CheckState.Checked]
+            return [
+                i.data(Qt.ItemDataRole.UserRole)
+                for i in items
+                if i.checkState() == Qt.CheckState.Checked
+            ]
 
         def write(section_ids: list[str]) -> None:
             for row in range(model.rowCount()):

@@ -150,8 +150,7 @@ class ExportRunner(QObject):
             return
         self._task = task
         self._stop.clear()
-        self._progress = QProgressDialog(f"Making {task.what}…", "Cancel", 0, 0,
-                                         self.parent_widget)
+        self._progress = QProgressDialog(f"Making {task.what}…", "Cancel", 0, 0, self.parent_widget)
         self._progress.setWindowTitle("Exporting")
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(_PROGRESS_DELAY_MS)
@@ -199,8 +198,12 @@ class JourneyExportDialog(QDialog):
 
     message = Signal(str)  # "Saved 8 pages to …", for the status bar
 
-    def __init__(self, record: JourneyRecord, parent: QWidget | None = None,
-                 situation_blocks: Sequence[SituationBlock] = ()) -> None:
+    def __init__(
+        self,
+        record: JourneyRecord,
+        parent: QWidget | None = None,
+        situation_blocks: Sequence[SituationBlock] = (),
+    ) -> None:
         super().__init__(parent)
         self.record = record
         self.situation_blocks = tuple(situation_blocks)
@@ -293,8 +296,9 @@ class JourneyExportDialog(QDialog):
         options = self._checked_options()
         if options is None:
             return
-        destination = ask_save_path(self, "Save the journey PDF", "journey.pdf",
-                                    "PDF files (*.pdf)")
+        destination = ask_save_path(
+            self, "Save the journey PDF", "journey.pdf", "PDF files (*.pdf)"
+        )
         if destination is not None:
             self._run(options, destination, then=None)
 
@@ -304,17 +308,24 @@ class JourneyExportDialog(QDialog):
             destination = fresh_print_path("journey")
             self._run(options, destination, then=lambda path: print_pdf(path, self))
 
-    def _run(self, options: JourneyOptions, destination: Path,
-             then: Callable[[Path], object] | None) -> None:
+    def _run(
+        self, options: JourneyOptions, destination: Path, then: Callable[[Path], object] | None
+    ) -> None:
         from netjourney.export.pdf_journey import export_journey_pdf
 
         def work(on_page: PageCallback) -> int:
             return export_journey_pdf(self.record, destination, options, on_page=on_page)
 
         self._set_buttons_enabled(False)
-        self.runner.start(ExportTask("the journey PDF", destination, work,
-                                     lambda pages: f"Saved {_pages(pages)} to {destination}",
-                                     then))
+        self.runner.start(
+            ExportTask(
+                "the journey PDF",
+                destination,
+                work,
+                lambda pages: f"Saved {_pages(pages)} to {destination}",
+                then,
+            )
+        )
 
     def _set_buttons_enabled(self, enabled: bool) -> None:
         self.save_button.setEnabled(enabled)
@@ -328,33 +339,44 @@ class JourneyExportDialog(QDialog):
             return None
 
 
-def save_visit_sheet(record: JourneyRecord, appointment_id: int,
-                     parent: QWidget) -> ExportRunner | None:
+def save_visit_sheet(
+    record: JourneyRecord, appointment_id: int, parent: QWidget
+) -> ExportRunner | None:
     """Ask where, then write the visit sheet; None if the user cancelled the file dialog."""
-    destination = ask_save_path(parent, "Save the visit sheet", f"visit-{appointment_id}.pdf",
-                                "PDF files (*.pdf)")
+    destination = ask_save_path(
+        parent, "Save the visit sheet", f"visit-{appointment_id}.pdf", "PDF files (*.pdf)"
+    )
     if destination is None:
         return None
     return _run_visit_sheet(record, appointment_id, destination, parent, then=None)
 
 
-def print_visit_sheet(record: JourneyRecord, appointment_id: int,
-                      parent: QWidget) -> ExportRunner:
+def print_visit_sheet(record: JourneyRecord, appointment_id: int, parent: QWidget) -> ExportRunner:
     destination = fresh_print_path(f"visit-{appointment_id}")
-    return _run_visit_sheet(record, appointment_id, destination, parent,
-                            then=lambda path: print_pdf(path, parent))
+    return _run_visit_sheet(
+        record, appointment_id, destination, parent, then=lambda path: print_pdf(path, parent)
+    )
 
 
-def _run_visit_sheet(record: JourneyRecord, appointment_id: int, destination: Path,
-                     parent: QWidget, then: Callable[[Path], object] | None) -> ExportRunner:
+def _run_visit_sheet(
+    record: JourneyRecord,
+    appointment_id: int,
+    destination: Path,
+    parent: QWidget,
+    then: Callable[[Path], object] | None,
+) -> ExportRunner:
     from netjourney.export.pdf_visit_sheet import export_visit_sheet
 
     runner = ExportRunner(parent)
-    runner.start(ExportTask(
-        "the visit sheet", destination,
-        lambda _on_page: export_visit_sheet(record, appointment_id, destination),
-        lambda pages: f"Saved the visit sheet ({_pages(pages)}) to {destination}", then,
-    ))
+    runner.start(
+        ExportTask(
+            "the visit sheet",
+            destination,
+            lambda _on_page: export_visit_sheet(record, appointment_id, destination),
+            lambda pages: f"Saved the visit sheet ({_pages(pages)}) to {destination}",
+            then,
+        )
+    )
     return runner
 
 
@@ -362,16 +384,22 @@ def save_calendar(record: JourneyRecord, parent: QWidget) -> ExportRunner | None
     """Ask where, then write the upcoming appointments as an .ics file."""
     from netjourney.export.ics import export_ics
 
-    destination = ask_save_path(parent, "Save the appointments for a calendar",
-                                "appointments.ics", "Calendar files (*.ics)")
+    destination = ask_save_path(
+        parent, "Save the appointments for a calendar", "appointments.ics", "Calendar files (*.ics)"
+    )
     if destination is None:
         return None
     runner = ExportRunner(parent)
-    runner.start(ExportTask(
-        "the calendar file", destination, lambda _on_page: export_ics(record, destination),
-        lambda count: f"Saved {count} upcoming appointment{'' if count == 1 else 's'} "
-                      f"to {destination}",
-    ))
+    runner.start(
+        ExportTask(
+            "the calendar file",
+            destination,
+            lambda _on_page: export_ics(record, destination),
+            lambda count: (
+                f"Saved {count} upcoming appointment{'' if count == 1 else 's'} to {destination}"
+            ),
+        )
+    )
     return runner
 
 
@@ -380,8 +408,9 @@ def ask_save_path(parent: QWidget, caption: str, file_name: str, file_filter: st
     settings = QSettings()
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = str(settings.value(_FOLDER_SETTING, documents or str(Path.home())))
-    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, str(Path(folder) / file_name),
-                                                  file_filter)
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, caption, str(Path(folder) / file_name), file_filter
+    )
     if not chosen:
         return None
     path = Path(chosen)
@@ -397,7 +426,8 @@ def print_pdf(path: Path, parent: QWidget) -> bool:
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True
     show_warning(
-        parent, "No PDF viewer found",
+        parent,
+        "No PDF viewer found",
         f"The PDF is ready at {path}, but no program to open PDF files was found. "
         "Install a PDF reader, open that file with it and print from there.",
     )
@@ -406,8 +436,9 @@ def print_pdf(path: Path, parent: QWidget) -> bool:
 
 def show_warning(parent: QWidget, title: str, message: str) -> QMessageBox:
     """A window-modal warning that does not block the event loop (the export may still report)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -9,8 +9,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from netjourney.core.links import LinkedRecord
 
 KIND_LABELS = {"member": "Person", "question": "Question", "appointment": "Visit", "note": "Note"}
-PAGE_OF_KIND = {"member": "team", "question": "questions", "appointment": "appointments",
-                "note": "notes"}
+PAGE_OF_KIND = {
+    "member": "team",
+    "question": "questions",
+    "appointment": "appointments",
+    "note": "notes",
+}
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (page, record id as text): what opens the record
 
 AnyIndex = QModelIndex | QPersistentModelIndex

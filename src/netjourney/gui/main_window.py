@@ -11,11 +11,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QHBoxLayout,
     QStackedWidget,
     QWidget,
 )
@@ -73,38 +73,52 @@ class MainWindow(QMainWindow):
         # Imported here so start-up only pays for the pages the user opens.
         def home() -> QWidget:
             from netjourney.gui.pages.home import HomePage
+
             return HomePage(self.record)
 
         def guide() -> QWidget:
             from netjourney.gui.pages.guide import GuidePage
+
             page = GuidePage(self.record)
             page.add_requested.connect(self.add_about_section)
             return page
 
         def situation() -> QWidget:
             from netjourney.gui.situation.page import SituationPage
+
             page = SituationPage(self.record)
             page.section_requested.connect(lambda section_id: self.navigate("guide", section_id))
             return page
 
         def team() -> QWidget:
             from netjourney.gui.pages.team import TeamPage
+
             return TeamPage(self.record, self.undo_stack)
 
         def questions() -> QWidget:
             from netjourney.gui.pages.questions import QuestionsPage
+
             return QuestionsPage(self.record, self.undo_stack)
 
         def appointments() -> QWidget:
             from netjourney.gui.pages.appointments import AppointmentsPage
+
             return AppointmentsPage(self.record, self.undo_stack)
 
         def notes() -> QWidget:
             from netjourney.gui.pages.notes import NotesPage
+
             return NotesPage(self.record, self.undo_stack)
 
-        return {"home": home, "situation": situation, "guide": guide, "team": team, "questions": questions,
-                "appointments": appointments, "notes": notes}
+        return {
+            "home": home,
+            "situation": situation,
+            "guide": guide,
+            "team": team,
+            "questions": questions,
+            "appointments": appointments,
+            "notes": notes,
+        }
 
     def page(self, key: str) -> QWidget:
         """The page, built the first time it is asked for."""
@@ -148,8 +162,12 @@ class MainWindow(QMainWindow):
         page.add_about_section(section_id)  # type: ignore[attr-defined]
 
     # -- menus -----------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -158,12 +176,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._action("Share with family: journey &PDF…", self.export_pdf,
-                                         "Ctrl+E"))
-        file_menu.addAction(self._action("&Print the journey…", self.export_pdf,
-                                         QKeySequence.StandardKey.Print))
-        file_menu.addAction(self._action("Upcoming appointments to a &calendar (.ics)…",
-                                         self.export_calendar))
+        file_menu.addAction(
+            self._action("Share with family: journey &PDF…", self.export_pdf, "Ctrl+E")
+        )
+        file_menu.addAction(
+            self._action("&Print the journey…", self.export_pdf, QKeySequence.StandardKey.Print)
+        )
+        file_menu.addAction(
+            self._action("Upcoming appointments to a &calendar (.ics)…", self.export_calendar)
+        )
         file_menu.addAction(self._action("Export everything as &JSON…", self.export_json))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Backups…", self.open_backups))
@@ -178,15 +199,24 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self._action("&Find…", self.open_search, QKeySequence.StandardKey.Find))
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self._action("&Larger text", lambda: self.change_text_size(1),
-                                         QKeySequence.StandardKey.ZoomIn))
-        view_menu.addAction(self._action("&Smaller text", lambda: self.change_text_size(-1),
-                                         QKeySequence.StandardKey.ZoomOut))
-        view_menu.addAction(self._action("&Normal text size", lambda: self.change_text_size(0),
-                                         "Ctrl+0"))
+        view_menu.addAction(
+            self._action(
+                "&Larger text", lambda: self.change_text_size(1), QKeySequence.StandardKey.ZoomIn
+            )
+        )
+        view_menu.addAction(
+            self._action(
+                "&Smaller text", lambda: self.change_text_size(-1), QKeySequence.StandardKey.ZoomOut
+            )
+        )
+        view_menu.addAction(
+            self._action("&Normal text size", lambda: self.change_text_size(0), "Ctrl+0")
+        )
         go_menu = self.menuBar().addMenu("&Go")
         for number, (key, title) in enumerate(PAGES, start=1):
-            go_menu.addAction(self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{number}"))
+            go_menu.addAction(
+                self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{number}")
+            )
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About NET Journey", self.about))
 
@@ -272,8 +302,11 @@ class MainWindow(QMainWindow):
 
         self.flush_all()
         target, _filter = QFileDialog.getSaveFileName(
-            self, "Export everything as JSON", str(Path.home() / "netjourney-record.json"),
-            "JSON files (*.json)")
+            self,
+            "Export everything as JSON",
+            str(Path.home() / "netjourney-record.json"),
+            "JSON files (*.json)",
+        )
         if not target:
             return
         try:
@@ -286,7 +319,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         source = self.record.guide.source
         QMessageBox.about(
-            self, "About NET Journey",
+            self,
+            "About NET Journey",
             f"<h3>NET Journey {__version__}</h3>"
             "<p>An offline organizer for a lung neuroendocrine tumor treatment journey.</p>"
             f"<p>The guide retells “{source.title}” ({source.publisher}, revised "
@@ -305,7 +339,8 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         answer = QMessageBox.question(
-            self, "Some changes are not saved",
+            self,
+            "Some changes are not saved",
             "An edit could not be saved (the message is shown next to it). "
             "Close anyway and lose that edit?",
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
@@ -315,7 +350,6 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
-
 
     def _closing(self) -> None:
         """The last automatic backup, taken after every edit is saved."""

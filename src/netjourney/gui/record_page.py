@@ -53,8 +53,14 @@ class RecordPage(QWidget):
     kind_plural = ""
     status_message = Signal(str)
 
-    def __init__(self, record: JourneyRecord, undo_stack: QUndoStack, listing: Listing,
-                 editor: RecordEditor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        record: JourneyRecord,
+        undo_stack: QUndoStack,
+        listing: Listing,
+        editor: RecordEditor,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.record = record
         self.model = editor.model
@@ -66,7 +72,9 @@ class RecordPage(QWidget):
         self.add_button = QPushButton(f"&Add {self.kind}")
         self.add_button.clicked.connect(self.add_new)
         self.remove_button = QPushButton("&Remove")
-        self.remove_button.setToolTip(f"Remove the selected {self.kind} (Delete). Ctrl+Z undoes it.")
+        self.remove_button.setToolTip(
+            f"Remove the selected {self.kind} (Delete). Ctrl+Z undoes it."
+        )
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
         self.count_label = QLabel()

@@ -9,10 +9,22 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout
 from netjourney.core.record import JourneyRecord
 from netjourney.core.search import SearchHit, search_everything
 
-KIND_LABELS = {"note": "Note", "question": "Question", "appointment": "Visit",
-               "member": "Person", "section": "Guide", "library": "Guide question"}
-PAGE_OF_KIND = {"note": "notes", "question": "questions", "appointment": "appointments",
-                "member": "team", "section": "guide", "library": "questions"}
+KIND_LABELS = {
+    "note": "Note",
+    "question": "Question",
+    "appointment": "Visit",
+    "member": "Person",
+    "section": "Guide",
+    "library": "Guide question",
+}
+PAGE_OF_KIND = {
+    "note": "notes",
+    "question": "questions",
+    "appointment": "appointments",
+    "member": "team",
+    "section": "guide",
+    "library": "questions",
+}
 
 
 class SearchDialog(QDialog):
@@ -45,10 +57,13 @@ class SearchDialog(QDialog):
 
     def run_search(self) -> None:
         self.hits = search_everything(self.record, self.query.text())
-        self.results_model.setStringList([
-            f"{KIND_LABELS[h.kind]}: {h.title}" + (f" — {h.snippet}" if h.snippet != h.title else "")
-            for h in self.hits
-        ])
+        self.results_model.setStringList(
+            [
+                f"{KIND_LABELS[h.kind]}: {h.title}"
+                + (f" — {h.snippet}" if h.snippet != h.title else "")
+                for h in self.hits
+            ]
+        )
         text = self.query.text().strip()
         self.summary.setText(f"{len(self.hits)} found" if text else "")
 

@@ -97,8 +97,9 @@ class AppointmentEditor(RecordEditor):
 
         def write(value: datetime | None) -> None:
             shown = value.astimezone(ZoneInfo(self.zone.currentText())) if value else None
-            edit.setDateTime(QDateTime(shown.replace(tzinfo=None)) if shown else
-                             QDateTime.currentDateTime())
+            edit.setDateTime(
+                QDateTime(shown.replace(tzinfo=None)) if shown else QDateTime.currentDateTime()
+            )
 
         self._add(label, Field(name, edit, read, write))
         edit.dateTimeChanged.connect(lambda _t: self.changed(name))
@@ -120,8 +121,11 @@ class AppointmentEditor(RecordEditor):
 
     def load(self, record_id: int | None) -> None:
         people = repository.all_of(self.record, CareTeamMember, CareTeamMember.name)
-        self.set_choices(self.member, [(f"{p.name} ({self.record.guide.role(p.role).title})", p.id)
-                                       for p in people], "Nobody from my care team")
+        self.set_choices(
+            self.member,
+            [(f"{p.name} ({self.record.guide.role(p.role).title})", p.id) for p in people],
+            "Nobody from my care team",
+        )
         if record_id is not None:  # the zone first, so times are shown in it
             self.zone.setCurrentText(repository.get(self.record, Appointment, record_id).time_zone)
         super().load(record_id)
@@ -133,8 +137,10 @@ class AppointmentEditor(RecordEditor):
         """Keep the end after the start: an hour later unless the user set it later."""
         start, end = self.starts.dateTime(), self.ends.dateTime()
         if ("starts_at" in values or "ends_at" in values) and end < start:
-            return {"ends_at": values.get("starts_at", self._field_value("starts_at"))
-                    + timedelta(hours=1)}
+            return {
+                "ends_at": values.get("starts_at", self._field_value("starts_at"))
+                + timedelta(hours=1)
+            }
         return {}
 
     def _field_value(self, name: str) -> Any:
@@ -164,16 +170,19 @@ class PlannedQuestionsModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.HEADERS[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.EditRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         question = self.rows[index.row()]
         return (question.text, question.status.label, question.answer)[index.column()]
@@ -189,9 +198,14 @@ class PlannedQuestionsModel(QAbstractTableModel):
         member = self.appointment.member
         status = QuestionStatus.ANSWERED if answer.strip() else self.rows[index.row()].status
         self.rows[index.row()] = repository.change(
-            self.record, Question, self.rows[index.row()].id, answer=answer, status=status,
+            self.record,
+            Question,
+            self.rows[index.row()].id,
+            answer=answer,
+            status=status,
             answered_on=self.appointment.starts_at.astimezone(
-                ZoneInfo(self.appointment.time_zone)).date(),
+                ZoneInfo(self.appointment.time_zone)
+            ).date(),
             answered_by=member.name if member else self.appointment.with_whom,
         )
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
@@ -238,7 +252,8 @@ class PlannedQuestions(QWidget):
     def _reload(self) -> None:
         if self.model.appointment is not None:
             self.model.show_appointment(
-                repository.get(self.record, Appointment, self.model.appointment.id))
+                repository.get(self.record, Appointment, self.model.appointment.id)
+            )
             self.changed.emit()
 
     def choose(self) -> None:
@@ -261,8 +276,10 @@ class PlannedQuestions(QWidget):
         if following is None:
             self.message.setText("There is no later visit yet. Add one, then try again.")
         else:
-            self.message.setText(f"Open questions added to the visit of "
-                                 f"{following.starts_at.astimezone(ZoneInfo(following.time_zone)):%d %b %Y}.")
+            self.message.setText(
+                f"Open questions added to the visit of "
+                f"{following.starts_at.astimezone(ZoneInfo(following.time_zone)):%d %b %Y}."
+            )
         self.changed.emit()
 
 
@@ -277,16 +294,18 @@ class ChooseQuestionsDialog(QDialog):
             item = QStandardItem(question.text)
             item.setCheckable(True)
             item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Checked if question.id in planned
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if question.id in planned else Qt.CheckState.Unchecked
+            )
             item.setData(question.id, Qt.ItemDataRole.UserRole)
             self.model.appendRow(item)
         view = QListView()
         view.setModel(self.model)
         view.setWordWrap(True)
         view.setAccessibleName("Open questions")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -297,21 +316,27 @@ class ChooseQuestionsDialog(QDialog):
 
     def chosen_ids(self) -> list[int]:
         items = (self.model.item(row) for row in range(self.model.rowCount()))
-        return [i.data(Qt.ItemDataRole.UserRole) for i in items
-                if i.checkState() == Qt.CheckState.Checked]
+        return [
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        ]
 
 
 class AppointmentsPage(RecordPage):
     title = "Appointments"
     kind = "appointment"
 
-    def __init__(self, record: JourneyRecord, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         self.when_filter = QComboBox()
         self.when_filter.setAccessibleName("Show upcoming or past appointments")
         for text, value in (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all")):
             self.when_filter.addItem(text, value)
-        super().__init__(record, undo_stack, appointments_listing(), AppointmentEditor(record), parent)
+        super().__init__(
+            record, undo_stack, appointments_listing(), AppointmentEditor(record), parent
+        )
         self.when_filter.currentIndexChanged.connect(self._apply_filter)
         self._apply_filter()
 
@@ -321,8 +346,10 @@ class AppointmentsPage(RecordPage):
     def _apply_filter(self) -> None:
         now = datetime.now(UTC)
         which = self.when_filter.currentData()
-        conditions = {"upcoming": [Appointment.starts_at >= now],
-                      "past": [Appointment.starts_at < now]}.get(which, [])
+        conditions = {
+            "upcoming": [Appointment.starts_at >= now],
+            "past": [Appointment.starts_at < now],
+        }.get(which, [])
         self.list_model.query.descending = which == "past"  # most recent past visit first
         self.list_model.set_conditions(conditions)
         self._update_count()
@@ -331,5 +358,9 @@ class AppointmentsPage(RecordPage):
         zone = ZoneInfo(system_time_zone())
         tomorrow = datetime.now(zone).replace(hour=9, minute=0, second=0, microsecond=0)
         tomorrow += timedelta(days=1)
-        return Appointment(starts_at=tomorrow, ends_at=tomorrow + timedelta(hours=1),
-                           time_zone=zone.key, purpose="New appointment")
+        return Appointment(
+            starts_at=tomorrow,
+            ends_at=tomorrow + timedelta(hours=1),
+            time_zone=zone.key,
+            purpose="New appointment",
+        )

@@ -24,15 +24,17 @@ from netjourney.gui.linked_model import KEY_ROLE, LinkedRecordsModel
 
 def section_html(guide: Guide, section: Section) -> str:
     facts = "".join(f"<li>{escape(f)}</li>" for f in section.key_facts)
-    glossary = "".join(f"<dt><b>{escape(g.term)}</b></dt><dd>{escape(g.meaning)}</dd>"
-                       for g in section.glossary)
+    glossary = "".join(
+        f"<dt><b>{escape(g.term)}</b></dt><dd>{escape(g.meaning)}</dd>" for g in section.glossary
+    )
     source = guide.source
     return (
         f"<h1>{escape(section.title)}</h1><p>{escape(section.summary)}</p>"
         + (f"<h3>Key facts</h3><ul>{facts}</ul>" if facts else "")
         + (f"<h3>Words you may hear</h3><dl>{glossary}</dl>" if glossary else "")
         + f"<p><small>From “{escape(source.title)}”, {escape(source.publisher)}, "
-        f"revised {source.revised:%B} {source.revised.day}, {source.revised.year}. {escape(source.caution)}</small></p>"
+        f"revised {source.revised:%B} {source.revised.day}, {source.revised.year}. "
+        f"{escape(source.caution)}</small></p>"
     )
 
 
@@ -62,7 +64,9 @@ class GuidePage(QWidget):
         add_note = QPushButton("Add a &note about this")
         add_note.clicked.connect(lambda: self.add_requested.emit("notes", self.current_id()))
         add_question = QPushButton("Add a &question about this")
-        add_question.clicked.connect(lambda: self.add_requested.emit("questions", self.current_id()))
+        add_question.clicked.connect(
+            lambda: self.add_requested.emit("questions", self.current_id())
+        )
         self._lay_out(add_note, add_question)
         self.show_section(guide.sections[0].id)
 

@@ -51,22 +51,30 @@ class HomePage(QWidget):
                 + "</p>"
             )
             planned = "".join(f"<li>{escape(q.text)}</li>" for q in visit.planned_questions)
-            parts.append(f"<p>Questions to ask there:</p><ul>{planned}</ul>" if planned else
-                         "<p>No questions planned for it yet.</p>")
+            parts.append(
+                f"<p>Questions to ask there:</p><ul>{planned}</ul>"
+                if planned
+                else "<p>No questions planned for it yet.</p>"
+            )
         count = summary.open_question_count
         parts.append("<h2>Questions</h2>")
-        parts.append(f'<p><a href="questions:">{count} question{"" if count == 1 else "s"} '
-                     "still to ask or to hear back about</a>.</p>")
+        parts.append(
+            f'<p><a href="questions:">{count} question{"" if count == 1 else "s"} '
+            "still to ask or to hear back about</a>.</p>"
+        )
         parts.append("<h2>Latest notes</h2>")
         notes = "".join(
             f'<li><a href="notes:{n.id}">{escape(n.title or "(untitled)")}</a></li>'
             for n in summary.latest_notes
         )
-        parts.append(f"<ul>{notes}</ul>" if notes else
-                     '<p>No notes yet. <a href="notes:">Write one</a>.</p>')
-        parts.append('<h2>Not sure where to start?</h2><p><a href="guide:">Read the guide</a>'
-                     ' · <a href="questions:">choose questions to ask</a>'
-                     ' · <a href="team:">add the people treating you</a>.</p>')
+        parts.append(
+            f"<ul>{notes}</ul>" if notes else '<p>No notes yet. <a href="notes:">Write one</a>.</p>'
+        )
+        parts.append(
+            '<h2>Not sure where to start?</h2><p><a href="guide:">Read the guide</a>'
+            ' · <a href="questions:">choose questions to ask</a>'
+            ' · <a href="team:">add the people treating you</a>.</p>'
+        )
         return '<div style="font-size: large">' + "".join(parts) + "</div>"
 
     def _link(self, link: str) -> None:

@@ -39,8 +39,9 @@ class NotesPage(RecordPage):
     title = "Notes"
     kind = "note"
 
-    def __init__(self, record: JourneyRecord, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(record, undo_stack, notes_listing(), NoteEditor(record), parent)
 
     def new_record(self) -> Note:

@@ -46,7 +46,10 @@ class QuestionEditor(RecordEditor):
 
     def derived_values(self, values: dict[str, Any]) -> dict[str, Any]:
         """Writing an answer marks the question answered, today, unless the user said otherwise."""
-        if values.get("answer", "").strip() and self.status.currentData() in questions.OPEN_STATUSES:
+        if (
+            values.get("answer", "").strip()
+            and self.status.currentData() in questions.OPEN_STATUSES
+        ):
             return {"status": QuestionStatus.ANSWERED, "answered_on": date.today()}
         return {}
 
@@ -55,13 +58,15 @@ class QuestionsPage(RecordPage):
     title = "Questions"
     kind = "question"
 
-    def __init__(self, record: JourneyRecord, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         self.library = LibraryTree(record.guide)
         self.status_filter = QComboBox()
         self.group_filter = QComboBox()
-        super().__init__(record, undo_stack, questions_listing(record.guide),
-                         QuestionEditor(record), parent)
+        super().__init__(
+            record, undo_stack, questions_listing(record.guide), QuestionEditor(record), parent
+        )
         self.add_button.setText("&Add my own question")
         self.library.choose_requested.connect(self.choose_from_library)
         self._build_filters(record.guide)
@@ -122,7 +127,9 @@ class QuestionsPage(RecordPage):
 
     def _chosen_library_ids(self) -> set[str]:
         with self.record.reading() as session:
-            query = select(Question.library_id).where(Question.chosen, Question.library_id.is_not(None))
+            query = select(Question.library_id).where(
+                Question.chosen, Question.library_id.is_not(None)
+            )
             return set(session.scalars(query))
 
 
@@ -164,7 +171,12 @@ class LibraryTree(QTreeView):
     def mark_chosen(self, chosen: set[str]) -> None:
         for library_id, item in self.items.items():
             item.setCheckable(False)
-            item.setData(Qt.CheckState.Checked if library_id in chosen else None,
-                         Qt.ItemDataRole.CheckStateRole)
-            item.setToolTip("Already in your questions" if library_id in chosen
-                            else "Double-click or press Enter to add to your questions")
+            item.setData(
+                Qt.CheckState.Checked if library_id in chosen else None,
+                Qt.ItemDataRole.CheckStateRole,
+            )
+            item.setToolTip(
+                "Already in your questions"
+                if library_id in chosen
+                else "Double-click or press Enter to add to your questions"
+            )

@@ -25,7 +25,8 @@ class MemberEditor(RecordEditor):
         self.add_line("Practice or hospital:", "practice")
         self.add_line("Phone:", "phone")
         self.add_line("Nights, weekends, holidays:", "after_hours").setPlaceholderText(
-            "How to reach them out of hours")
+            "How to reach them out of hours"
+        )
         self.add_line("Email:", "email")
         self.add_text("Notes:", "notes", lines=3)
         self.add_sections(guide)
@@ -51,9 +52,12 @@ class TeamPage(RecordPage):
     kind = "person"
     kind_plural = "people"
 
-    def __init__(self, record: JourneyRecord, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(record, undo_stack, team_listing(record.guide), MemberEditor(record), parent)
+    def __init__(
+        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            record, undo_stack, team_listing(record.guide), MemberEditor(record), parent
+        )
 
     def new_record(self) -> CareTeamMember:
         return CareTeamMember(role=OTHER_ROLE_ID, name="New person")

@@ -33,8 +33,9 @@ class PathView(QWidget):
     def show_path(self, path: SituationPath, chosen_question_ids: set[str]) -> None:
         self._start_afresh()
         self._cited_list("First, find out", path.asks)
-        self._cited_list("Treatment options the guide names for situations like yours",
-                         path.options)
+        self._cited_list(
+            "Treatment options the guide names for situations like yours", path.options
+        )
         self._cited_list("Good to know", path.notes)
         self._heading("Guide sections to read, in this order")
         for number, section in enumerate(path.sections, 1):
@@ -111,8 +112,9 @@ class PathView(QWidget):
 
 def heading_label(text: str, size: str = "large") -> QLabel:
     """Bold text in a CSS size keyword, relative to the page's font so it follows text size."""
-    label = QLabel(f'<span style="font-size: {size}; font-weight: bold">{escape(text)}</span>',
-                   wordWrap=True)
+    label = QLabel(
+        f'<span style="font-size: {size}; font-weight: bold">{escape(text)}</span>', wordWrap=True
+    )
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAccessibleName(text)
     return label

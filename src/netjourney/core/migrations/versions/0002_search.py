@@ -50,4 +50,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("A record is never downgraded; restore the backup made before the upgrade.")
+    raise NotImplementedError(
+        "A record is never downgraded; restore the backup made before the upgrade."
+    )
