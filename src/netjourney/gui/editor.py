@@ -62,6 +62,8 @@ class RecordEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_label)
         layout.addLayout(self.form)
+        layout.addStretch(1)  # fields stay together at the top, however tall the pane
+        self._layout = layout
         self.setEnabled(False)
 
     # -- building the form -------------------------------------------------
@@ -110,6 +112,11 @@ class RecordEditor(QWidget):
         )
         combo.activated.connect(lambda _i: self.changed(name, at_once=True))
         return combo
+
+    def let_fields_grow(self) -> None:
+        """Give the pane's spare height to the long text fields instead of empty space."""
+        self._layout.setStretch(1, 1)
+        self._layout.setStretch(2, 0)
 
     @staticmethod
     def set_choices(combo: QComboBox, choices: list[tuple[str, Any]], none_text: str) -> None:

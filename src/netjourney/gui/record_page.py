@@ -51,6 +51,7 @@ class RecordPage(QWidget):
     title = ""
     kind = "record"  # "note", "question", ... for messages and the undo menu
     kind_plural = ""
+    stretch_column = 0  # the column that takes the room left; the others fit their text
     status_message = Signal(str)
 
     def __init__(
@@ -96,7 +97,7 @@ class RecordPage(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
         header.setMaximumSectionSize(180)
         header.setResizeContentsPrecision(0)  # fit the rows in view, not every row loaded
         table.setAccessibleName(f"{self.title} list")

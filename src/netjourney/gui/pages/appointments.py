@@ -326,6 +326,7 @@ class ChooseQuestionsDialog(QDialog):
 class AppointmentsPage(RecordPage):
     title = "Appointments"
     kind = "appointment"
+    stretch_column = 3  # the place: dates, names and purposes must stay whole
 
     def __init__(
         self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None

@@ -23,6 +23,7 @@ class NoteEditor(RecordEditor):
         self.appointment = self.add_choice("About a visit:", "appointment_id", [])
         self.member = self.add_choice("About a person:", "member_id", [])
         self.add_sections(record.guide)
+        self.let_fields_grow()
 
     def load(self, record_id: int | None) -> None:
         self._fill_choices()

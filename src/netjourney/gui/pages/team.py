@@ -51,6 +51,7 @@ class TeamPage(RecordPage):
     title = "Care team"
     kind = "person"
     kind_plural = "people"
+    stretch_column = 2  # the practice: names, roles and numbers must stay whole
 
     def __init__(
         self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
