@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from netjourney.core.database import APPLICATION_ID, inspect_record, plain_sqlite
+from netjourney.core.database import inspect_record, integrity_problems, plain_sqlite
 from netjourney.core.errors import RecordError
 from netjourney.core.models import RECORD_TYPES
 
@@ -43,8 +43,7 @@ def check_record(path: Path) -> CheckReport:
         return report
     try:
         report.schema_revision = inspect_record(path)
-        with plain_sqlite(path) as connection:
-            _run_checks(connection, report)
+        _run_checks(path, report)
     except RecordError as error:
         report.problems.append(str(error))
     except sqlite3.DatabaseError as error:
@@ -52,15 +51,14 @@ def check_record(path: Path) -> CheckReport:
     return report
 
 
-def _run_checks(connection: sqlite3.Connection, report: CheckReport) -> None:
-    report.user_version = connection.execute("PRAGMA user_version").fetchone()[0]
-    assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-    if integrity != ["ok"]:
-        report.problems += [f"integrity: {line}" for line in integrity[:20]]
-    broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-    if broken:
-        report.problems.append(f"{len(broken)} links point at records that do not exist.")
-    for model in RECORD_TYPES:
-        table = model.__tablename__
-        report.counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+def _run_checks(path: Path, report: CheckReport) -> None:
+    problems = integrity_problems(path)
+    if problems:
+        report.problems += [f"integrity: {line}" for line in problems[:20]]
+        report.problems.append("The record is damaged. Restore a backup (netjourney backups).")
+        return
+    with plain_sqlite(path) as connection:
+        report.user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for model in RECORD_TYPES:
+            table = model.__tablename__
+            report.counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -68,15 +68,18 @@ def count_rows(record: JourneyRecord, query: ListQuery) -> int:
 def fetch_rows(record: JourneyRecord, query: ListQuery, offset: int, limit: int) -> list[ListRow]:
     with record.reading() as session:
         rows = session.execute(query.statement().offset(offset).limit(limit)).all()
-    columns = query.listing.columns
-    return [ListRow(row.id, tuple(c.show(row) for c in columns)) for row in rows]
+    return [_shown(query.listing, row) for row in rows]
 
 
 def fetch_one_row(record: JourneyRecord, query: ListQuery, record_id: int) -> ListRow | None:
     id_column = query.listing.statement.selected_columns.id
     with record.reading() as session:
         row = session.execute(query.listing.statement.where(id_column == record_id)).first()
-    return ListRow(row.id, tuple(c.show(row) for c in query.listing.columns)) if row else None
+    return _shown(query.listing, row) if row else None
+
+
+def _shown(listing: Listing, row: Row[Any]) -> ListRow:
+    return ListRow(row.id, tuple(column.show(row) for column in listing.columns))
 
 
 def local_time_text(moment: datetime, zone_name: str) -> str:
