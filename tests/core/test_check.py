@@ -75,7 +75,7 @@ def overwrite_half_a_page(path: Path, table: str) -> None:
         file.write(random.Random(root).randbytes(page_size // 2))
 
 
-@pytest.mark.parametrize("table", ["notes", "section_links"])
+@pytest.mark.parametrize("table", ["notes", "notes_section_links"])
 def test_random_bytes_in_a_page_are_reported(
     populated: Path, table: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,8 +13,9 @@ from netjourney.core.checks import check_record
 from netjourney.core.demo_large import RARE_WORDS, fill_large_demo
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
-from netjourney.core.models import RECORD_TYPES, Note, Question, QuestionStatus, SectionLink
+from netjourney.core.models import Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
+from netjourney.core.registry import kinds
 from netjourney.core.search import search_records
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -38,12 +39,14 @@ def test_it_makes_each_kind_of_record_in_proportion(filled: JourneyRecord) -> No
 
 def test_every_record_is_linked_to_a_guide_section(filled: JourneyRecord) -> None:
     with filled.reading() as session:
-        for model in RECORD_TYPES:
+        linked_sections = set()
+        for kind in kinds():
+            model = kind.model
             unlinked = session.scalar(
                 select(func.count()).select_from(model).where(~model.section_links.any())
             )
-            assert unlinked == 0, model.__tablename__
-        linked_sections = set(session.scalars(select(SectionLink.section_id)))
+            assert unlinked == 0, kind.table_name
+            linked_sections |= set(session.scalars(select(model.link_model.section_id)))
     assert linked_sections <= set(filled.guide.section_ids)
 
 

@@ -16,25 +16,10 @@ from netjourney.core import database
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, Note, Question
 from netjourney.core.record import JourneyRecord
+from tests.core.old_records import table_rows
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "record-0001_initial.sqlite"
-RECORD_TABLES = (
-    "care_team_members",
-    "questions",
-    "appointments",
-    "appointment_questions",
-    "notes",
-    "section_links",
-)
 SEARCH_TABLES = ("care_team_members_fts", "questions_fts", "appointments_fts", "notes_fts")
-
-
-def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    with database.plain_sqlite(path) as connection:
-        return {
-            table: connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-            for table in RECORD_TABLES
-        }
 
 
 def table_names(path: Path) -> set[str]:

@@ -198,8 +198,8 @@ ROWS: dict[str, list[tuple[object, ...]]] = {
 }
 
 
-def build_schema(path: Path) -> None:
-    """Create the file and run the migrations up to REVISION, as database._upgrade does."""
+def build_schema(path: Path, revision: str = REVISION) -> None:
+    """Create the file and run the migrations up to `revision`, as database._upgrade does."""
     database.create_empty_file(path)
     config = Config()
     config.set_main_option("script_location", str(database.MIGRATIONS_DIR))
@@ -207,18 +207,18 @@ def build_schema(path: Path) -> None:
     try:
         with engine.connect() as connection, connection.begin():
             config.attributes["connection"] = connection
-            command.upgrade(config, REVISION)
+            command.upgrade(config, revision)
     finally:
         engine.dispose()
 
 
-def insert_records(path: Path) -> None:
+def insert_records(path: Path, rows_of_tables: dict[str, list[tuple[object, ...]]] = ROWS) -> None:
     with closing(sqlite3.connect(path, isolation_level=None)) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("BEGIN")
         connection.executemany("INSERT INTO guide_sections VALUES (?)", [(s,) for s in SECTION_IDS])
         connection.executemany("INSERT INTO care_roles VALUES (?)", [(r,) for r in ROLE_IDS])
-        for table, rows in ROWS.items():
+        for table, rows in rows_of_tables.items():
             marks = ", ".join("?" * len(rows[0]))
             connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
         connection.execute("COMMIT")

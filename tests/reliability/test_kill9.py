@@ -76,7 +76,7 @@ def read_back(path: Path) -> tuple[dict[int, int], str]:
         links = dict(
             connection.execute(
                 "SELECT CAST(substr(n.title, 5) AS INTEGER), count(l.id) FROM notes n "
-                "LEFT JOIN section_links l ON l.note_id = n.id GROUP BY n.id"
+                "LEFT JOIN notes_section_links l ON l.owner_id = n.id GROUP BY n.id"
             ).fetchall()
         )
         counter = connection.execute(

@@ -43,7 +43,7 @@ def test_an_exception_after_part_of_a_save_was_written_leaves_none_of_it(
     assert repository.get(record, Question, 1).answer == "Typical, low grade."
     with database.plain_sqlite(record_path) as connection:
         assert connection.execute(
-            "SELECT count(*) FROM section_links WHERE section_id = 'recurrent'"
+            "SELECT count(*) FROM notes_section_links WHERE section_id = 'recurrent'"
         ).fetchone() == (0,)
     assert database.integrity_problems(record_path) == []
 

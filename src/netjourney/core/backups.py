@@ -26,7 +26,7 @@ from netjourney.core.database import (
     plain_sqlite,
 )
 from netjourney.core.errors import DamagedRecordError, RecordError, StorageError
-from netjourney.core.models import RECORD_TYPES
+from netjourney.core.registry import kinds
 
 BACKUP_INTERVAL = timedelta(minutes=30)
 KEEP_RECENT = 6
@@ -83,10 +83,10 @@ def count_records(path: Path) -> dict[str, int] | None:
     try:
         with plain_sqlite(path) as connection:
             return {
-                model.__tablename__: connection.execute(
-                    f"SELECT count(*) FROM {model.__tablename__}"
+                kind.table_name: connection.execute(
+                    f"SELECT count(*) FROM {kind.table_name}"
                 ).fetchone()[0]
-                for model in RECORD_TYPES
+                for kind in kinds()
             }
     except (sqlite3.Error, RecordError):
         return None

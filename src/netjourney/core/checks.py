@@ -8,7 +8,7 @@ from pathlib import Path
 
 from netjourney.core.database import inspect_record, integrity_problems, plain_sqlite
 from netjourney.core.errors import RecordError
-from netjourney.core.models import RECORD_TYPES
+from netjourney.core.registry import kinds
 
 
 @dataclass
@@ -59,6 +59,6 @@ def _run_checks(path: Path, report: CheckReport) -> None:
         return
     with plain_sqlite(path) as connection:
         report.user_version = connection.execute("PRAGMA user_version").fetchone()[0]
-        for model in RECORD_TYPES:
-            table = model.__tablename__
+        for kind in kinds():
+            table = kind.table_name
             report.counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

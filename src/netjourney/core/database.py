@@ -153,6 +153,11 @@ def inspect_record(path: Path) -> str:
             application_id, revision = read_marks(connection)
     except sqlite3.DatabaseError as error:
         raise translate_sqlite_error(error, path) from error
+    except UnicodeDecodeError as error:  # a damaged schema's error message is not UTF-8
+        raise DamagedRecordError(
+            f"The record {path} is damaged: its list of tables cannot be read. "
+            "Restore a backup, or choose another file."
+        ) from error
     if application_id != APPLICATION_ID:
         raise NotARecordError(
             f"{path} is a database, but not a NET Journey record. Nothing was changed; "

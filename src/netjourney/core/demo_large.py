@@ -25,7 +25,6 @@ from netjourney.core.models import (
     Note,
     Question,
     QuestionStatus,
-    SectionLink,
     appointment_questions,
 )
 from netjourney.core.record import JourneyRecord
@@ -311,18 +310,14 @@ def fill_large_demo(
 def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
     """Insert the rows, then their links to guide sections (kept aside under 'sections')."""
     links = [
-        {
-            **dict.fromkeys(SectionLink.OWNER_COLUMNS),
-            model.link_column: row["id"],
-            "section_id": section_id,
-        }
+        {"owner_id": row["id"], "section_id": section_id}
         for row in rows
         for section_id in row["sections"]
     ]
     session.execute(
         insert(model), [{k: v for k, v in row.items() if k != "sections"} for row in rows]
     )
-    session.execute(insert(SectionLink), links)
+    session.execute(insert(model.link_model), links)
 
 
 def _members(maker: _Maker, count: int) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -18,13 +18,14 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Index,
+    Integer,
     String,
     Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 OTHER_ROLE = "other"
 
@@ -91,52 +92,67 @@ class CareRole(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
-class SectionLink(Base):
-    """One record linked to one guide section; exactly one owner column is set."""
+class SectionLink:
+    """One record linked to one guide section: a row of its kind's own link table.
 
-    __tablename__ = "section_links"
-    OWNER_COLUMNS: ClassVar[tuple[str, ...]] = (
-        "member_id",
-        "question_id",
-        "appointment_id",
-        "note_id",
-    )
+    Every kind that is `LinkedToGuide` gets a table `<its table>_section_links`
+    (owner_id, section_id), so a new kind adds a table and never rebuilds another.
+    The row id keeps the order the links were made in.
+    """
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    section_id: Mapped[str] = mapped_column(ForeignKey("guide_sections.id"), index=True)
-    member_id: Mapped[int | None] = mapped_column(
-        ForeignKey("care_team_members.id", ondelete="CASCADE")
-    )
-    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
-    appointment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("appointments.id", ondelete="CASCADE")
-    )
-    note_id: Mapped[int | None] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"))
+    if TYPE_CHECKING:
+        id: Mapped[int]
+        owner_id: Mapped[int]
+        section_id: Mapped[str]
 
-    __table_args__ = (
-        CheckConstraint(
-            " + ".join(f"({c} IS NOT NULL)" for c in OWNER_COLUMNS) + " = 1",
-            name="one_owner",
+        def __init__(self, **fields: Any) -> None: ...
+
+
+def link_table_name(owner_table: str) -> str:
+    return f"{owner_table}_section_links"
+
+
+def _link_model(owner_table: str, base: type[Any]) -> type[SectionLink]:
+    """The mapped link class of one owner table, in the owner's own declarative base."""
+    table = link_table_name(owner_table)
+    namespace = {
+        "__tablename__": table,
+        "id": mapped_column(Integer, primary_key=True),
+        "owner_id": mapped_column(
+            ForeignKey(f"{owner_table}.id", ondelete="CASCADE"), nullable=False
         ),
-        *(UniqueConstraint(c, "section_id", name=f"uq_{c}_section") for c in OWNER_COLUMNS),
-    )
+        "section_id": mapped_column(ForeignKey("guide_sections.id"), nullable=False, index=True),
+        # Also the index of an owner's links: owner_id comes first.
+        "__table_args__": (UniqueConstraint("owner_id", "section_id", name=f"uq_{table}"),),
+    }
+    name = "".join(word.title() for word in table.split("_"))
+    return type(name, (SectionLink, base), namespace)
+
+
+def _declarative_base(cls: type[Any]) -> type[Any]:
+    return next(b for b in cls.__mro__ if "registry" in b.__dict__ and b is not DeclarativeBase)
 
 
 class LinkedToGuide:
-    """A record that can be linked to guide sections through `section_links`."""
+    """A record that can be linked to guide sections; its link table comes with it."""
 
-    link_column: ClassVar[str]
+    link_model: ClassVar[type[SectionLink]]
+    if TYPE_CHECKING:
+        section_links: Mapped[list[SectionLink]]
+        id: Mapped[int]
 
-    @declared_attr
-    def section_links(cls) -> Mapped[list[SectionLink]]:
-        return relationship(
-            SectionLink,
-            foreign_keys=[getattr(SectionLink, cls.link_column)],
-            cascade="all, delete-orphan",
-            passive_deletes=True,
-            lazy="selectin",
-            order_by=SectionLink.id,
-        )
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        owner_table = cls.__dict__.get("__tablename__")
+        if owner_table is not None:
+            cls.link_model = _link_model(owner_table, _declarative_base(cls))
+            cls.section_links = relationship(
+                cls.link_model,
+                cascade="all, delete-orphan",
+                passive_deletes=True,
+                lazy="selectin",
+                order_by=cls.link_model.id,
+            )
+        super().__init_subclass__(**kwargs)
 
     @property
     def section_ids(self) -> list[str]:
@@ -147,14 +163,13 @@ class LinkedToGuide:
         """Keep existing links that are still wanted, add the new ones, in order."""
         kept = {link.section_id: link for link in self.section_links}
         self.section_links = [
-            kept.get(section_id) or SectionLink(section_id=section_id)
+            kept.get(section_id) or self.link_model(section_id=section_id)
             for section_id in dict.fromkeys(wanted)
         ]
 
 
 class CareTeamMember(LinkedToGuide, Base):
     __tablename__ = "care_team_members"
-    link_column = "member_id"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     role: Mapped[str] = mapped_column(ForeignKey("care_roles.id"), default=OTHER_ROLE)
@@ -181,7 +196,6 @@ appointment_questions = Table(
 
 class Question(LinkedToGuide, Base):
     __tablename__ = "questions"
-    link_column = "question_id"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(Text)
@@ -206,7 +220,6 @@ class Question(LinkedToGuide, Base):
 
 class Appointment(LinkedToGuide, Base):
     __tablename__ = "appointments"
-    link_column = "appointment_id"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
@@ -233,7 +246,6 @@ class Appointment(LinkedToGuide, Base):
 
 class Note(LinkedToGuide, Base):
     __tablename__ = "notes"
-    link_column = "note_id"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(Text, default="")
@@ -249,9 +261,6 @@ class Note(LinkedToGuide, Base):
     member_id: Mapped[int | None] = mapped_column(
         ForeignKey("care_team_members.id", ondelete="SET NULL"), index=True
     )
-
-
-RECORD_TYPES: tuple[type[Any], ...] = (CareTeamMember, Question, Appointment, Note)
 
 
 class SituationAnswers(Base):

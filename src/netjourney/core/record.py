@@ -17,7 +17,7 @@ from netjourney.core.database import (
 )
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
-from netjourney.core.models import RECORD_TYPES, CareRole, GuideSection
+from netjourney.core.models import CareRole, GuideSection
 
 
 class JourneyRecord:
@@ -74,10 +74,13 @@ class JourneyRecord:
         return not any(self.counts().values())
 
     def counts(self) -> dict[str, int]:
+        """How many records of each kind, by table name."""
+        from netjourney.core.registry import kinds  # the registry builds on this module
+
         with self.reading() as session:
             return {
-                model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
-                for model in RECORD_TYPES
+                kind.table_name: session.scalar(select(func.count()).select_from(kind.table)) or 0
+                for kind in kinds()
             }
 
     def _add_new_vocabulary(self) -> None:

@@ -1,4 +1,4 @@
-"""Generic units of work on records: get, add, change, delete with a snapshot for undo.
+"""Generic units of work on records: get, add, change, and delete/restore for undo.
 
 Every function opens its own short session and hands back detached objects, so
 the GUI never holds a live session.
@@ -10,12 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, ForeignKey, Table, insert, select, update
+from sqlalchemy import Column, ForeignKey, Table, insert, inspect, select, update
+from sqlalchemy.orm import Session
 
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.models import LinkedToGuide
 from netjourney.core.privacy import erase_deleted_text
 from netjourney.core.record import JourneyRecord
+from netjourney.core.registry import kind_of
 
 RecordT = TypeVar("RecordT", bound=LinkedToGuide)
 
@@ -49,7 +51,13 @@ def add(record: JourneyRecord, obj: RecordT, section_ids: Iterable[str] = ()) ->
 
 
 def change(record: JourneyRecord, model: type[RecordT], record_id: int, **fields: Any) -> RecordT:
-    """Set the given fields (section_ids included) in one unit of work."""
+    """Set the given fields (section_ids included) in one unit of work.
+
+    A name the record does not have is refused rather than silently ignored.
+    """
+    unknown = [name for name in fields if not _is_field(model, name)]
+    if unknown:
+        raise ValueError(f"{model.__name__} has no field {unknown[0]!r}")
     if "section_ids" in fields:
         fields["section_ids"] = check_section_ids(record, fields["section_ids"])
     with record.writing() as session:
@@ -64,51 +72,74 @@ def change(record: JourneyRecord, model: type[RecordT], record_id: int, **fields
 
 
 @dataclass(frozen=True)
-class Removed:
-    """Everything a delete took away, so undo can put it back exactly."""
+class Snapshot:
+    """A record as it was, with its own rows (links, planned questions) and what
+    pointed at it, so `restore` can put it back exactly."""
 
     table: Table
     row: dict[str, Any]
-    cascaded: list[tuple[Table, list[dict[str, Any]]]]
-    unlinked: list[tuple[Table, Column[Any], list[Any]]]
+    cascaded: list[tuple[Table, list[dict[str, Any]]]]  # rows deleted along with it
+    pointing: list[tuple[Table, Column[Any], list[Any]]]  # ids of rows that refer to it
 
 
-def delete(record: JourneyRecord, model: type[RecordT], record_id: int) -> Removed | None:
-    """Delete a record with its links; return what undo needs to restore it.
+Removed = Snapshot  # the name gui/record_page.py uses
+
+
+def snapshot(record: JourneyRecord, model: type[RecordT], record_id: int) -> Snapshot | None:
+    """The record with everything that belongs to it or points at it; None if it is gone."""
+    with record.reading() as session:
+        return _snapshot(session, model.__table__, record_id)  # type: ignore[attr-defined]
+
+
+def delete(record: JourneyRecord, model: type[RecordT], record_id: int) -> Snapshot | None:
+    """Delete a record with its links; return the snapshot undo needs to restore it.
 
     Its text is then erased from the search indexes and the -wal too (older
     backups keep it until they rotate out).
     """
     table: Table = model.__table__  # type: ignore[attr-defined]
     with record.writing() as session:
-        row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
-        if row is None:
+        taken = _snapshot(session, table, record_id)
+        if taken is None:
             return None
-        cascaded, unlinked = [], []
-        for foreign_key in _references_to(table):
-            child, column = foreign_key.parent.table, foreign_key.parent
-            if foreign_key.ondelete == "CASCADE":
-                rows = session.execute(select(child).where(column == record_id)).mappings()
-                cascaded.append((child, [dict(r) for r in rows]))
-            else:
-                keys = session.scalars(select(child.c.id).where(column == record_id)).all()
-                unlinked.append((child, column, list(keys)))
         session.execute(table.delete().where(table.c.id == record_id))
     erase_deleted_text(record)
-    return Removed(table, dict(row), cascaded, unlinked)
+    return taken
 
 
-def restore(record: JourneyRecord, removed: Removed) -> None:
-    """Undo a delete: the record, its links, and what pointed at it (where still there)."""
+def restore(record: JourneyRecord, taken: Snapshot) -> None:
+    """Put a record back as snapshotted: after a delete, or over later edits of it.
+
+    Its links and planned questions come back as they were; what pointed at it
+    points at it again (where still there).
+    """
+    table, record_id = taken.table, taken.row["id"]
     with record.writing() as session:
-        session.execute(insert(removed.table), [removed.row])
-        for child, rows in removed.cascaded:
+        session.execute(table.delete().where(table.c.id == record_id))
+        session.execute(insert(table), [taken.row])
+        for child, rows in taken.cascaded:
             if rows:
                 session.execute(insert(child).prefix_with("OR IGNORE"), rows)
-        for child, column, keys in removed.unlinked:
+        for child, column, keys in taken.pointing:
             session.execute(
-                update(child).where(child.c.id.in_(keys)).values({column.name: removed.row["id"]})
+                update(child).where(child.c.id.in_(keys)).values({column.name: record_id})
             )
+
+
+def _snapshot(session: Session, table: Table, record_id: int) -> Snapshot | None:
+    row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
+    if row is None:
+        return None
+    cascaded, pointing = [], []
+    for foreign_key in _references_to(table):
+        child, column = foreign_key.parent.table, foreign_key.parent
+        if foreign_key.ondelete == "CASCADE":
+            rows = session.execute(select(child).where(column == record_id)).mappings()
+            cascaded.append((child, [dict(r) for r in rows]))
+        else:
+            keys = session.scalars(select(child.c.id).where(column == record_id)).all()
+            pointing.append((child, column, list(keys)))
+    return Snapshot(table, dict(row), cascaded, pointing)
 
 
 def _references_to(table: Table) -> list[ForeignKey]:
@@ -122,14 +153,14 @@ def _references_to(table: Table) -> list[ForeignKey]:
 
 def all_of(record: JourneyRecord, model: type[RecordT], order_by: Any = None) -> list[RecordT]:
     with record.reading() as session:
-        query = select(model).order_by(order_by if order_by is not None else model.id)  # type: ignore[attr-defined]
+        query = select(model).order_by(order_by if order_by is not None else model.id)
         return list(session.scalars(query))
 
 
 def _kind(model: type[Any]) -> str:
-    return {
-        "care_team_members": "care-team member",
-        "questions": "question",
-        "appointments": "appointment",
-        "notes": "note",
-    }.get(model.__tablename__, "record")
+    kind = kind_of(model)
+    return kind.noun if kind else "record"
+
+
+def _is_field(model: type[Any], name: str) -> bool:
+    return name == "section_ids" or name in inspect(model).attrs

@@ -9,19 +9,12 @@ from sqlalchemy import text
 
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
-
-# kind, FTS table, the record table, and the SQL for a result's title
-_RECORD_INDEXES = (
-    ("note", "notes_fts", "notes", "notes.title"),
-    ("question", "questions_fts", "questions", "questions.text"),
-    ("appointment", "appointments_fts", "appointments", "appointments.purpose"),
-    ("member", "care_team_members_fts", "care_team_members", "care_team_members.name"),
-)
+from netjourney.core.registry import kinds
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # "note", "question", "appointment", "member", "section" or "library"
+    kind: str  # a record kind's name (see core/registry.py), "section" or "library"
     key: str  # the record id as text, or the guide's section / library question id
     title: str
     snippet: str
@@ -43,16 +36,22 @@ def search_records(record: JourneyRecord, query: str, limit: int = 50) -> list[S
         return []
     hits: list[SearchHit] = []
     with record.reading() as session:
-        for kind, index, table, title in _RECORD_INDEXES:
+        for kind in kinds():
+            if not kind.search_columns:
+                continue
+            table, index, title = kind.table_name, kind.search_index, kind.search_title
             rows = session.execute(
                 text(
-                    f"SELECT {table}.id, {title}, snippet({index}, -1, '', '', '…', 12) "
+                    f"SELECT {table}.id, {table}.{title}, "
+                    f"snippet({index}, -1, '', '', '…', 12) "
                     f"FROM {index} JOIN {table} ON {table}.id = {index}.rowid "
                     f"WHERE {index} MATCH :expression ORDER BY rank LIMIT :limit"
                 ),
                 {"expression": expression, "limit": limit},
             )
-            hits += [SearchHit(kind, str(rid), heading or "", snip) for rid, heading, snip in rows]
+            hits += [
+                SearchHit(kind.name, str(rid), heading or "", snip) for rid, heading, snip in rows
+            ]
     return hits
 
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from netjourney.core import backups
 from netjourney.core.database import backup_folder
 from netjourney.core.errors import RecordError
+from netjourney.core.registry import kinds
 
-COLUMNS = ("Taken", "Kind", "Care team", "Questions", "Appointments", "Notes")
-COUNTED_TABLES = ("care_team_members", "questions", "appointments", "notes")
+COLUMNS = ("Taken", "Kind", *(kind.plural.capitalize() for kind in kinds()))
 EXPLANATION = (
     "While NET Journey is open it saves a checked copy of your record every 30 minutes. "
     "It keeps the latest few, then one a day for 12 days, one a week for 10 weeks and "
@@ -130,6 +130,6 @@ class BackupsWindow(QDialog):
 
 def row_texts(backup: backups.Backup) -> list[str]:
     counts = backup.counts
-    numbers = [str(counts[t]) if counts else "?" for t in COUNTED_TABLES]
+    numbers = [str(counts[k.table_name]) if counts else "?" for k in kinds()]
     taken = backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M")
     return [taken, backup.kind_label, *numbers]

@@ -8,23 +8,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout
 
 from netjourney.core.record import JourneyRecord
 from netjourney.core.search import SearchHit, search_everything
-
-KIND_LABELS = {
-    "note": "Note",
-    "question": "Question",
-    "appointment": "Visit",
-    "member": "Person",
-    "section": "Guide",
-    "library": "Guide question",
-}
-PAGE_OF_KIND = {
-    "note": "notes",
-    "question": "questions",
-    "appointment": "appointments",
-    "member": "team",
-    "section": "guide",
-    "library": "questions",
-}
+from netjourney.gui.linked_model import kind_label, page_of_kind
 
 
 class SearchDialog(QDialog):
@@ -59,7 +43,7 @@ class SearchDialog(QDialog):
         self.hits = search_everything(self.record, self.query.text())
         self.results_model.setStringList(
             [
-                f"{KIND_LABELS[h.kind]}: {h.title}"
+                f"{kind_label(h.kind)}: {h.title}"
                 + (f" — {h.snippet}" if h.snippet != h.title else "")
                 for h in self.hits
             ]
@@ -75,7 +59,7 @@ class SearchDialog(QDialog):
 
     def _open(self, index: QModelIndex) -> None:
         hit = self.hits[index.row()]
-        self.open_requested.emit(PAGE_OF_KIND[hit.kind], hit.key if hit.kind != "library" else "")
+        self.open_requested.emit(page_of_kind(hit.kind), hit.key if hit.kind != "library" else "")
         self.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -1,0 +1,193 @@
+"""Every kind of record the user keeps, described once.
+
+Search, links to the guide, JSON export and import, record counts (backups,
+`check`, the CLI) and delete/undo all read this list instead of naming the kinds
+themselves. Adding a kind is one `RecordKind` registered here, a model that is
+`LinkedToGuide` (which brings its link table), a migration that creates both
+tables (and its search index when it has `search_columns`), and its page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Row, Table
+
+from netjourney.core.appointments import appointment_title
+from netjourney.core.guide import Guide
+from netjourney.core.listing import (
+    Listing,
+    appointments_listing,
+    notes_listing,
+    questions_listing,
+    team_listing,
+)
+from netjourney.core.models import Appointment, CareTeamMember, LinkedToGuide, Note, Question
+
+# A check of one imported value beyond its type: (value, the whole validated item,
+# the guide) -> what is wrong, or None when it is fine.
+FieldCheck = Callable[[Any, Mapping[str, Any], Guide], str | None]
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """One kind of record and everything the rest of the app needs to know about it."""
+
+    name: str  # its id in search hits, links and the window: "note"
+    model: type[LinkedToGuide]
+    noun: str  # in messages: "That care-team member no longer exists"
+    plural: str
+    label: str  # before a title in lists that mix kinds: "Person: Dr. Lee"
+    page: str  # the id of the window page that shows it
+    json_name: str  # its list in the JSON document
+    # Columns of its FTS5 index `<table>_fts` (empty: not searched). The migration that
+    # created the index wrote the same list out; a test keeps the two equal.
+    search_columns: tuple[str, ...]
+    search_title: str  # the column a search hit shows as its title
+    title_columns: tuple[str, ...]  # what `title` needs, so long lists read only that
+    title: Callable[[Row[Any]], str]  # how a linked record is named on a guide page
+    listing: Callable[[Guide], Listing]  # its page's list
+    # Many-to-many lists written into JSON as ids: JSON field -> relationship name.
+    json_id_lists: Mapping[str, str] = field(default_factory=dict)
+    json_checks: Mapping[str, FieldCheck] = field(default_factory=dict)
+
+    @property
+    def table(self) -> Table:
+        return self.model.__table__  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def table_name(self) -> str:
+        return self.table.name
+
+    @property
+    def link_table(self) -> Table:
+        return self.model.link_model.__table__  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def search_index(self) -> str:
+        return f"{self.table_name}_fts"
+
+
+_kinds: list[RecordKind] = []
+
+
+def register(kind: RecordKind) -> RecordKind:
+    if any(k.name == kind.name or k.model is kind.model for k in _kinds):
+        raise ValueError(f"the record kind {kind.name!r} is registered twice")
+    _kinds.append(kind)
+    return kind
+
+
+@contextmanager
+def registered(kind: RecordKind) -> Iterator[RecordKind]:
+    """A kind known only inside the block (for tests)."""
+    register(kind)
+    try:
+        yield kind
+    finally:
+        _kinds.remove(kind)
+
+
+def kinds() -> tuple[RecordKind, ...]:
+    """Every kind, in the order records may refer to each other (the JSON order)."""
+    return tuple(_kinds)
+
+
+def kind_named(name: str) -> RecordKind:
+    return next(k for k in _kinds if k.name == name)
+
+
+def kind_of(model: type[Any]) -> RecordKind | None:
+    return next((k for k in _kinds if k.model is model), None)
+
+
+def _known_time_zone(name: Any, item: Mapping[str, Any], guide: Guide) -> str | None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a folder: OSError
+        return f"{name!r} is not a known time zone"
+    return None
+
+
+def _ends_after_start(ends_at: Any, item: Mapping[str, Any], guide: Guide) -> str | None:
+    return "is before starts_at" if ends_at is not None and ends_at < item["starts_at"] else None
+
+
+def _known_library_question(library_id: Any, item: Mapping[str, Any], guide: Guide) -> str | None:
+    known = library_id is None or any(
+        q.id == library_id for group in guide.question_groups for q in group.questions
+    )
+    return None if known else f"{library_id!r} is not a question of the guide's library"
+
+
+register(
+    RecordKind(
+        name="member",
+        model=CareTeamMember,
+        noun="care-team member",
+        plural="care-team members",
+        label="Person",
+        page="team",
+        json_name="care_team",
+        search_columns=("name", "role", "practice", "phone", "after_hours", "email", "notes"),
+        search_title="name",
+        title_columns=("name",),
+        title=lambda row: str(row.name),
+        listing=team_listing,
+    )
+)
+register(
+    RecordKind(
+        name="question",
+        model=Question,
+        noun="question",
+        plural="questions",
+        label="Question",
+        page="questions",
+        json_name="questions",
+        search_columns=("text", "answer", "answered_by"),
+        search_title="text",
+        title_columns=("text",),
+        title=lambda row: str(row.text),
+        listing=questions_listing,
+        json_checks={"library_id": _known_library_question},
+    )
+)
+register(
+    RecordKind(
+        name="appointment",
+        model=Appointment,
+        noun="appointment",
+        plural="appointments",
+        label="Visit",
+        page="appointments",
+        json_name="appointments",
+        search_columns=("purpose", "location", "with_whom", "what_to_bring", "outcome"),
+        search_title="purpose",
+        title_columns=("starts_at", "time_zone", "purpose"),
+        title=lambda row: appointment_title(row.starts_at, row.time_zone, row.purpose),
+        listing=lambda guide: appointments_listing(),
+        json_id_lists={"planned_question_ids": "planned_questions"},
+        json_checks={"time_zone": _known_time_zone, "ends_at": _ends_after_start},
+    )
+)
+register(
+    RecordKind(
+        name="note",
+        model=Note,
+        noun="note",
+        plural="notes",
+        label="Note",
+        page="notes",
+        json_name="notes",
+        search_columns=("title", "body"),
+        search_title="title",
+        title_columns=("title",),
+        title=lambda row: str(row.title or "(untitled)"),
+        listing=lambda guide: notes_listing(),
+    )
+)
