@@ -55,7 +55,7 @@ def test_an_import_error_exits_1_and_names_the_field(
     assert main(["--db", str(target), "import-json", str(source)]) == 1
 
     printed = capsys.readouterr()
-    assert "notes[0].private: must be bool" in printed.err
+    assert "notes[0].private: must be true or false" in printed.err
     assert "Traceback" not in printed.err and printed.out == ""
     assert main(["--db", str(target), "check"]) == 0
     assert "notes: 0" in capsys.readouterr().out

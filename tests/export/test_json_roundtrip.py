@@ -141,6 +141,7 @@ def documents(draw: st.DrawFn, guide: Guide) -> dict[str, Any]:
     def links() -> list[str]:
         return draw(st.lists(st.sampled_from(guide.section_ids), unique=True, max_size=4))
 
+    library_ids = [q.id for group in guide.question_groups for q in group.questions]
     member_ids, question_ids = draw(ROW_IDS), draw(ROW_IDS)
     appointment_ids, note_ids = draw(ROW_IDS), draw(ROW_IDS)
     document = empty_document()
@@ -156,7 +157,7 @@ def documents(draw: st.DrawFn, guide: Guide) -> dict[str, Any]:
     document["questions"] = [
         {
             "id": i,
-            "library_id": draw(st.none() | TEXT),
+            "library_id": draw(st.none() | st.sampled_from(library_ids)),
             "chosen": draw(st.booleans()),
             "status": draw(st.sampled_from([s.value for s in QuestionStatus])),
             "answered_on": draw(st.none() | st.dates().map(lambda d: d.isoformat())),

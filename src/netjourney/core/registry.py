@@ -33,7 +33,7 @@ from netjourney.core.models import Appointment, CareTeamMember, LinkedToGuide, N
 FieldCheck = Callable[[Any, Mapping[str, Any], Guide], str | None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each kind is itself: compared and hashed by identity
 class RecordKind:
     """One kind of record and everything the rest of the app needs to know about it."""
 

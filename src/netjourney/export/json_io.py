@@ -1,19 +1,41 @@
-"""The whole record as a versioned JSON document (see docs/json-format.md)."""
+"""The whole record as a versioned JSON document (see docs/json-format.md).
+
+Each record kind's JSON shape comes from its table (core/registry.py): a field per
+column, its `section_ids`, and the kind's id lists. pydantic checks the shape and
+types; then references, the guide's vocabulary and each kind's own checks. Any
+problem is refused whole, naming the field (e.g. `notes[3].created_at`).
+"""
 
 from __future__ import annotations
 
+import codecs
+import enum
 import json
+import reprlib
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Annotated, Any, Literal
 
-from sqlalchemy import select
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationError,
+    create_model,
+)
+from pydantic_core import ErrorDetails
+from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table, insert, inspect, select
 
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
-from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
+from netjourney.core.models import UTCDateTime
 from netjourney.core.record import JourneyRecord
+from netjourney.core.registry import RecordKind, kinds
 from netjourney.core.situation import AnswerError, Situation
 from netjourney.core.situation_store import store_situation, stored_situation
 from netjourney.export.atomic import write_atomically
@@ -21,29 +43,107 @@ from netjourney.export.atomic import write_atomically
 FORMAT_NAME = "netjourney-record"
 FORMAT_VERSION = 1
 
-_MEMBER_TEXT = ("name", "practice", "phone", "after_hours", "email", "notes")
-_QUESTION_TEXT = ("text", "answer", "answered_by")
-_APPOINTMENT_TEXT = ("time_zone", "with_whom", "location", "purpose", "what_to_bring", "outcome")
-_NOTE_TEXT = ("title", "body")
-_SQLITE_INTEGERS = range(-(2**63), 2**63)
+
+def _storable_time(value: datetime) -> datetime:
+    try:
+        value.astimezone(UTC)  # the record keeps UTC; years 1 and 9999 can overflow
+    except OverflowError:
+        raise ValueError("is outside the dates that can be stored") from None
+    return value
+
+
+def _encodable(value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("holds a character that is not valid Unicode") from None
+    return value
+
+
+def _known_version(value: Any) -> int:
+    if type(value) is not int or value != FORMAT_VERSION:  # not true, not 1.0
+        raise ValueError(f"{_shown(value)} is not supported (this app reads {FORMAT_VERSION})")
+    return value
+
+
+SQLiteInteger = Annotated[int, Field(strict=True, ge=-(2**63), le=2**63 - 1)]
+Text = Annotated[str, Field(strict=True), AfterValidator(_encodable)]
+StoredTime = Annotated[AwareDatetime, AfterValidator(_storable_time)]
+_SHORT = reprlib.Repr()  # a value in a message is cut short: it may be megabytes long
+_SHORT.maxstring = _SHORT.maxother = 60
+
+
+def _shown(value: Any) -> str:
+    return _SHORT.repr(value)
+
+
+def _json_type(column: Column[Any]) -> Any:
+    """The JSON type of a column's value (each kind's JSON is read off its table)."""
+    kind = column.type
+    if isinstance(kind, UTCDateTime):
+        python: Any = StoredTime
+    elif isinstance(kind, Enum):
+        python = Literal[tuple(kind.enums)]
+    elif isinstance(kind, Boolean):
+        python = StrictBool
+    elif isinstance(kind, Integer):
+        python = SQLiteInteger
+    elif isinstance(kind, Date):
+        python = date
+    elif isinstance(kind, String):  # Text too
+        python = Annotated[Text, Field(max_length=kind.length)] if kind.length else Text
+    else:
+        raise TypeError(f"no JSON type for the column {column}")
+    return python | None if column.nullable else python
+
+
+@cache
+def _item_model(kind: RecordKind) -> type[BaseModel]:
+    fields: dict[str, Any] = {column.name: (_json_type(column), ...) for column in kind.table.c}
+    fields |= {name: (list[SQLiteInteger], ...) for name in kind.json_id_lists}
+    fields["section_ids"] = (list[Text], ...)
+    return create_model(kind.model.__name__, __config__=ConfigDict(strict=True), **fields)
+
+
+@cache
+def document_model(registered: tuple[RecordKind, ...]) -> type[BaseModel]:
+    """The pydantic model of a whole document for these kinds (also its JSON Schema)."""
+    fields: dict[str, Any] = {
+        "format": (Literal[FORMAT_NAME], ...),
+        "version": (Annotated[Any, AfterValidator(_known_version)], ...),
+        **{kind.json_name: (list[_item_model(kind)], ...) for kind in registered},  # type: ignore[misc]
+        "situation": (dict[str, Any], None),  # optional: files from before My situation
+    }
+    return create_model("NetJourneyRecord", __config__=ConfigDict(strict=True), **fields)
+
+
+# ----- export ------------------------------------------------------------------------
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, date):  # datetimes too
+        return value.isoformat()
+    return value
+
+
+def _item_out(kind: RecordKind, obj: Any) -> dict[str, Any]:
+    item = {column.name: _json_value(getattr(obj, column.key)) for column in kind.table.c}
+    for name, relationship in kind.json_id_lists.items():
+        item[name] = [other.id for other in getattr(obj, relationship)]
+    item["section_ids"] = obj.section_ids
+    return item
 
 
 def record_to_document(record: JourneyRecord) -> dict[str, Any]:
+    document: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
     with record.reading() as session:
-        members = session.scalars(select(CareTeamMember).order_by(CareTeamMember.id)).all()
-        questions = session.scalars(select(Question).order_by(Question.id)).all()
-        appointments = session.scalars(select(Appointment).order_by(Appointment.id)).all()
-        notes = session.scalars(select(Note).order_by(Note.id)).all()
-        situation = stored_situation(session)
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "care_team": [_member_out(m) for m in members],
-        "questions": [_question_out(q) for q in questions],
-        "appointments": [_appointment_out(a) for a in appointments],
-        "notes": [_note_out(n) for n in notes],
-        "situation": situation.answers(),
-    }
+        for kind in kinds():
+            rows = session.scalars(select(kind.model).order_by(kind.table.c.id))
+            document[kind.json_name] = [_item_out(kind, obj) for obj in rows]
+        document["situation"] = stored_situation(session).answers()
+    return document
 
 
 def export_json(record: JourneyRecord, destination: Path) -> None:
@@ -51,281 +151,199 @@ def export_json(record: JourneyRecord, destination: Path) -> None:
     write_atomically(destination, text.encode("utf-8"))
 
 
+# ----- import ------------------------------------------------------------------------
+
+
 def import_json(record: JourneyRecord, source: Path) -> dict[str, int]:
     """Load a document into an empty record: all of it, or nothing on any error."""
     try:
-        document = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInputError(
-            f"{source} cannot be read as a NET Journey JSON file: {error}"
-        ) from error
-    reader = DocumentReader(document, record.guide)
-    objects = reader.read()
+        data = source.read_bytes().removeprefix(codecs.BOM_UTF8)
+    except OSError as error:
+        raise _unreadable(source, error.strerror or str(error)) from error
+    registered = kinds()
+    try:
+        document = document_model(registered).model_validate_json(data)
+    except ValidationError as error:
+        raise _refusal(source, error.errors(include_url=False, include_input=False)) from None
+    rows = DocumentChecker(record.guide, registered).rows(document)
     if not record.is_empty():
         raise InvalidInputError(
             f"{record.path} already holds records; import only goes into an empty record. "
             "Choose a new file with --db, then import again."
         )
     with record.writing() as session:
-        # Notes name their appointment and member by id alone, so the unit of work
-        # cannot order those inserts: let SQLite check the links at commit instead.
+        # Records refer to each other by id in any order: SQLite checks at commit.
         session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        session.add_all(objects)
-        if reader.situation is not None:
-            store_situation(session, reader.situation)
+        for table, table_rows in rows.tables:
+            if table_rows:  # an empty list would insert one row of defaults
+                session.execute(insert(table), table_rows)
+        if rows.situation is not None:
+            store_situation(session, rows.situation)
     return record.counts()
 
 
-def _is_integer(value: Any) -> bool:
-    """A JSON whole number SQLite can store (JSON true and false are not numbers)."""
-    return isinstance(value, int) and not isinstance(value, bool) and value in _SQLITE_INTEGERS
+def _unreadable(source: Path, problem: str) -> InvalidInputError:
+    return InvalidInputError(f"{source} cannot be read as a NET Journey JSON file: {problem}")
 
 
-def _with_links(obj: Any, out: dict[str, Any]) -> dict[str, Any]:
-    out["section_ids"] = obj.section_ids
-    return out
-
-
-def _member_out(m: CareTeamMember) -> dict[str, Any]:
-    return _with_links(m, {"id": m.id, "role": m.role, **{f: getattr(m, f) for f in _MEMBER_TEXT}})
-
-
-def _question_out(q: Question) -> dict[str, Any]:
-    return _with_links(
-        q,
-        {
-            "id": q.id,
-            **{f: getattr(q, f) for f in _QUESTION_TEXT},
-            "library_id": q.library_id,
-            "chosen": q.chosen,
-            "status": q.status.value,
-            "answered_on": q.answered_on.isoformat() if q.answered_on else None,
-            "created_at": q.created_at.isoformat(),
-        },
+def _bad(where: str, problem: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"The JSON file is not valid at {where}: {problem}. Nothing was imported."
     )
 
 
-def _appointment_out(a: Appointment) -> dict[str, Any]:
-    return _with_links(
-        a,
-        {
-            "id": a.id,
-            "starts_at": a.starts_at.isoformat(),
-            "ends_at": a.ends_at.isoformat() if a.ends_at else None,
-            **{f: getattr(a, f) for f in _APPOINTMENT_TEXT},
-            "member_id": a.member_id,
-            "planned_question_ids": [q.id for q in a.planned_questions],
-        },
-    )
+def field_path(location: tuple[int | str, ...]) -> str:
+    """('notes', 3, 'created_at') -> 'notes[3].created_at'"""
+    path = ""
+    for step in location:
+        path += f"[{step}]" if isinstance(step, int) else f".{step}"
+    return path.lstrip(".")
 
 
-def _note_out(n: Note) -> dict[str, Any]:
-    return _with_links(
-        n,
-        {
-            "id": n.id,
-            **{f: getattr(n, f) for f in _NOTE_TEXT},
-            "private": n.private,
-            "created_at": n.created_at.isoformat(),
-            "updated_at": n.updated_at.isoformat(),
-            "appointment_id": n.appointment_id,
-            "member_id": n.member_id,
-        },
-    )
+# pydantic's words for the common problems, in JSON's terms
+_PROBLEMS = {
+    "missing": "missing",
+    "bool_type": "must be true or false",
+    "int_type": "must be a whole number",
+    "string_type": "must be a string",
+    "list_type": "must be a list",
+    "model_type": "must be an object",
+    "dict_type": "must be an object of answers",  # the situation is the only plain object
+}
 
 
-class DocumentReader:
-    """Turns a document into unsaved records, naming the exact field of any problem."""
+def _refusal(source: Path, errors: list[ErrorDetails]) -> InvalidInputError:
+    """One clear message for the first problem (the format's own first: a foreign file)."""
+    first = min(errors, key=lambda e: (e["loc"][:1] not in {("format",), ()}, 0))
+    if first["type"] == "json_invalid":
+        return _unreadable(source, first["msg"].removeprefix("Invalid JSON: "))
+    if first["loc"] in {("format",), ()}:
+        return _bad("format" if first["loc"] else "the top", "this is not a NET Journey file")
+    message = _PROBLEMS.get(first["type"]) or first["msg"].removeprefix("Value error, ")
+    return _bad(field_path(first["loc"]), message[:1].lower() + message[1:])
 
-    def __init__(self, document: Any, guide: Guide) -> None:
-        self.document = document
-        self.guide = guide
-        self.members: dict[int, CareTeamMember] = {}
-        self.questions: dict[int, Question] = {}
-        self.appointments: dict[int, Appointment] = {}
+
+class CheckedRows:
+    def __init__(self) -> None:
+        self.tables: list[tuple[Table, list[dict[str, Any]]]] = []
         self.situation: Situation | None = None  # None: a file from before My situation
 
-    def read(self) -> list[Any]:
-        doc = self.document
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-            raise self._bad("format", f"must be {FORMAT_NAME!r}; this is not a NET Journey file")
-        if doc.get("version") != FORMAT_VERSION:
-            raise self._bad(
-                "version",
-                f"{doc.get('version')!r} is not supported (this app reads {FORMAT_VERSION})",
-            )
-        notes: dict[int, Note] = {}
-        # In this order, so that every reference points back at records already read.
-        for name, registry, build in (
-            ("care_team", self.members, self._member),
-            ("questions", self.questions, self._question),
-            ("appointments", self.appointments, self._appointment),
-            ("notes", notes, self._note),
-        ):
-            for index, item in enumerate(self._list(doc, name, "")):
-                where = f"{name}[{index}]"
-                self._add(registry, build(item, where), where)
-        self.situation = self._situation(doc)
+
+class DocumentChecker:
+    """What types cannot say: ids unique, references inside the file, the guide's ids."""
+
+    def __init__(self, guide: Guide, registered: tuple[RecordKind, ...]) -> None:
+        self.guide = guide
+        self.registered = registered
+        self.ids: dict[str, set[int]] = {}  # table name -> the ids the file holds
+        self.vocabulary = {
+            "care_roles": ("a care-team role of the guide", set(guide.role_ids)),
+            "guide_sections": ("a section of the guide", set(guide.section_ids)),
+        }
+
+    def rows(self, document: BaseModel) -> CheckedRows:
+        items = {kind: getattr(document, kind.json_name) for kind in self.registered}
+        for kind, kind_items in items.items():
+            self.ids[kind.table_name] = self._unique_ids(kind, kind_items)
+        checked = CheckedRows()
+        for kind, kind_items in items.items():
+            checked.tables += self._kind_rows(kind, kind_items)
+        situation = getattr(document, "situation", None)
+        if situation is not None:
+            try:
+                checked.situation = Situation.from_answers(situation)
+            except AnswerError as error:
+                raise _bad(f"situation.{error.answer}", error.problem) from None
+        return checked
+
+    def _unique_ids(self, kind: RecordKind, items: list[BaseModel]) -> set[int]:
+        seen: set[int] = set()
+        for index, item in enumerate(items):
+            record_id = getattr(item, "id")  # noqa: B009 (a generated model)
+            if record_id in seen:
+                raise _bad(f"{kind.json_name}[{index}].id", f"the id {record_id} is used twice")
+            seen.add(record_id)
+        return seen
+
+    def _kind_rows(
+        self, kind: RecordKind, items: list[BaseModel]
+    ) -> list[tuple[Table, list[dict[str, Any]]]]:
+        rows: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
+        id_lists: dict[str, list[dict[str, Any]]] = {name: [] for name in kind.json_id_lists}
+        for index, item in enumerate(items):
+            where = f"{kind.json_name}[{index}]"
+            values = {column.name: getattr(item, column.name) for column in kind.table.c}
+            self._check_values(kind, values, where)
+            rows.append(values)
+            links += [
+                {"owner_id": values["id"], "section_id": section_id}
+                for section_id in self._section_ids(item, where)
+            ]
+            for name in kind.json_id_lists:
+                id_lists[name] += self._id_list(kind, name, values["id"], item, where)
         return [
-            *self.members.values(),
-            *self.questions.values(),
-            *self.appointments.values(),
-            *notes.values(),
+            (kind.table, rows),
+            (kind.link_table, links),
+            *((self._id_list_table(kind, name), id_lists[name]) for name in kind.json_id_lists),
         ]
 
-    def _bad(self, where: str, problem: str) -> InvalidInputError:
-        return InvalidInputError(
-            f"The JSON file is not valid at {where}: {problem}. Nothing was imported."
-        )
+    def _check_values(self, kind: RecordKind, values: Mapping[str, Any], where: str) -> None:
+        for column in kind.table.c:
+            value = values[column.name]
+            problem = self._reference_problem(column, value)
+            check = kind.json_checks.get(column.name)
+            if problem is None and check is not None:
+                problem = check(value, values, self.guide)
+            if problem is not None:
+                raise _bad(f"{where}.{column.name}", problem)
 
-    def _add(self, registry: dict[int, Any], obj: Any, where: str) -> None:
-        if obj.id in registry:
-            raise self._bad(f"{where}.id", f"the id {obj.id} is used twice")
-        registry[obj.id] = obj
+    def _reference_problem(self, column: Column[Any], value: Any) -> str | None:
+        for foreign_key in column.foreign_keys:
+            target = foreign_key.column.table.name
+            if value is None:
+                return None
+            if target in self.vocabulary:
+                what, known = self.vocabulary[target]
+                return None if value in known else f"{_shown(value)} is not {what}"
+            if target in self.ids and value not in self.ids[target]:
+                return f"refers to {value}, which is not in the file"
+        return None
 
-    def _field(self, obj: Any, name: str, where: str) -> Any:
-        if not isinstance(obj, dict):
-            raise self._bad(where, "must be an object")
-        if name not in obj:
-            raise self._bad(f"{where}.{name}".lstrip("."), "missing")
-        return obj[name]
-
-    def _list(self, obj: Any, name: str, where: str) -> list[Any]:
-        value = self._field(obj, name, where)
-        if not isinstance(value, list):
-            raise self._bad(f"{where}.{name}".lstrip("."), "must be a list")
-        return value
-
-    def _typed(self, obj: Any, name: str, where: str, kind: type, optional: bool = False) -> Any:
-        value = self._field(obj, name, where)
-        if value is None and optional:
-            return None
-        if not (_is_integer(value) if kind is int else isinstance(value, kind)):
-            raise self._bad(f"{where}.{name}", f"must be {kind.__name__}")
-        return value
-
-    def _texts(self, obj: Any, names: tuple[str, ...], where: str) -> dict[str, str]:
-        return {name: self._typed(obj, name, where, str) for name in names}
-
-    def _time(self, obj: Any, name: str, where: str, optional: bool = False) -> datetime | None:
-        value = self._typed(obj, name, where, str, optional)
-        if value is None:
-            return None
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            parsed = None
-        if parsed is None or parsed.tzinfo is None:
-            raise self._bad(f"{where}.{name}", "must be an ISO 8601 time with its UTC offset")
-        try:
-            parsed.astimezone(UTC)  # the record keeps UTC; years 1 and 9999 can overflow
-        except OverflowError:
-            raise self._bad(f"{where}.{name}", "is outside the dates that can be stored") from None
-        return parsed
-
-    def _reference(self, obj: Any, name: str, where: str, registry: dict[int, Any]) -> int | None:
-        value: int | None = self._typed(obj, name, where, int, optional=True)
-        if value is not None and value not in registry:
-            raise self._bad(f"{where}.{name}", f"refers to {value}, which is not in the file")
-        return value
-
-    def _section_ids(self, obj: Any, where: str) -> list[str]:
-        section_ids = self._list(obj, "section_ids", where)
+    def _section_ids(self, item: BaseModel, where: str) -> list[str]:
+        section_ids: list[str] = getattr(item, "section_ids")  # noqa: B009
+        what, known = self.vocabulary["guide_sections"]
         for index, section_id in enumerate(section_ids):
-            if section_id not in self.guide.section_ids:
-                raise self._bad(
-                    f"{where}.section_ids[{index}]", f"{section_id!r} is not a section of the guide"
-                )
-        return section_ids
+            if section_id not in known:
+                raise _bad(f"{where}.section_ids[{index}]", f"{_shown(section_id)} is not {what}")
+        return list(dict.fromkeys(section_ids))
 
-    def _member(self, obj: Any, where: str) -> CareTeamMember:
-        role = self._typed(obj, "role", where, str)
-        if role not in self.guide.role_ids:
-            raise self._bad(f"{where}.role", f"{role!r} is not a care-team role of the guide")
-        member = CareTeamMember(
-            id=self._typed(obj, "id", where, int),
-            role=role,
-            **self._texts(obj, _MEMBER_TEXT, where),
+    def _id_list(
+        self, kind: RecordKind, name: str, owner_id: int, item: BaseModel, where: str
+    ) -> list[dict[str, Any]]:
+        target = inspect(kind.model).relationships[kind.json_id_lists[name]]
+        target_table = target.mapper.local_table.name
+        target_noun = next(k.noun for k in self.registered if k.table_name == target_table)
+        owner_column, target_column = self._id_list_columns(kind, name)
+        listed: dict[int, None] = {}
+        for index, other_id in enumerate(getattr(item, name)):
+            spot = f"{where}.{name}[{index}]"
+            if other_id not in self.ids[target_table]:
+                raise _bad(spot, f"no {target_noun} {other_id}")
+            if other_id in listed:
+                raise _bad(spot, f"the {target_noun} {other_id} is listed twice")
+            listed[other_id] = None
+        return [{owner_column: owner_id, target_column: other_id} for other_id in listed]
+
+    def _id_list_table(self, kind: RecordKind, name: str) -> Table:
+        secondary = inspect(kind.model).relationships[kind.json_id_lists[name]].secondary
+        assert isinstance(secondary, Table), f"{kind.name}.{name} needs a table of pairs"
+        return secondary
+
+    def _id_list_columns(self, kind: RecordKind, name: str) -> tuple[str, str]:
+        """The pair table's column pointing at the owner, and the one at the listed record."""
+        secondary = self._id_list_table(kind, name)
+        owner = next(
+            c.name for c in secondary.c if any(f.column.table is kind.table for f in c.foreign_keys)
         )
-        member.section_ids = self._section_ids(obj, where)
-        return member
-
-    def _question(self, obj: Any, where: str) -> Question:
-        status = self._typed(obj, "status", where, str)
-        if status not in {s.value for s in QuestionStatus}:
-            raise self._bad(
-                f"{where}.status", f"{status!r} is not one of {[s.value for s in QuestionStatus]}"
-            )
-        answered_on = self._typed(obj, "answered_on", where, str, optional=True)
-        try:
-            answered_date = date.fromisoformat(answered_on) if answered_on else None
-        except ValueError:
-            raise self._bad(f"{where}.answered_on", "must be a YYYY-MM-DD date") from None
-        library_id = self._typed(obj, "library_id", where, str, optional=True)
-        question = Question(
-            id=self._typed(obj, "id", where, int),
-            **self._texts(obj, _QUESTION_TEXT, where),
-            library_id=library_id,
-            chosen=self._typed(obj, "chosen", where, bool),
-            status=QuestionStatus(status),
-            answered_on=answered_date,
-            created_at=self._time(obj, "created_at", where),
-        )
-        question.section_ids = self._section_ids(obj, where)
-        return question
-
-    def _appointment(self, obj: Any, where: str) -> Appointment:
-        texts = self._texts(obj, _APPOINTMENT_TEXT, where)
-        starts_at = self._time(obj, "starts_at", where)
-        ends_at = self._time(obj, "ends_at", where, optional=True)
-        if ends_at is not None and starts_at is not None and ends_at < starts_at:
-            raise self._bad(f"{where}.ends_at", "is before starts_at")
-        planned: dict[int, Question] = {}
-        for index, question_id in enumerate(self._list(obj, "planned_question_ids", where)):
-            spot = f"{where}.planned_question_ids[{index}]"
-            if not _is_integer(question_id) or question_id not in self.questions:
-                raise self._bad(spot, f"no question {question_id!r}")
-            if question_id in planned:
-                raise self._bad(spot, f"the question {question_id} is listed twice")
-            planned[question_id] = self.questions[question_id]
-        appointment = Appointment(
-            id=self._typed(obj, "id", where, int),
-            starts_at=starts_at,
-            ends_at=ends_at,
-            member_id=self._reference(obj, "member_id", where, self.members),
-            planned_questions=list(planned.values()),
-            **texts,
-        )
-        self._check_time_zone(texts["time_zone"], f"{where}.time_zone")
-        appointment.section_ids = self._section_ids(obj, where)
-        return appointment
-
-    def _check_time_zone(self, name: str, where: str) -> None:
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise self._bad(where, f"{name!r} is not a known time zone") from None
-
-    def _situation(self, doc: dict[str, Any]) -> Situation | None:
-        if "situation" not in doc:
-            return None
-        answers = doc["situation"]
-        if not isinstance(answers, dict):
-            raise self._bad("situation", "must be an object of answers")
-        try:
-            return Situation.from_answers(answers)
-        except AnswerError as error:
-            raise self._bad(f"situation.{error.answer}", error.problem) from None
-
-    def _note(self, obj: Any, where: str) -> Note:
-        note = Note(
-            id=self._typed(obj, "id", where, int),
-            **self._texts(obj, _NOTE_TEXT, where),
-            private=self._typed(obj, "private", where, bool),
-            created_at=self._time(obj, "created_at", where),
-            updated_at=self._time(obj, "updated_at", where),
-            appointment_id=self._reference(obj, "appointment_id", where, self.appointments),
-            member_id=self._reference(obj, "member_id", where, self.members),
-        )
-        note.section_ids = self._section_ids(obj, where)
-        return note
+        return owner, next(c.name for c in secondary.c if c.name != owner)
