@@ -9,9 +9,12 @@ from typing import Any
 
 import pytest
 
+from netjourney.cli import main
+from netjourney.core import database
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
+from netjourney.core.registry import kinds
 from netjourney.export.json_io import import_json as import_document
 from netjourney.export.json_io import record_to_document
 from tests.core.sample_records import add_sample_records
@@ -133,6 +136,21 @@ BAD_DOCUMENTS: dict[str, tuple[Change, str]] = {
         setter("questions.0.answered_on", "2025-02-30"),
         "questions[0].answered_on",
     ),
+    "time zone that is a folder": (
+        setter("appointments.1.time_zone", "America"),
+        "appointments[1].time_zone",
+    ),
+    "time zone of 5,000 characters": (
+        setter("appointments.1.time_zone", "Europe/" + "x" * 5000),
+        "appointments[1].time_zone",
+    ),
+    "version true": (setter("version", True), "version"),
+    "version 1.0": (setter("version", 1.0), "version"),
+    "version as text": (setter("version", "1"), "version"),
+    "unknown library question": (
+        setter("questions.0.library_id", "no-such-question"),
+        "questions[0].library_id",
+    ),
     "duplicate member id": (setter("care_team.1.id", 1), "care_team[1].id"),
     "duplicate note id": (setter("notes.1.id", 1), "notes[1].id"),
 }
@@ -177,3 +195,51 @@ def test_a_missing_file_is_refused(record: JourneyRecord, tmp_path: Path) -> Non
         import_document(record, tmp_path / "nowhere.json")
 
     assert record.is_empty()
+
+
+def _note_title(title_json: str) -> Callable[[str], str]:
+    """The good document's text with the first note's title replaced by raw JSON."""
+
+    def change(text: str) -> str:
+        document = json.loads(text)
+        document["notes"][0]["title"] = "PLACEHOLDER"
+        return json.dumps(document).replace('"PLACEHOLDER"', title_json)
+
+    return change
+
+
+RAW_DOCUMENTS: dict[str, Callable[[str], str]] = {
+    "nested 100,000 deep": lambda text: (
+        text[:-1] + ', "deep": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    ),
+    "a lone surrogate in a text": _note_title('"before \\ud800 after"'),
+    "a lone low surrogate": _note_title('"\\udc00"'),
+    "a 5,000-digit integer": lambda text: text.replace('"id": 1,', '"id": ' + "9" * 5000 + ",", 1),
+}
+
+
+@pytest.mark.parametrize("make", RAW_DOCUMENTS.values(), ids=RAW_DOCUMENTS.keys())
+def test_hostile_json_is_refused_in_one_line_by_the_command(
+    good_document: dict[str, Any],
+    tmp_path: Path,
+    make: Callable[[str], str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 17 item 3: each of these once ended in a traceback."""
+    source = tmp_path / "hostile.json"
+    source.write_text(make(json.dumps(good_document)), encoding="utf-8")
+    target = tmp_path / "target.sqlite"
+
+    assert main(["--db", str(target), "import-json", str(source)]) == 1
+
+    printed = capsys.readouterr()
+    assert printed.err.count("\n") == 1 and "Traceback" not in printed.err
+    assert "cannot be read as a NET Journey JSON file" in printed.err
+    assert_empty(target)
+
+
+def assert_empty(path: Path) -> None:
+    with database.plain_sqlite(path) as connection:
+        for kind in kinds():
+            count = connection.execute(f"SELECT count(*) FROM {kind.table_name}").fetchone()[0]
+            assert count == 0, kind.table_name

@@ -121,8 +121,12 @@ def restore(record: JourneyRecord, taken: Snapshot) -> None:
             if rows:
                 session.execute(insert(child).prefix_with("OR IGNORE"), rows)
         for child, column, keys in taken.pointing:
+            # Pointing back is not an edit of those rows: keep e.g. a note's updated_at.
+            unchanged = {c.name: c for c in child.c if c.onupdate is not None}
             session.execute(
-                update(child).where(child.c.id.in_(keys)).values({column.name: record_id})
+                update(child)
+                .where(child.c.id.in_(keys))
+                .values({**unchanged, column.name: record_id})
             )
 
 
