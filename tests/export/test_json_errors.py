@@ -12,22 +12,10 @@ import pytest
 from netjourney.cli import main
 from netjourney.core import database
 from netjourney.core.errors import InvalidInputError
-from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import kinds
 from netjourney.export.json_io import import_json as import_document
 from netjourney.export.json_io import record_to_document
-from tests.core.sample_records import add_sample_records
-
-
-@pytest.fixture(scope="module")
-def good_document(tmp_path_factory: pytest.TempPathFactory, guide: Guide) -> dict[str, Any]:
-    record = JourneyRecord.open(tmp_path_factory.mktemp("good") / "good.sqlite", guide)
-    try:
-        add_sample_records(record)
-        return record_to_document(record)
-    finally:
-        record.close()
 
 
 def test_the_good_document_imports(

@@ -22,8 +22,7 @@ from netjourney.core.guide import Guide
 from netjourney.core.models import SituationAnswers
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import kinds
-from netjourney.export.json_io import import_json, record_to_document
-from tests.core.sample_records import add_sample_records
+from netjourney.export.json_io import import_json
 
 REFUSALS = ("The JSON file is not valid at ", "cannot be read as a NET Journey JSON file")
 
@@ -41,16 +40,6 @@ JSON_VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
     max_leaves=6,
 )
-
-
-@pytest.fixture(scope="module")
-def good_document(tmp_path_factory: pytest.TempPathFactory, guide: Guide) -> dict[str, Any]:
-    record = JourneyRecord.open(tmp_path_factory.mktemp("good") / "good.sqlite", guide)
-    try:
-        add_sample_records(record)
-        return record_to_document(record)
-    finally:
-        record.close()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import codecs
 import enum
 import json
 import reprlib
-from collections.abc import Mapping
+from collections import defaultdict
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
@@ -26,6 +26,7 @@ from pydantic import (
     Field,
     StrictBool,
     ValidationError,
+    WithJsonSchema,
     create_model,
 )
 from pydantic_core import ErrorDetails
@@ -35,7 +36,7 @@ from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import UTCDateTime
 from netjourney.core.record import JourneyRecord
-from netjourney.core.registry import RecordKind, kinds
+from netjourney.core.registry import RecordKind, kind_of, kinds
 from netjourney.core.situation import AnswerError, Situation
 from netjourney.core.situation_store import store_situation, stored_situation
 from netjourney.export.atomic import write_atomically
@@ -52,22 +53,15 @@ def _storable_time(value: datetime) -> datetime:
     return value
 
 
-def _encodable(value: str) -> str:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("holds a character that is not valid Unicode") from None
-    return value
-
-
 def _known_version(value: Any) -> int:
     if type(value) is not int or value != FORMAT_VERSION:  # not true, not 1.0
         raise ValueError(f"{_shown(value)} is not supported (this app reads {FORMAT_VERSION})")
     return value
 
 
-SQLiteInteger = Annotated[int, Field(strict=True, ge=-(2**63), le=2**63 - 1)]
-Text = Annotated[str, Field(strict=True), AfterValidator(_encodable)]
+# Models are strict: no true for 1, no "1" for 1, no 1.0 for 1. pydantic's JSON parser
+# refuses lone surrogates, numbers of thousands of digits and nesting 200 deep.
+SQLiteInteger = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
 StoredTime = Annotated[AwareDatetime, AfterValidator(_storable_time)]
 _SHORT = reprlib.Repr()  # a value in a message is cut short: it may be megabytes long
 _SHORT.maxstring = _SHORT.maxother = 60
@@ -91,7 +85,7 @@ def _json_type(column: Column[Any]) -> Any:
     elif isinstance(kind, Date):
         python = date
     elif isinstance(kind, String):  # Text too
-        python = Annotated[Text, Field(max_length=kind.length)] if kind.length else Text
+        python = Annotated[str, Field(max_length=kind.length)] if kind.length else str
     else:
         raise TypeError(f"no JSON type for the column {column}")
     return python | None if column.nullable else python
@@ -101,7 +95,7 @@ def _json_type(column: Column[Any]) -> Any:
 def _item_model(kind: RecordKind) -> type[BaseModel]:
     fields: dict[str, Any] = {column.name: (_json_type(column), ...) for column in kind.table.c}
     fields |= {name: (list[SQLiteInteger], ...) for name in kind.json_id_lists}
-    fields["section_ids"] = (list[Text], ...)
+    fields["section_ids"] = (list[str], ...)
     return create_model(kind.model.__name__, __config__=ConfigDict(strict=True), **fields)
 
 
@@ -110,11 +104,27 @@ def document_model(registered: tuple[RecordKind, ...]) -> type[BaseModel]:
     """The pydantic model of a whole document for these kinds (also its JSON Schema)."""
     fields: dict[str, Any] = {
         "format": (Literal[FORMAT_NAME], ...),
-        "version": (Annotated[Any, AfterValidator(_known_version)], ...),
+        "version": (
+            Annotated[
+                Any,
+                AfterValidator(_known_version),
+                WithJsonSchema({"const": FORMAT_VERSION, "type": "integer"}),
+            ],
+            ...,
+        ),
         **{kind.json_name: (list[_item_model(kind)], ...) for kind in registered},  # type: ignore[misc]
         "situation": (dict[str, Any], None),  # optional: files from before My situation
     }
     return create_model("NetJourneyRecord", __config__=ConfigDict(strict=True), **fields)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of today's documents (published as docs/json-format.schema.json).
+
+    It says the shape and types; what needs the guide or the whole file (known
+    section and role ids, references, unique ids) is checked on import.
+    """
+    return document_model(kinds()).model_json_schema()
 
 
 # ----- export ------------------------------------------------------------------------
@@ -165,7 +175,8 @@ def import_json(record: JourneyRecord, source: Path) -> dict[str, int]:
         document = document_model(registered).model_validate_json(data)
     except ValidationError as error:
         raise _refusal(source, error.errors(include_url=False, include_input=False)) from None
-    rows = DocumentChecker(record.guide, registered).rows(document)
+    checker = DocumentChecker(record.guide, registered)
+    situation = checker.check(document)
     if not record.is_empty():
         raise InvalidInputError(
             f"{record.path} already holds records; import only goes into an empty record. "
@@ -174,11 +185,11 @@ def import_json(record: JourneyRecord, source: Path) -> dict[str, int]:
     with record.writing() as session:
         # Records refer to each other by id in any order: SQLite checks at commit.
         session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        for table, table_rows in rows.tables:
-            if table_rows:  # an empty list would insert one row of defaults
-                session.execute(insert(table), table_rows)
-        if rows.situation is not None:
-            store_situation(session, rows.situation)
+        for table, rows in checker.rows.items():
+            if rows:  # an empty list would insert one row of defaults
+                session.execute(insert(table), rows)
+        if situation is not None:
+            store_situation(session, situation)
     return record.counts()
 
 
@@ -223,14 +234,11 @@ def _refusal(source: Path, errors: list[ErrorDetails]) -> InvalidInputError:
     return _bad(field_path(first["loc"]), message[:1].lower() + message[1:])
 
 
-class CheckedRows:
-    def __init__(self) -> None:
-        self.tables: list[tuple[Table, list[dict[str, Any]]]] = []
-        self.situation: Situation | None = None  # None: a file from before My situation
-
-
 class DocumentChecker:
-    """What types cannot say: ids unique, references inside the file, the guide's ids."""
+    """What types cannot say: ids unique, references inside the file, the guide's ids.
+
+    Collects the rows to insert, table by table.
+    """
 
     def __init__(self, guide: Guide, registered: tuple[RecordKind, ...]) -> None:
         self.guide = guide
@@ -240,21 +248,21 @@ class DocumentChecker:
             "care_roles": ("a care-team role of the guide", set(guide.role_ids)),
             "guide_sections": ("a section of the guide", set(guide.section_ids)),
         }
+        self.rows: defaultdict[Table, list[dict[str, Any]]] = defaultdict(list)
 
-    def rows(self, document: BaseModel) -> CheckedRows:
+    def check(self, document: BaseModel) -> Situation | None:
+        """Check everything; return the situation (None: a file from before My situation)."""
         items = {kind: getattr(document, kind.json_name) for kind in self.registered}
         for kind, kind_items in items.items():
             self.ids[kind.table_name] = self._unique_ids(kind, kind_items)
-        checked = CheckedRows()
         for kind, kind_items in items.items():
-            checked.tables += self._kind_rows(kind, kind_items)
+            for index, item in enumerate(kind_items):
+                self._add_item(kind, item, f"{kind.json_name}[{index}]")
         situation = getattr(document, "situation", None)
-        if situation is not None:
-            try:
-                checked.situation = Situation.from_answers(situation)
-            except AnswerError as error:
-                raise _bad(f"situation.{error.answer}", error.problem) from None
-        return checked
+        try:
+            return None if situation is None else Situation.from_answers(situation)
+        except AnswerError as error:
+            raise _bad(f"situation.{error.answer}", error.problem) from None
 
     def _unique_ids(self, kind: RecordKind, items: list[BaseModel]) -> set[int]:
         seen: set[int] = set()
@@ -265,38 +273,27 @@ class DocumentChecker:
             seen.add(record_id)
         return seen
 
-    def _kind_rows(
-        self, kind: RecordKind, items: list[BaseModel]
-    ) -> list[tuple[Table, list[dict[str, Any]]]]:
-        rows: list[dict[str, Any]] = []
-        links: list[dict[str, Any]] = []
-        id_lists: dict[str, list[dict[str, Any]]] = {name: [] for name in kind.json_id_lists}
-        for index, item in enumerate(items):
-            where = f"{kind.json_name}[{index}]"
-            values = {column.name: getattr(item, column.name) for column in kind.table.c}
-            self._check_values(kind, values, where)
-            rows.append(values)
-            links += [
-                {"owner_id": values["id"], "section_id": section_id}
-                for section_id in self._section_ids(item, where)
-            ]
-            for name in kind.json_id_lists:
-                id_lists[name] += self._id_list(kind, name, values["id"], item, where)
-        return [
-            (kind.table, rows),
-            (kind.link_table, links),
-            *((self._id_list_table(kind, name), id_lists[name]) for name in kind.json_id_lists),
-        ]
-
-    def _check_values(self, kind: RecordKind, values: Mapping[str, Any], where: str) -> None:
+    def _add_item(self, kind: RecordKind, item: BaseModel, where: str) -> None:
+        values = {column.name: getattr(item, column.name) for column in kind.table.c}
         for column in kind.table.c:
-            value = values[column.name]
-            problem = self._reference_problem(column, value)
+            problem = self._reference_problem(column, values[column.name])
             check = kind.json_checks.get(column.name)
             if problem is None and check is not None:
-                problem = check(value, values, self.guide)
+                problem = check(values[column.name], values, self.guide)
             if problem is not None:
                 raise _bad(f"{where}.{column.name}", problem)
+        self.rows[kind.table].append(values)
+        self.rows[kind.link_table] += [
+            {"owner_id": values["id"], "section_id": section_id}
+            for section_id in self._section_ids(item, where)
+        ]
+        for name, relationship in kind.json_id_lists.items():
+            self._add_pairs(
+                inspect(kind.model).relationships[relationship],
+                values["id"],
+                getattr(item, name),
+                f"{where}.{name}",
+            )
 
     def _reference_problem(self, column: Column[Any], value: Any) -> str | None:
         for foreign_key in column.foreign_keys:
@@ -318,32 +315,20 @@ class DocumentChecker:
                 raise _bad(f"{where}.section_ids[{index}]", f"{_shown(section_id)} is not {what}")
         return list(dict.fromkeys(section_ids))
 
-    def _id_list(
-        self, kind: RecordKind, name: str, owner_id: int, item: BaseModel, where: str
-    ) -> list[dict[str, Any]]:
-        target = inspect(kind.model).relationships[kind.json_id_lists[name]]
-        target_table = target.mapper.local_table.name
-        target_noun = next(k.noun for k in self.registered if k.table_name == target_table)
-        owner_column, target_column = self._id_list_columns(kind, name)
-        listed: dict[int, None] = {}
-        for index, other_id in enumerate(getattr(item, name)):
-            spot = f"{where}.{name}[{index}]"
-            if other_id not in self.ids[target_table]:
-                raise _bad(spot, f"no {target_noun} {other_id}")
-            if other_id in listed:
-                raise _bad(spot, f"the {target_noun} {other_id} is listed twice")
-            listed[other_id] = None
-        return [{owner_column: owner_id, target_column: other_id} for other_id in listed]
-
-    def _id_list_table(self, kind: RecordKind, name: str) -> Table:
-        secondary = inspect(kind.model).relationships[kind.json_id_lists[name]].secondary
-        assert isinstance(secondary, Table), f"{kind.name}.{name} needs a table of pairs"
-        return secondary
-
-    def _id_list_columns(self, kind: RecordKind, name: str) -> tuple[str, str]:
-        """The pair table's column pointing at the owner, and the one at the listed record."""
-        secondary = self._id_list_table(kind, name)
-        owner = next(
-            c.name for c in secondary.c if any(f.column.table is kind.table for f in c.foreign_keys)
-        )
-        return owner, next(c.name for c in secondary.c if c.name != owner)
+    def _add_pairs(self, relationship: Any, owner_id: int, listed: list[int], where: str) -> None:
+        """Rows of a many-to-many table, e.g. an appointment's planned questions."""
+        other = kind_of(relationship.mapper.class_)
+        noun = other.noun if other else "record"
+        known = self.ids.get(relationship.mapper.local_table.name, set())
+        seen: set[int] = set()
+        for index, other_id in enumerate(listed):
+            if other_id not in known:
+                raise _bad(f"{where}[{index}]", f"no {noun} {other_id}")
+            if other_id in seen:
+                raise _bad(f"{where}[{index}]", f"the {noun} {other_id} is listed twice")
+            seen.add(other_id)
+        owner_column = relationship.synchronize_pairs[0][1].name
+        other_column = relationship.secondary_synchronize_pairs[0][1].name
+        self.rows[relationship.secondary] += [
+            {owner_column: owner_id, other_column: other_id} for other_id in listed
+        ]
