@@ -283,3 +283,24 @@ def test_restoring_a_backup_from_the_window_brings_back_the_record(
     assert notes.list_model.index(0, 0).data() == "Before the backup"
     kept = [b.counts for b in backups.list_backups(window.record.path)]
     assert any(counts and counts["notes"] == 2 for counts in kept)  # the replaced record is kept
+
+
+def test_a_question_the_guide_no_longer_has_is_shown_flagged(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    """Issue 17 item 4: one bad row (from another tool or an older import) never makes
+    the Questions page unopenable."""
+    repository.add(record, Question(text="From an older guide", library_id="gone-from-guide"))
+
+    window.nav.setCurrentRow([key for key, _ in PAGES].index("questions"))
+    page = window.pages["questions"]
+
+    assert window.stack.currentWidget() is page
+    rows = [
+        [page.list_model.index(r, c).data() for c in range(page.list_model.columnCount())]
+        for r in range(page.list_model.rowCount())
+    ]
+    assert any(
+        "From an older guide" in row and "Not in this guide (gone-from-guide)" in row
+        for row in rows
+    ), rows

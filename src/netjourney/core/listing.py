@@ -115,8 +115,14 @@ def team_listing(guide: Guide) -> Listing:
 def question_group_title(guide: Guide, library_id: str | None) -> str:
     if library_id is None:
         return "My own questions"
-    section_id = guide.library_question(library_id).section_id
-    return next(g.title for g in guide.question_groups if g.section_id == section_id)
+    try:
+        section_id = guide.library_question(library_id).section_id
+    except KeyError:  # from another tool or an older import: shown, flagged, never a crash
+        return f"Not in this guide ({library_id})"
+    return next(
+        (g.title for g in guide.question_groups if g.section_id == section_id),
+        f"Not in this guide ({library_id})",
+    )
 
 
 def questions_listing(guide: Guide) -> Listing:

@@ -118,10 +118,12 @@ def _ends_after_start(ends_at: Any, item: Mapping[str, Any], guide: Guide) -> st
 
 
 def _known_library_question(library_id: Any, item: Mapping[str, Any], guide: Guide) -> str | None:
-    known = library_id is None or any(
-        q.id == library_id for group in guide.question_groups for q in group.questions
-    )
-    return None if known else f"{library_id!r} is not a question of the guide's library"
+    try:
+        if library_id is not None:
+            guide.library_question(library_id)
+    except KeyError:
+        return f"{library_id!r} is not a question of the guide's library"
+    return None
 
 
 register(
