@@ -50,6 +50,16 @@ class Pebble(LinkedToGuide, PebbleBase):
     )
 
 
+class Chip(LinkedToGuide, PebbleBase):
+    """A part of a pebble: gone with it, and back with it, links and all."""
+
+    __tablename__ = "chips"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pebble_id: Mapped[int] = mapped_column(ForeignKey("pebbles.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text, default="")
+
+
 PEBBLES = RecordKind(
     name="pebble",
     model=Pebble,
@@ -163,18 +173,35 @@ def test_its_references_are_checked_on_import(
         copy.close()
 
 
+def chips_with_links(record: JourneyRecord) -> list[tuple[str, list[str]]]:
+    with record.reading() as session:
+        return [(c.name, c.section_ids) for c in session.scalars(select(Chip).order_by(Chip.id))]
+
+
 def test_it_is_restored_after_a_delete_with_its_links(with_pebbles: JourneyRecord) -> None:
     pebble = add_pebble(with_pebbles, member_id=1)
+    repository.add(with_pebbles, Chip(pebble_id=pebble.id, name="flake"), ["care-team"])
+    repository.add(with_pebbles, Chip(pebble_id=pebble.id, name="shard"), ["recurrent"])
     before = record_to_document(with_pebbles)
+    chips_before = chips_with_links(with_pebbles)
 
     removed = repository.delete(with_pebbles, Pebble, pebble.id)
     assert removed is not None
     assert search_records(with_pebbles, "granite") == []
     assert "pebble" not in {r.kind for r in records_linked_to(with_pebbles, "recurrent")}
+    assert chips_with_links(with_pebbles) == []
 
     repository.restore(with_pebbles, removed)
 
     assert record_to_document(with_pebbles) == before
+    assert (
+        chips_with_links(with_pebbles)
+        == chips_before
+        == [
+            ("flake", ["care-team"]),
+            ("shard", ["recurrent"]),
+        ]
+    )
     assert [h.kind for h in search_records(with_pebbles, "granite")] == ["pebble"]
 
 
@@ -196,6 +223,21 @@ def test_a_snapshot_puts_a_record_back_over_later_edits(with_pebbles: JourneyRec
     repository.restore(with_pebbles, taken)
 
     assert record_to_document(with_pebbles) == before
+
+
+def test_a_restore_leaves_out_what_was_deleted_since(with_pebbles: JourneyRecord) -> None:
+    """Visit 1 planned questions 1 and 2; question 2 is deleted after the visit was."""
+    from netjourney.core.models import Appointment, Question
+
+    removed = repository.delete(with_pebbles, Appointment, 1)
+    assert removed is not None
+    repository.delete(with_pebbles, Question, 2)
+
+    repository.restore(with_pebbles, removed)
+
+    visit = repository.get(with_pebbles, Appointment, 1)
+    assert [q.id for q in visit.planned_questions] == [1]
+    assert visit.section_ids == ["resectable", "making-decisions"]
 
 
 def test_changing_a_field_the_record_lacks_is_an_error(with_pebbles: JourneyRecord) -> None:

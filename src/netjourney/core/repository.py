@@ -72,14 +72,25 @@ def change(record: JourneyRecord, model: type[RecordT], record_id: int, **fields
 
 
 @dataclass(frozen=True)
+class Pointer:
+    """Rows (by id) whose `column` held `value` and that a delete set to NULL."""
+
+    table: Table
+    column: Column[Any]
+    value: Any
+    ids: list[Any]
+
+
+@dataclass(frozen=True)
 class Snapshot:
-    """A record as it was, with its own rows (links, planned questions) and what
-    pointed at it, so `restore` can put it back exactly."""
+    """A record as it was, so `restore` can put it back exactly: its row, the rows
+    deleted along with it (its links, planned questions, children and theirs, parents
+    first), and the rows that pointed at any of them."""
 
     table: Table
     row: dict[str, Any]
-    cascaded: list[tuple[Table, list[dict[str, Any]]]]  # rows deleted along with it
-    pointing: list[tuple[Table, Column[Any], list[Any]]]  # ids of rows that refer to it
+    cascaded: list[tuple[Table, list[dict[str, Any]]]]
+    pointing: list[Pointer]
 
 
 Removed = Snapshot  # the name gui/record_page.py uses
@@ -110,23 +121,26 @@ def delete(record: JourneyRecord, model: type[RecordT], record_id: int) -> Snaps
 def restore(record: JourneyRecord, taken: Snapshot) -> None:
     """Put a record back as snapshotted: after a delete, or over later edits of it.
 
-    Its links and planned questions come back as they were; what pointed at it
-    points at it again (where still there).
+    Its links and what belonged to it come back as they were, and what pointed at
+    it points at it again, wherever the other side is still there (a planned
+    question deleted since is not planned again).
     """
     table, record_id = taken.table, taken.row["id"]
     with record.writing() as session:
         session.execute(table.delete().where(table.c.id == record_id))
         session.execute(insert(table), [taken.row])
         for child, rows in taken.cascaded:
-            if rows:
-                session.execute(insert(child).prefix_with("OR IGNORE"), rows)
-        for child, column, keys in taken.pointing:
+            kept = _still_pointing_somewhere(session, child, rows)
+            if kept:
+                session.execute(insert(child), kept)
+        for pointer in taken.pointing:
             # Pointing back is not an edit of those rows: keep e.g. a note's updated_at.
+            child = pointer.table
             unchanged = {c.name: c for c in child.c if c.onupdate is not None}
             session.execute(
                 update(child)
-                .where(child.c.id.in_(keys))
-                .values({**unchanged, column.name: record_id})
+                .where(child.c.id.in_(pointer.ids))
+                .values({**unchanged, pointer.column.name: pointer.value})
             )
 
 
@@ -134,16 +148,43 @@ def _snapshot(session: Session, table: Table, record_id: int) -> Snapshot | None
     row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
     if row is None:
         return None
-    cascaded, pointing = [], []
+    taken = Snapshot(table, dict(row), [], [])
+    _take_dependents(session, table, [taken.row], taken)
+    return taken
+
+
+def _take_dependents(
+    session: Session, table: Table, rows: list[dict[str, Any]], taken: Snapshot
+) -> None:
+    """Add to `taken` what a delete of `rows` cascades to (recursively) or sets to NULL."""
     for foreign_key in _references_to(table):
         child, column = foreign_key.parent.table, foreign_key.parent
+        values = {row[foreign_key.column.name] for row in rows}
         if foreign_key.ondelete == "CASCADE":
-            rows = session.execute(select(child).where(column == record_id)).mappings()
-            cascaded.append((child, [dict(r) for r in rows]))
-        else:
-            keys = session.scalars(select(child.c.id).where(column == record_id)).all()
-            pointing.append((child, column, list(keys)))
-    return Snapshot(table, dict(row), cascaded, pointing)
+            found = session.execute(select(child).where(column.in_(values))).mappings()
+            child_rows = [dict(r) for r in found]
+            taken.cascaded.append((child, child_rows))
+            if child_rows:
+                _take_dependents(session, child, child_rows, taken)
+            continue
+        for value in values:
+            ids = session.scalars(select(child.c.id).where(column == value)).all()
+            if ids:
+                taken.pointing.append(Pointer(child, column, value, list(ids)))
+
+
+def _still_pointing_somewhere(
+    session: Session, table: Table, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The rows whose every reference still finds its row (the rest cannot come back)."""
+    for foreign_key in table.foreign_keys:
+        name, target = foreign_key.parent.name, foreign_key.column
+        wanted = {row[name] for row in rows if row[name] is not None}
+        if not wanted:
+            continue
+        present = set(session.scalars(select(target).where(target.in_(wanted))))
+        rows = [row for row in rows if row[name] is None or row[name] in present]
+    return rows
 
 
 def _references_to(table: Table) -> list[ForeignKey]:
