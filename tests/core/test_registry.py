@@ -21,7 +21,7 @@ from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.links import records_linked_to
 from netjourney.core.listing import ListColumn, Listing, ListQuery, fetch_rows
-from netjourney.core.migrations.search_index import index_statements
+from netjourney.core.migrations.kind_tables import search_index_statements
 from netjourney.core.models import Base, LinkedToGuide
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import RecordKind, kinds, registered
@@ -84,7 +84,7 @@ def open_with_pebbles(path: Path, guide: Guide) -> JourneyRecord:
     record = JourneyRecord.open(path, guide)
     with record.engine.begin() as connection:
         PebbleBase.metadata.create_all(connection)  # only the pebble tables are new
-        for statement in index_statements("pebbles", PEBBLES.search_columns):
+        for statement in search_index_statements("pebbles", PEBBLES.search_columns):
             connection.exec_driver_sql(statement)
     return record
 

@@ -3,8 +3,9 @@
 Search, links to the guide, JSON export and import, record counts (backups,
 `check`, the CLI) and delete/undo all read this list instead of naming the kinds
 themselves. Adding a kind is one `RecordKind` registered here, a model that is
-`LinkedToGuide` (which brings its link table), a migration that creates both
-tables (and its search index when it has `search_columns`), and its page.
+`LinkedToGuide` (which brings its link table), a migration that creates its
+table, its link table and its search index (core/migrations/kind_tables.py has
+both), and its page.
 """
 
 from __future__ import annotations

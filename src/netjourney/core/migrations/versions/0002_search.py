@@ -3,13 +3,13 @@
 Revision ID: 0002_search
 Revises: 0001_initial
 
-The SQL of each index comes from migrations/search_index.py (frozen: it never
+The SQL of each index comes from migrations/kind_tables.py (frozen: it never
 changes what it emits).
 """
 
 from alembic import op
 
-from netjourney.core.migrations.search_index import index_statements
+from netjourney.core.migrations.kind_tables import search_index_statements
 
 revision = "0002_search"
 down_revision = "0001_initial"
@@ -26,7 +26,7 @@ SEARCHED_COLUMNS = {
 
 def upgrade() -> None:
     for table, columns in SEARCHED_COLUMNS.items():
-        for statement in index_statements(table, columns):
+        for statement in search_index_statements(table, columns):
             op.execute(statement)
     op.execute("PRAGMA user_version = 2")
 

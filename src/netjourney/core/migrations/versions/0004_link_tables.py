@@ -10,10 +10,10 @@ links were made in is kept. The owners are written out here, not read from the
 registry, so this migration stays what it was when it was released.
 """
 
-import sqlalchemy as sa
 from alembic import op
 
 from netjourney.core.errors import DamagedRecordError
+from netjourney.core.migrations.kind_tables import create_link_table
 
 revision = "0004_link_tables"
 down_revision = "0003_situation"
@@ -29,28 +29,12 @@ OWNERS = {
 }
 
 
-def _create_link_table(owner: str) -> str:
-    table = f"{owner}_section_links"
-    op.create_table(
-        table,
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("owner_id", sa.Integer(), nullable=False),
-        sa.Column("section_id", sa.String(length=64), nullable=False),
-        sa.ForeignKeyConstraint(["owner_id"], [f"{owner}.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["section_id"], ["guide_sections.id"]),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("owner_id", "section_id", name=f"uq_{table}"),
-    )
-    op.create_index(f"ix_{table}_section_id", table, ["section_id"], unique=False)
-    return table
-
-
 def upgrade() -> None:
     connection = op.get_bind()
     before = connection.exec_driver_sql("SELECT count(*) FROM section_links").scalar_one()
     moved = 0
     for column, owner in OWNERS.items():
-        table = _create_link_table(owner)
+        table = create_link_table(owner)
         moved += connection.exec_driver_sql(
             f"INSERT INTO {table} (id, owner_id, section_id) "
             f"SELECT id, {column}, section_id FROM section_links "
