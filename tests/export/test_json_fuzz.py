@@ -1,4 +1,5 @@
-"""Fuzzing import-json: any file is imported whole or refused in one clear line, nothing kept.
+"""Fuzzing `netjourney import-json`: any file is imported whole, or refused in one clear
+line with exit code 1 and nothing kept.
 
 Documents are the good export with one value replaced, one key removed, or a few
 characters of its text changed; a traceback, a hang or a half-import fails the test.
@@ -13,16 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
 
-from netjourney.core.errors import InvalidInputError
+from netjourney.cli import main
 from netjourney.core.guide import Guide
 from netjourney.core.models import SituationAnswers
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import kinds
-from netjourney.export.json_io import import_json
 
 REFUSALS = ("The JSON file is not valid at ", "cannot be read as a NET Journey JSON file")
 
@@ -93,7 +93,7 @@ def empty_again(record: JourneyRecord) -> None:
 
 
 @settings(
-    max_examples=150,
+    max_examples=100,
     deadline=timedelta(seconds=5),  # a hang fails instead of waiting forever
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -102,16 +102,22 @@ def test_import_json_imports_whole_or_refuses_in_one_line(
     good_document: dict[str, Any],
     empty_record: JourneyRecord,
     tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     data: st.DataObject,
 ) -> None:
     source = tmp_path / "fuzzed.json"
     source.write_text(data.draw(mutated_texts(good_document)), encoding="utf-8", errors="replace")
-    try:
-        import_json(empty_record, source)
-    except InvalidInputError as error:
-        message = str(error)
-        assert "\n" not in message and any(words in message for words in REFUSALS), message
-        assert empty_record.is_empty()
+    capsys.readouterr()
+
+    code = main(["--db", str(empty_record.path), "import-json", str(source)])
+
+    printed = capsys.readouterr()
+    event("imported" if code == 0 else printed.err[:50])  # see --hypothesis-show-statistics
+    if code == 0:  # the change kept the document valid: it was imported whole
+        assert not empty_record.is_empty() and printed.err == ""
+        empty_again(empty_record)
         return
-    assert not empty_record.is_empty() or not any(good_document[k.json_name] for k in kinds())
-    empty_again(empty_record)
+    assert code == 1 and printed.out == ""
+    assert printed.err.count("\n") == 1 and printed.err.startswith("netjourney: "), printed.err
+    assert any(words in printed.err for words in REFUSALS), printed.err
+    assert empty_record.is_empty()
