@@ -99,7 +99,10 @@ def kinds() -> tuple[RecordKind, ...]:
 
 
 def kind_named(name: str) -> RecordKind:
-    return next(k for k in _kinds if k.name == name)
+    for kind in _kinds:
+        if kind.name == name:
+            return kind
+    raise KeyError(f"no record kind named {name!r}")
 
 
 def kind_of(model: type[Any]) -> RecordKind | None:
