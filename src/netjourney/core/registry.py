@@ -94,7 +94,7 @@ def registered(kind: RecordKind) -> Iterator[RecordKind]:
 
 
 def kinds() -> tuple[RecordKind, ...]:
-    """Every kind, in the order records may refer to each other (the JSON order)."""
+    """Every kind, in the order registered: the order of the JSON lists and of counts."""
     return tuple(_kinds)
 
 
