@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -171,7 +172,8 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # triggered(bool) carries "checked": the slot takes no arguments, so drop it here.
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_menus(self) -> None:
@@ -214,9 +216,7 @@ class MainWindow(QMainWindow):
         )
         go_menu = self.menuBar().addMenu("&Go")
         for number, (key, title) in enumerate(PAGES, start=1):
-            go_menu.addAction(
-                self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{number}")
-            )
+            go_menu.addAction(self._action(title, partial(self.show_page, key), f"Ctrl+{number}"))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About NET Journey", self.about))
 
