@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, ForeignKey, Table, insert, select, update
+from sqlalchemy import Column, ForeignKey, Table, insert, inspect, select, update
 
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.models import LinkedToGuide
@@ -49,7 +49,13 @@ def add(record: JourneyRecord, obj: RecordT, section_ids: Iterable[str] = ()) ->
 
 
 def change(record: JourneyRecord, model: type[RecordT], record_id: int, **fields: Any) -> RecordT:
-    """Set the given fields (section_ids included) in one unit of work."""
+    """Set the given fields (section_ids included) in one unit of work; a misspelled one
+    is refused rather than silently ignored."""
+    unknown = sorted(set(fields) - {"section_ids", *inspect(model).attrs.keys()})
+    if unknown:
+        raise InvalidInputError(
+            f"A {_kind(model)} has no field {unknown[0]!r}; nothing was changed."
+        )
     if "section_ids" in fields:
         fields["section_ids"] = check_section_ids(record, fields["section_ids"])
     with record.writing() as session:

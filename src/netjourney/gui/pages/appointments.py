@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from netjourney.core import appointments, questions, repository
 from netjourney.core.listing import appointments_listing
-from netjourney.core.models import Appointment, CareTeamMember, Question, QuestionStatus
+from netjourney.core.models import Appointment, CareTeamMember, Question
+from netjourney.core.people import role_title
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.editor import Field, RecordEditor
 from netjourney.gui.record_page import RecordPage
@@ -123,7 +124,7 @@ class AppointmentEditor(RecordEditor):
         people = repository.all_of(self.record, CareTeamMember, CareTeamMember.name)
         self.set_choices(
             self.member,
-            [(f"{p.name} ({self.record.guide.role(p.role).title})", p.id) for p in people],
+            [(f"{p.name} ({role_title(self.record.guide, p.role)})", p.id) for p in people],
             "Nobody from my care team",
         )
         if record_id is not None:  # the zone first, so times are shown in it
@@ -194,19 +195,8 @@ class PlannedQuestionsModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != 2 or self.appointment is None:
             return False
-        answer = str(value)
-        member = self.appointment.member
-        status = QuestionStatus.ANSWERED if answer.strip() else self.rows[index.row()].status
-        self.rows[index.row()] = repository.change(
-            self.record,
-            Question,
-            self.rows[index.row()].id,
-            answer=answer,
-            status=status,
-            answered_on=self.appointment.starts_at.astimezone(
-                ZoneInfo(self.appointment.time_zone)
-            ).date(),
-            answered_by=member.name if member else self.appointment.with_whom,
+        self.rows[index.row()] = questions.answer_question(
+            self.record, self.rows[index.row()].id, str(value), self.appointment.id
         )
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
         return True
@@ -345,14 +335,9 @@ class AppointmentsPage(RecordPage):
         return [self.when_filter]
 
     def _apply_filter(self) -> None:
-        now = datetime.now(UTC)
         which = self.when_filter.currentData()
-        conditions = {
-            "upcoming": [Appointment.starts_at >= now],
-            "past": [Appointment.starts_at < now],
-        }.get(which, [])
         self.list_model.query.descending = which == "past"  # most recent past visit first
-        self.list_model.set_conditions(conditions)
+        self.list_model.set_conditions(appointments.when_conditions(which, datetime.now(UTC)))
         self._update_count()
 
     def new_record(self) -> Appointment:

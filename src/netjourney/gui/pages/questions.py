@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
-from sqlalchemy import select
 
 from netjourney.core import questions
 from netjourney.core.guide import Guide
@@ -27,7 +26,6 @@ from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
 
 LIBRARY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-OWN_GROUP = "own"
 
 
 class QuestionEditor(RecordEditor):
@@ -45,13 +43,12 @@ class QuestionEditor(RecordEditor):
         self.answered_by.setCompleter(QCompleter(names, self.answered_by))
 
     def derived_values(self, values: dict[str, Any]) -> dict[str, Any]:
-        """Writing an answer marks the question answered, today, unless the user said otherwise."""
-        if (
-            values.get("answer", "").strip()
-            and self.status.currentData() in questions.OPEN_STATUSES
-        ):
-            return {"status": QuestionStatus.ANSWERED, "answered_on": date.today()}
-        return {}
+        """Writing an answer here, away from a visit, marks the question answered today."""
+        if "answer" not in values:
+            return {}
+        return questions.answer_changes(
+            self.status.currentData(), self.answered_by.text(), values["answer"], date.today()
+        )
 
 
 class QuestionsPage(RecordPage):
@@ -70,7 +67,7 @@ class QuestionsPage(RecordPage):
         self.add_button.setText("&Add my own question")
         self.library.choose_requested.connect(self.choose_from_library)
         self._build_filters(record.guide)
-        self.library.mark_chosen(self._chosen_library_ids())
+        self.library.mark_chosen(questions.chosen_library_ids(self.record))
 
     def filters(self) -> list[QWidget]:
         row = QWidget()
@@ -91,22 +88,16 @@ class QuestionsPage(RecordPage):
         self.group_filter.addItem("All groups", None)
         for group in guide.question_groups:
             self.group_filter.addItem(group.title, group.section_id)
-        self.group_filter.addItem("My own questions", OWN_GROUP)
+        self.group_filter.addItem("My own questions", questions.OWN_GROUP)
         self.status_filter.currentIndexChanged.connect(self._apply_filters)
         self.group_filter.currentIndexChanged.connect(self._apply_filters)
 
     def _apply_filters(self) -> None:
-        conditions = []
-        status = self.status_filter.currentData()
-        if status is not None:
-            conditions.append(Question.status == status)
-        group = self.group_filter.currentData()
-        if group == OWN_GROUP:
-            conditions.append(Question.library_id.is_(None))
-        elif group is not None:
-            section = next(g for g in self.record.guide.question_groups if g.section_id == group)
-            conditions.append(Question.library_id.in_([q.id for q in section.questions]))
-        self.list_model.set_conditions(conditions)
+        self.list_model.set_conditions(
+            questions.filter_conditions(
+                self.record.guide, self.status_filter.currentData(), self.group_filter.currentData()
+            )
+        )
         self._update_count()
 
     def new_record(self) -> Question:
@@ -119,18 +110,11 @@ class QuestionsPage(RecordPage):
 
     def after_change(self, select_id: int | None) -> None:
         super().after_change(select_id)
-        self.library.mark_chosen(self._chosen_library_ids())
+        self.library.mark_chosen(questions.chosen_library_ids(self.record))
 
     def refresh(self) -> None:
         super().refresh()
-        self.library.mark_chosen(self._chosen_library_ids())
-
-    def _chosen_library_ids(self) -> set[str]:
-        with self.record.reading() as session:
-            query = select(Question.library_id).where(
-                Question.chosen, Question.library_id.is_not(None)
-            )
-            return set(session.scalars(query))
+        self.library.mark_chosen(questions.chosen_library_ids(self.record))
 
 
 class LibraryTree(QTreeView):

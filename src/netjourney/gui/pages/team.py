@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from netjourney.core.guide import OTHER_ROLE_ID
 from netjourney.core.listing import team_listing
 from netjourney.core.models import CareTeamMember
+from netjourney.core.people import role_of, role_title
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
@@ -36,10 +37,13 @@ class MemberEditor(RecordEditor):
         self.role.currentIndexChanged.connect(self._show_role_help)
 
     def loaded(self, obj: Any) -> None:
+        if obj is not None and self.role.findData(obj.role) < 0:  # a role this guide lacks
+            self.role.addItem(role_title(self.record.guide, obj.role), obj.role)
+            self.role.setCurrentIndex(self.role.count() - 1)
         self._show_role_help()
 
     def _show_role_help(self) -> None:
-        role = self.record.guide.role(self.role.currentData() or OTHER_ROLE_ID)
+        role = role_of(self.record.guide, self.role.currentData() or OTHER_ROLE_ID)
         asks = "".join(f"<li>{escape(item)}</li>" for item in role.asks_about)
         self.who_to_ask.setText(
             f"<b>{escape(role.title)}</b>: {escape(role.does)}"
