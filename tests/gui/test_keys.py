@@ -3,15 +3,35 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from netjourney.core import repository
+from netjourney.core.models import Note, Question
+from netjourney.core.record import JourneyRecord
 from netjourney.gui.main_window import PAGES, MainWindow
+from netjourney.gui.record_page import RecordPage
 
 
 def _active(window: MainWindow, qtbot: QtBot) -> None:
     window.activateWindow()
     qtbot.waitActive(window)
+
+
+def _open_with_ctrl(window: MainWindow, qtbot: QtBot, key: str) -> QWidget:
+    """Open a page by its Ctrl+number, as a user would."""
+    _active(window, qtbot)
+    number = [k for k, _title in PAGES].index(key) + 1
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    return window.pages[key]
+
+
+def _typed_into_new_field(qtbot: QtBot, text: str) -> QPlainTextEdit:
+    field = QApplication.focusWidget()
+    assert isinstance(field, QPlainTextEdit)
+    assert field.toPlainText() == "" and field.placeholderText()
+    qtbot.keyClicks(field, text)
+    return field
 
 
 def test_ctrl_1_to_7_open_each_page(window: MainWindow, qtbot: QtBot) -> None:
@@ -59,3 +79,50 @@ def test_every_go_menu_item_opens_its_page_with_the_mouse(window: MainWindow, qt
         qtbot.waitUntil(lambda: not menu.isVisible())
         QApplication.processEvents()
         assert window.stack.currentWidget() is window.pages[key]
+
+
+def test_tab_leaves_a_table_without_changing_the_selected_row(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    for title in ("First", "Second", "Third"):
+        repository.add(record, Note(title=title))
+    page = _open_with_ctrl(window, qtbot, "notes")
+    assert isinstance(page, RecordPage)
+    page.refresh()
+    table = page.table
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    chosen = page.selected_id()
+    assert QApplication.focusWidget() is table and chosen is not None
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
+    assert page.selected_id() == chosen
+
+
+def test_my_own_question_starts_empty_and_keeps_exactly_what_was_typed(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    page = _open_with_ctrl(window, qtbot, "questions")
+    assert isinstance(page, RecordPage)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    field = _typed_into_new_field(qtbot, "Can I travel after surgery?")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)  # leaving the field; the pause saves it
+    qtbot.waitUntil(
+        lambda: (
+            [q.text for q in repository.all_of(record, Question)] == ["Can I travel after surgery?"]
+        )
+    )
+    assert page.list_model.index(0, 0).data() == "Can I travel after surgery?"
+
+
+def test_a_question_about_a_guide_section_starts_empty_too(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    guide = _open_with_ctrl(window, qtbot, "guide")
+    button = next(b for b in guide.findChildren(QPushButton) if "question" in b.text().lower())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    _typed_into_new_field(qtbot, "Is surgery right for me?")
+    window.flush_all()
+    [question] = repository.all_of(record, Question)
+    assert question.text == "Is surgery right for me?"
+    assert question.section_ids == [guide.current_id()]

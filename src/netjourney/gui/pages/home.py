@@ -35,6 +35,12 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         self.body.setText(self.summary_html(datetime.now(UTC)))
 
+    def flush(self) -> bool:
+        return True  # nothing is edited here
+
+    def open_item(self, key: str) -> None:
+        """Home has one view: nothing to open."""
+
     def summary_html(self, now: datetime) -> str:
         summary = home_summary(self.record, now)
         parts = ["<h1>Welcome to NET Journey</h1>", "<h2>Next appointment</h2>"]

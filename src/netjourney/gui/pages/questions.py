@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -22,6 +22,7 @@ from netjourney.core.listing import questions_listing
 from netjourney.core.models import CareTeamMember, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import all_of
+from netjourney.gui.actions import Actions, Change
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
 
@@ -31,7 +32,7 @@ LIBRARY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 class QuestionEditor(RecordEditor):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__(record, Question)
-        self.add_text("Question:", "text", lines=2)
+        self.add_text("Question:", "text", lines=2).setPlaceholderText("Type your question here")
         self.status = self.add_choice("Status:", "status", [(s.label, s) for s in QuestionStatus])
         self.add_text("Answer:", "answer", lines=5)
         self.answered_by = self.add_line("Answered by:", "answered_by")
@@ -54,16 +55,14 @@ class QuestionEditor(RecordEditor):
 class QuestionsPage(RecordPage):
     title = "Questions"
     kind = "question"
+    main_field = "text"
 
-    def __init__(
-        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+        record = actions.record
         self.library = LibraryTree(record.guide)
         self.status_filter = QComboBox()
         self.group_filter = QComboBox()
-        super().__init__(
-            record, undo_stack, questions_listing(record.guide), QuestionEditor(record), parent
-        )
+        super().__init__(actions, questions_listing(record.guide), QuestionEditor(record), parent)
         self.add_button.setText("&Add my own question")
         self.library.choose_requested.connect(self.choose_from_library)
         self._build_filters(record.guide)
@@ -101,12 +100,24 @@ class QuestionsPage(RecordPage):
         self._update_count()
 
     def new_record(self) -> Question:
-        return Question(text="My question", chosen=True)
+        return Question(text="", chosen=True)  # empty: what the user types is the question
 
     def choose_from_library(self, library_id: str) -> None:
-        chosen = questions.choose_from_library(self.record, library_id)
-        self.after_change(chosen.id)
-        self.status_message.emit("Added to your questions.")
+        before = questions.library_choice(self.record, library_id)
+        chosen: list[int] = []
+        self.record_actions.push(
+            Change(
+                self.record_actions,
+                "add a question from the guide",
+                Question,
+                None,
+                lambda record: chosen.append(questions.choose_from_library(record, library_id).id),
+                lambda record: questions.set_library_choice(record, library_id, before),
+            ),
+            done="Added to your questions.",
+        )
+        if chosen:
+            self.after_change(chosen[-1])
 
     def after_change(self, select_id: int | None) -> None:
         super().after_change(select_id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QWidget
 
 from netjourney.core.guide import OTHER_ROLE_ID
@@ -13,6 +12,7 @@ from netjourney.core.listing import team_listing
 from netjourney.core.models import CareTeamMember
 from netjourney.core.people import role_of, role_title
 from netjourney.core.record import JourneyRecord
+from netjourney.gui.actions import Actions
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
 
@@ -56,13 +56,11 @@ class TeamPage(RecordPage):
     kind = "person"
     kind_plural = "people"
     stretch_column = 2  # the practice: names, roles and numbers must stay whole
+    main_field = "name"
 
-    def __init__(
-        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(
-            record, undo_stack, team_listing(record.guide), MemberEditor(record), parent
-        )
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+        record = actions.record
+        super().__init__(actions, team_listing(record.guide), MemberEditor(record), parent)
 
     def new_record(self) -> CareTeamMember:
         return CareTeamMember(role=OTHER_ROLE_ID, name="New person")
