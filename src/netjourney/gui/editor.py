@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,9 +37,7 @@ class Field:
 
 
 class RecordEditor(QWidget):
-    """Edits one record of `model`; emits `saved(id)` after each successful save."""
-
-    saved = Signal(int)
+    """Edits one record of `model`; each save is an `EditRecord` action (gui/actions.py)."""
 
     def __init__(
         self, record: JourneyRecord, model: type[Any], parent: QWidget | None = None
@@ -181,8 +179,9 @@ class RecordEditor(QWidget):
     def load(self, record_id: int | None) -> bool:
         """Show a record, after saving any pending edit of the one shown. If that edit
         cannot be saved, it stays in the form, and False says the record was not changed."""
-        if record_id != self.record_id and not self.flush():
+        if not self.flush():
             return False
+        self.prepare(record_id)
         self.record_id = record_id
         self.setEnabled(record_id is not None)
         obj = repository.get(self.record, self.model, record_id) if record_id else None
@@ -194,6 +193,9 @@ class RecordEditor(QWidget):
         finally:
             self._loading = False
         return True
+
+    def prepare(self, record_id: int | None) -> None:
+        """Hook: refresh what the fields offer (choices, a time zone) before a record is shown."""
 
     def show_stored(self) -> None:
         """After an undo or redo: show the stored values, rewriting only fields that differ
@@ -250,7 +252,6 @@ class RecordEditor(QWidget):
             return False  # the text stays in the form; the next pause or flush tries again
         self._pending.clear()
         self._show_values(derived)
-        self.saved.emit(self.record_id)
         return True
 
     def _show_values(self, values: dict[str, Any]) -> None:

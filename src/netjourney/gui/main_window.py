@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -26,6 +24,7 @@ from netjourney import __version__
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, ReplaceRecordFile
 from netjourney.gui.backup_scheduler import BackupScheduler
+from netjourney.gui.menus import build_menus
 from netjourney.gui.message_bar import MessageBar
 from netjourney.gui.page_spec import PAGES, Page, PageLinks, build_page
 from netjourney.gui.record_page import RecordPage
@@ -59,7 +58,7 @@ class MainWindow(QMainWindow):
         self._lay_out()
         self._apply_text_size()
         self.statusBar().addPermanentWidget(QLabel(f"Record: {record.path}"))
-        self._build_menus()
+        build_menus(self)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         self.nav.setCurrentRow(0)
         self.resize(1200, 800)
@@ -126,80 +125,6 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.flush_all()
         self.undo_stack.redo()
-
-    # -- menus -----------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)  # every binding: Redo is Ctrl+Y and Ctrl+Shift+Z
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        # triggered(bool) carries "checked": the slot takes no arguments, so drop it here.
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(
-            self._action("Share with family: journey &PDF…", self.export_pdf, "Ctrl+E")
-        )
-        file_menu.addAction(
-            self._action("&Print the journey…", self.export_pdf, QKeySequence.StandardKey.Print)
-        )
-        file_menu.addAction(
-            self._action("Upcoming appointments to a &calendar (.ics)…", self.export_calendar)
-        )
-        file_menu.addAction(self._action("Export everything as &JSON…", self.export_json))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Backups…", self.open_backups))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addActions(self._undo_actions())
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action("&Find…", self.open_search, QKeySequence.StandardKey.Find))
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(
-            self._action(
-                "&Larger text", lambda: self.change_text_size(1), QKeySequence.StandardKey.ZoomIn
-            )
-        )
-        view_menu.addAction(
-            self._action(
-                "&Smaller text", lambda: self.change_text_size(-1), QKeySequence.StandardKey.ZoomOut
-            )
-        )
-        view_menu.addAction(
-            self._action("&Normal text size", lambda: self.change_text_size(0), "Ctrl+0")
-        )
-        go_menu = self.menuBar().addMenu("&Go")
-        for number, (key, title) in enumerate(PAGES, start=1):
-            go_menu.addAction(self._action(title, partial(self.show_page, key), f"Ctrl+{number}"))
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About NET Journey", self.about))
-
-    def _undo_actions(self) -> list[QAction]:
-        """Undo and Redo named after the step they take back, like Qt's, but saving first."""
-        undo = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
-        redo = self._action("&Redo", self.redo, QKeySequence.StandardKey.Redo)
-        stack = self.undo_stack
-        for action, text, can, changed in (
-            (undo, "&Undo", stack.canUndoChanged, stack.undoTextChanged),
-            (redo, "&Redo", stack.canRedoChanged, stack.redoTextChanged),
-        ):
-            action.setEnabled(False)
-            can.connect(action.setEnabled)
-            changed.connect(partial(self._name_step, action, text))
-        return [undo, redo]
-
-    @staticmethod
-    def _name_step(action: QAction, verb: str, step: str) -> None:
-        action.setText(f"{verb} {step}" if step else verb)
 
     def change_text_size(self, steps: int) -> None:
         """Larger or smaller text on top of the system's size; 0 goes back to it."""

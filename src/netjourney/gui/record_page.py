@@ -60,7 +60,6 @@ class RecordPage(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
         self.count_label = QLabel()
-        editor.saved.connect(self.list_model.refresh_row)
         actions.record_changed.connect(self._record_changed)
         self._lay_out()
         self._update_count()

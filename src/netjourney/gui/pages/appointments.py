@@ -126,7 +126,7 @@ class AppointmentEditor(RecordEditor):
             self.changed(name)
         self.flush()
 
-    def load(self, record_id: int | None) -> bool:
+    def prepare(self, record_id: int | None) -> None:
         people = repository.all_of(self.record, CareTeamMember, CareTeamMember.name)
         self.set_choices(
             self.member,
@@ -135,7 +135,6 @@ class AppointmentEditor(RecordEditor):
         )
         if record_id is not None:  # the zone first, so times are shown in it
             self.zone.setCurrentText(repository.get(self.record, Appointment, record_id).time_zone)
-        return super().load(record_id)
 
     def loaded(self, obj: Any) -> None:
         self.planned.show_appointment(obj)

@@ -25,9 +25,8 @@ class NoteEditor(RecordEditor):
         self.add_sections(record.guide)
         self.let_fields_grow()
 
-    def load(self, record_id: int | None) -> bool:
+    def prepare(self, record_id: int | None) -> None:
         self._fill_choices()
-        return super().load(record_id)
 
     def _fill_choices(self) -> None:
         """The visits and people to choose from change as the user edits other pages."""
