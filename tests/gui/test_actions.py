@@ -139,7 +139,7 @@ def test_delete_shows_undo_in_the_bar_and_undo_brings_the_record_back(
     [back] = repository.all_of(record, Note)
     assert (back.title, back.section_ids) == ("About fatigue", ["recurrent"])
     assert page.list_model.index(0, 0).data() == "About fatigue"
-    assert not window.messages.isVisible()
+    assert _bar_text(window) == "Undone: delete the note “About fatigue”."
 
 
 def test_adds_and_edits_are_undone_and_redone_with_the_keyboard(
@@ -259,3 +259,22 @@ def test_a_restore_is_undone_with_ctrl_z(
     assert titles == ["After the backup", "Before the backup"]
     notes = _notes_page(window, qtbot)
     assert notes.list_model.rowCount() == 2
+
+
+def test_undo_from_another_page_shows_the_page_it_changed(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    repository.add(record, Note(title="Blood tests"))
+    page = _notes_page(window, qtbot)
+    page.refresh()
+    _click_row(qtbot, page.table, "Blood tests")
+    title = _title_field(page)
+    title.selectAll()
+    qtbot.keyClicks(title, "Blood tests in May")
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)  # Home; leaving the page saves the title
+    assert window.stack.currentWidget() is window.pages["home"]
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert window.stack.currentWidget() is page
+    assert title.text() == "Blood tests"
+    assert [n.title for n in repository.all_of(record, Note)] == ["Blood tests"]
+    assert _bar_text(window) == "Undone: edit the note."

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QPlainTextEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from netjourney.core import repository
-from netjourney.core.models import Note, Question
+from netjourney.core.models import CareRole, CareTeamMember, Note, Question
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.main_window import PAGES, MainWindow
 from netjourney.gui.record_page import RecordPage
@@ -126,3 +126,24 @@ def test_a_question_about_a_guide_section_starts_empty_too(
     [question] = repository.all_of(record, Question)
     assert question.text == "Is surgery right for me?"
     assert question.section_ids == [guide.current_id()]
+
+
+def test_a_role_this_guide_lacks_is_shown_on_the_pages_without_an_error(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    with record.writing() as session:  # a role an older guide had: the record keeps it
+        session.add(CareRole(id="radiation-oncologist-2030"))
+    repository.add(record, CareTeamMember(name="Dr. Roe", role="radiation-oncologist-2030"))
+    appointments = _open_with_ctrl(window, qtbot, "appointments")
+    assert isinstance(appointments, RecordPage)
+    qtbot.mouseClick(appointments.add_button, Qt.MouseButton.LeftButton)
+    member = next(f.widget for f in appointments.editor._fields if f.name == "member_id")
+    assert isinstance(member, QComboBox)
+    offered = [member.itemText(i) for i in range(member.count())]
+    assert "Dr. Roe (radiation-oncologist-2030)" in offered
+    team = _open_with_ctrl(window, qtbot, "team")
+    assert isinstance(team, RecordPage)
+    team.show_record(repository.all_of(record, CareTeamMember)[0].id)
+    role = next(f.widget for f in team.editor._fields if f.name == "role")
+    assert isinstance(role, QComboBox)
+    assert role.currentText() == "radiation-oncologist-2030"

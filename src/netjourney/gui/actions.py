@@ -35,6 +35,7 @@ class Actions(QObject):
         super().__init__(parent)
         self.record = record  # replaced by the window when a backup is restored
         self.undo_stack = undo_stack
+        self.problems_told = 0  # lets a caller see whether a step it ran was refused
 
     def attempt(self, change: Callable[[], object], failure: str, kept: str) -> bool:
         """Run a change; if the record refuses it, tell the user and return False."""
@@ -42,6 +43,7 @@ class Actions(QObject):
             change()
         except RecordError as error:
             log.warning("%s: %s", failure, error)
+            self.problems_told += 1
             self.problem.emit(f"{failure}: {error} {kept}")
             return False
         return True
@@ -164,7 +166,7 @@ class RemoveRecord(RecordCommand):
     """Deleting a record; undo puts it back with its links."""
 
     def __init__(self, actions: Actions, model: type[Any], record_id: int, label: str) -> None:
-        super().__init__(actions, f"delete {label}")
+        super().__init__(actions, f"delete the {label}")
         self.model, self.record_id = model, record_id
         self.removed: repository.Removed | None = None
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
@@ -42,6 +43,8 @@ class MainWindow(QMainWindow):
         self.messages.undo_requested.connect(self.undo)
         self.record_actions.problem.connect(self.messages.show_problem)
         self.record_actions.done.connect(self.messages.show_done)
+        self._stepping = False  # an undo or redo is running: show the page it changes
+        self.record_actions.record_changed.connect(self._show_stepped_change)
         self.pages: dict[str, QWidget] = {}  # built so far, by key
         self.specs: dict[str, Page] = {}  # the same pages, as the window uses them
         self.links = PageLinks(self.navigate, self.add_about_section, self.messages.show_done)
@@ -118,13 +121,32 @@ class MainWindow(QMainWindow):
             page.add_about_section(section_id)
 
     def undo(self) -> None:
-        """Save what is being typed first, so undo takes back the latest change."""
-        self.flush_all()
-        self.undo_stack.undo()
+        self._take_step(self.undo_stack.undoText, self.undo_stack.undo, "Undone")
 
     def redo(self) -> None:
+        self._take_step(self.undo_stack.redoText, self.undo_stack.redo, "Redone")
+
+    def _take_step(self, text: Callable[[], str], step: Callable[[], None], verb: str) -> None:
+        """Save what is being typed first, so the step is the latest change; then show the
+        page it changed, and say what was done (a failure says so itself)."""
         self.flush_all()
-        self.undo_stack.redo()
+        what, problems = text(), self.record_actions.problems_told
+        self._stepping = True
+        try:
+            step()
+        finally:
+            self._stepping = False
+        if what and self.record_actions.problems_told == problems:
+            self.messages.show_done(f"{verb}: {what}.")
+
+    def _show_stepped_change(self, model: type[Any], _record_id: int | None) -> None:
+        if not self._stepping:
+            return
+        for key, page in self.pages.items():
+            if isinstance(page, RecordPage) and page.model is model:
+                if self.stack.currentWidget() is not page:
+                    self.show_page(key)
+                return
 
     def change_text_size(self, steps: int) -> None:
         """Larger or smaller text on top of the system's size; 0 goes back to it."""
