@@ -278,3 +278,25 @@ def test_undo_from_another_page_shows_the_page_it_changed(
     assert title.text() == "Blood tests"
     assert [n.title for n in repository.all_of(record, Note)] == ["Blood tests"]
     assert _bar_text(window) == "Undone: edit the note."
+
+
+def test_a_question_chosen_from_the_guide_is_undone_with_its_tick(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    page = window.pages["questions"]
+    library = page.library  # type: ignore[attr-defined]
+    first = record.guide.question_groups[0].questions[0]
+    item = library.items[first.id]
+    rect = library.visualRect(item.index())
+    qtbot.mouseClick(library.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(library, Qt.Key.Key_Return)
+    assert [q.library_id for q in repository.all_of(record, Question)] == [first.id]
+    assert item.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert _bar_text(window) == "Added to your questions."
+    qtbot.keyClick(library, Qt.Key.Key_Z, CTRL)
+    assert repository.all_of(record, Question) == []
+    assert item.data(Qt.ItemDataRole.CheckStateRole) != Qt.CheckState.Checked
+    assert _bar_text(window) == "Undone: add a question from the guide."
