@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from netjourney.gui.main_window import MainWindow
 @pytest.fixture
 def hooked(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     log_path = install_exception_hook(window.messages.show_problem, tmp_path)
     yield log_path
     qInstallMessageHandler(None)
@@ -48,3 +50,17 @@ def test_a_critical_qt_message_is_shown_and_logged(
     qCritical("a painter went away")
     assert "a painter went away" in window.messages.text.text()
     assert "Qt: a painter went away" in hooked.read_text()
+
+
+def test_an_error_in_a_background_thread_is_shown_in_the_window(
+    window: MainWindow, qtbot: QtBot, hooked: Path
+) -> None:
+    def broken() -> None:
+        raise OSError("the printer spool vanished")
+
+    worker = threading.Thread(target=broken)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(window.messages.isVisible)
+    assert "OSError: the printer spool vanished" in window.messages.text.text()
+    assert "the printer spool vanished" in hooked.read_text()

@@ -5,19 +5,36 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 
 LOG_FILE_NAME = "netjourney.log"
 log = logging.getLogger("netjourney")
 
 
+class _Teller(QObject):
+    """Carries a message to the window's thread, whichever thread the error was in."""
+
+    tell = Signal(str)
+
+
 def install_exception_hook(show: Callable[[str], None], log_folder: Path) -> Path:
-    """Log to `log_folder` and show unexpected errors with `show`; return the log's path."""
+    """Log to `log_folder` and show unexpected errors with `show` (a slot of a widget);
+    return the log's path. Errors in background threads are shown too."""
     log_path = log_folder / LOG_FILE_NAME
+    teller = _Teller(QCoreApplication.instance())
+    teller.tell.connect(show)  # queued when told from another thread
     handler = logging.FileHandler(log_path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
@@ -29,7 +46,7 @@ def install_exception_hook(show: Callable[[str], None], log_folder: Path) -> Pat
         log.error("Unexpected error", exc_info=(kind, error, trace))
         if issubclass(kind, KeyboardInterrupt):
             return
-        show(
+        teller.tell.emit(
             f"Something unexpected went wrong ({kind.__name__}: {error}). Your record keeps "
             f"every change saved so far. The details are in {log_path}; please send them "
             "to the NET Journey team."
@@ -43,8 +60,11 @@ def install_exception_hook(show: Callable[[str], None], log_folder: Path) -> Pat
         }.get(kind, logging.ERROR)
         log.log(level, "Qt: %s", message)
         if level >= logging.ERROR:
-            show(f"Something went wrong inside the window toolkit: {message}")
+            teller.tell.emit(f"Something went wrong inside the window toolkit: {message}")
 
     sys.excepthook = on_exception
+    threading.excepthook = lambda args: on_exception(
+        args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback
+    )
     qInstallMessageHandler(on_qt_message)
     return log_path
