@@ -28,9 +28,9 @@ from netjourney.core import backups, database, repository
 from netjourney.core.appointments import plan_questions
 from netjourney.core.models import Appointment, Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
-from netjourney.gui.backups_window import BackupsWindow
 from netjourney.gui.main_window import MainWindow
 from netjourney.gui.record_page import RecordPage
+from tests.gui.menu_input import open_backups_from_the_file_menu
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -211,15 +211,7 @@ def test_an_answer_refused_at_a_visit_stays_in_the_table_and_is_saved_later(
 
 
 def _restore_through_the_menus(window: MainWindow, qtbot: QtBot, backup: Path) -> None:
-    window.activateWindow()
-    qtbot.waitActive(window)
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    qtbot.waitUntil(file_menu.isVisible)
-    qtbot.keyClick(file_menu, Qt.Key.Key_B)  # &Backups…
-    qtbot.waitUntil(lambda: window.findChild(BackupsWindow) is not None)
-    dialog = window.findChild(BackupsWindow)
-    qtbot.waitExposed(dialog)
+    dialog = open_backups_from_the_file_menu(window, qtbot)
     row = next(i for i, b in enumerate(dialog.backups) if b.path == backup)
     rect = dialog.table.visualRect(dialog.table.model().index(row, 0))
     qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

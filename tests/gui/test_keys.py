@@ -11,6 +11,7 @@ from netjourney.core.models import CareRole, CareTeamMember, Note, Question
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.main_window import PAGES, MainWindow
 from netjourney.gui.record_page import RecordPage
+from tests.gui.menu_input import open_backups_from_the_file_menu
 
 
 def _active(window: MainWindow, qtbot: QtBot) -> None:
@@ -147,3 +148,21 @@ def test_a_role_this_guide_lacks_is_shown_on_the_pages_without_an_error(
     role = next(f.widget for f in team.editor._fields if f.name == "role")
     assert isinstance(role, QComboBox)
     assert role.currentText() == "radiation-oncologist-2030"
+
+
+def test_tab_leaves_the_backups_table_for_its_buttons(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    from netjourney.core import backups
+
+    backups.back_up_now(record.path)
+    backups.back_up_now(record.path)
+    dialog = open_backups_from_the_file_menu(window, qtbot)
+    table = dialog.table
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.focusWidget() is table  # the dialog's focus (offscreen, it is not active)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is not table
+    assert dialog.selected() is dialog.backups[0]
+    dialog.close()
