@@ -292,3 +292,29 @@ def test_a_question_chosen_from_the_guide_is_undone_with_its_tick(
     assert repository.all_of(record, Question) == []
     assert item.data(Qt.ItemDataRole.CheckStateRole) != Qt.CheckState.Checked
     assert _bar_text(window) == "Undone: add a question from the guide."
+
+
+def test_carrying_questions_to_the_next_visit_is_undone_with_ctrl_z(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    soon = datetime.now(UTC) + timedelta(days=3)
+    first = repository.add(record, Appointment(starts_at=soon, time_zone="UTC", purpose="Scan"))
+    later = repository.add(
+        record, Appointment(starts_at=soon + timedelta(days=30), time_zone="UTC", purpose="Next")
+    )
+    waiting = repository.add(record, Question(text="When is the next scan?"))
+    plan_questions(record, first.id, [waiting.id])
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    page = window.pages["appointments"]
+    assert isinstance(page, RecordPage)
+    _click_row(qtbot, page.table, page.list_model.index(0, 0).data())
+    planned = page.editor.planned  # type: ignore[attr-defined]
+    qtbot.mouseClick(planned.carry, Qt.MouseButton.LeftButton)
+    assert [q.id for q in repository.get(record, Appointment, later.id).planned_questions] == [
+        waiting.id
+    ]
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
+    assert repository.get(record, Appointment, later.id).planned_questions == []
+    assert _bar_text(window) == "Undone: carry open questions to the next visit."
