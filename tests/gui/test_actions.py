@@ -29,6 +29,7 @@ from netjourney.core.appointments import plan_questions
 from netjourney.core.models import Appointment, Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.main_window import MainWindow
+from netjourney.gui.pages.appointments import AppointmentEditor, PlannedQuestions
 from netjourney.gui.record_page import RecordPage
 from tests.gui.menu_input import open_backups_from_the_file_menu
 
@@ -68,6 +69,16 @@ def _click_row(qtbot: QtBot, table: QTableView, title: str) -> None:
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == title)
     rect = table.visualRect(model.index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _first_visit_planned(window: MainWindow, qtbot: QtBot) -> PlannedQuestions:
+    """Appointments (Ctrl+6), the first visit clicked: its planned questions."""
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    page = window.pages["appointments"]
+    assert isinstance(page, RecordPage) and isinstance(page.editor, AppointmentEditor)
+    _click_row(qtbot, page.table, page.list_model.index(0, 0).data())
+    return page.editor.planned
 
 
 def _title_field(page: RecordPage) -> QLineEdit:
@@ -180,12 +191,7 @@ def test_an_answer_refused_at_a_visit_stays_in_the_table_and_is_saved_later(
     )
     question = repository.add(record, Question(text="Is it growing?"))
     plan_questions(record, visit.id, [question.id])
-    window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
-    page = window.pages["appointments"]
-    assert isinstance(page, RecordPage)
-    _click_row(qtbot, page.table, page.list_model.index(0, 0).data())
-    table = page.editor.planned.table  # type: ignore[attr-defined]
+    table = _first_visit_planned(window, qtbot).table
     cell = table.model().index(0, 2)
 
     def answer(text: str) -> None:
@@ -304,17 +310,12 @@ def test_carrying_questions_to_the_next_visit_is_undone_with_ctrl_z(
     )
     waiting = repository.add(record, Question(text="When is the next scan?"))
     plan_questions(record, first.id, [waiting.id])
-    window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
-    page = window.pages["appointments"]
-    assert isinstance(page, RecordPage)
-    _click_row(qtbot, page.table, page.list_model.index(0, 0).data())
-    planned = page.editor.planned  # type: ignore[attr-defined]
+    planned = _first_visit_planned(window, qtbot)
     qtbot.mouseClick(planned.carry, Qt.MouseButton.LeftButton)
     assert [q.id for q in repository.get(record, Appointment, later.id).planned_questions] == [
         waiting.id
     ]
-    page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
+    planned.table.setFocus()
+    qtbot.keyClick(planned.table, Qt.Key.Key_Z, CTRL)
     assert repository.get(record, Appointment, later.id).planned_questions == []
     assert _bar_text(window) == "Undone: carry open questions to the next visit."
