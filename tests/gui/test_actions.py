@@ -319,3 +319,21 @@ def test_carrying_questions_to_the_next_visit_is_undone_with_ctrl_z(
     qtbot.keyClick(planned.table, Qt.Key.Key_Z, CTRL)
     assert repository.get(record, Appointment, later.id).planned_questions == []
     assert _bar_text(window) == "Undone: carry open questions to the next visit."
+
+
+def test_no_restore_while_an_edit_is_unsaved_so_the_text_is_not_lost(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot, lock: object
+) -> None:
+    repository.add(record, Note(title="Draft"))
+    backup = backups.back_up_now(record.path)
+    page = _notes_page(window, qtbot)
+    page.refresh()
+    _click_row(qtbot, page.table, "Draft")
+    title = _title_field(page)
+    with lock():  # type: ignore[operator]
+        title.selectAll()
+        qtbot.keyClicks(title, "Words not saved yet")
+        _restore_through_the_menus(window, qtbot, backup.path)
+        assert "was not restored: an edit is not saved yet" in _bar_text(window)
+    assert window.pages["notes"] is page and title.text() == "Words not saved yet"
+    assert window.undo_stack.count() == 0

@@ -203,7 +203,12 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, backup: Path) -> None:
         """Put a backup in place of the record, as an undoable action."""
-        self.flush_all()
+        if not self.flush_all():  # the pages are rebuilt: an unsaved edit would be lost
+            self.messages.show_problem(
+                f"The backup {backup.name} was not restored: an edit is not saved yet. "
+                "Your text is still in its form; try again once it is saved."
+            )
+            return
         command = ReplaceRecordFile(self.record_actions, backup, self._replace_record_file)
         self.record_actions.push(
             command, done=f"Restored the backup {backup.name}.", offer_undo=True
