@@ -166,3 +166,26 @@ def test_tab_leaves_the_backups_table_for_its_buttons(
     assert dialog.focusWidget() is not table
     assert dialog.selected() is dialog.backups[0]
     dialog.close()
+
+
+def test_delete_in_a_tick_box_of_the_form_removes_no_record(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    repository.add(record, Note(title="Keep"))
+    page = _open_with_ctrl(window, qtbot, "notes")
+    assert isinstance(page, RecordPage)
+    page.refresh()
+    table = page.table
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    private = next(f.widget for f in page.editor._fields if f.name == "private")
+    private.setFocus()
+    qtbot.keyClick(private, Qt.Key.Key_Delete)
+    assert [n.title for n in repository.all_of(record, Note)] == ["Keep"]
+    for _ in range(30):  # Shift+Tab back to the list, as a user would
+        if QApplication.focusWidget() is table:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert repository.all_of(record, Note) == []

@@ -58,7 +58,8 @@ class RecordPage(QWidget):
             f"Remove the selected {self.kind} (Delete). Ctrl+Z undoes it."
         )
         self.remove_button.clicked.connect(self.remove_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # never from a field or a box
         self.count_label = QLabel()
         actions.record_changed.connect(self._record_changed)
         self._lay_out()
