@@ -27,6 +27,15 @@ def _open_with_ctrl(window: MainWindow, qtbot: QtBot, key: str) -> QWidget:
     return window.pages[key]
 
 
+def _notes_with_first_row_clicked(window: MainWindow, qtbot: QtBot) -> RecordPage:
+    page = _open_with_ctrl(window, qtbot, "notes")
+    assert isinstance(page, RecordPage)
+    page.refresh()
+    rect = page.table.visualRect(page.table.model().index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return page
+
+
 def _typed_into_new_field(qtbot: QtBot, text: str) -> QPlainTextEdit:
     field = QApplication.focusWidget()
     assert isinstance(field, QPlainTextEdit)
@@ -87,12 +96,8 @@ def test_tab_leaves_a_table_without_changing_the_selected_row(
 ) -> None:
     for title in ("First", "Second", "Third"):
         repository.add(record, Note(title=title))
-    page = _open_with_ctrl(window, qtbot, "notes")
-    assert isinstance(page, RecordPage)
-    page.refresh()
+    page = _notes_with_first_row_clicked(window, qtbot)
     table = page.table
-    rect = table.visualRect(table.model().index(0, 0))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     chosen = page.selected_id()
     assert QApplication.focusWidget() is table and chosen is not None
     qtbot.keyClick(table, Qt.Key.Key_Tab)
@@ -172,12 +177,8 @@ def test_delete_in_a_tick_box_of_the_form_removes_no_record(
     window: MainWindow, record: JourneyRecord, qtbot: QtBot
 ) -> None:
     repository.add(record, Note(title="Keep"))
-    page = _open_with_ctrl(window, qtbot, "notes")
-    assert isinstance(page, RecordPage)
-    page.refresh()
+    page = _notes_with_first_row_clicked(window, qtbot)
     table = page.table
-    rect = table.visualRect(table.model().index(0, 0))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     private = next(f.widget for f in page.editor._fields if f.name == "private")
     private.setFocus()
     qtbot.keyClick(private, Qt.Key.Key_Delete)
