@@ -337,3 +337,17 @@ def test_no_restore_while_an_edit_is_unsaved_so_the_text_is_not_lost(
         assert "was not restored: an edit is not saved yet" in _bar_text(window)
     assert window.pages["notes"] is page and title.text() == "Words not saved yet"
     assert window.undo_stack.count() == 0
+
+
+def test_an_empty_new_question_deleted_is_named_as_such(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    page = window.pages["questions"]
+    assert isinstance(page, RecordPage)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert repository.all_of(record, Question) == []
+    assert _bar_text(window) == "Deleted the empty question."

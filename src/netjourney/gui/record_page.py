@@ -137,7 +137,8 @@ class RecordPage(QWidget):
         if record_id is None or not self.editor.flush():  # an unsaved edit: the bar says why
             return
         row = self.list_model.row_of(record_id)
-        label = f"{self.kind} “{self.list_model.index(row, 0).data() if row is not None else ''}”"
+        shown = self.list_model.index(row, 0).data() if row is not None else ""
+        label = f"{self.kind} “{shown}”" if shown else f"empty {self.kind}"
         self.record_actions.push(
             RemoveRecord(self.record_actions, self.model, record_id, label),
             done=f"Deleted the {label}.",
