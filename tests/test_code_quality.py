@@ -20,6 +20,6 @@ def test_ruff_finds_nothing_to_fix() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_qt_free_core_and_exports_type_check_strictly() -> None:
+def test_all_of_src_netjourney_type_checks_strictly() -> None:
     result = _run("mypy")  # files and strictness come from pyproject.toml
     assert result.returncode == 0, result.stdout + result.stderr

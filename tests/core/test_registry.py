@@ -243,7 +243,7 @@ def test_a_restore_leaves_out_what_was_deleted_since(with_pebbles: JourneyRecord
 def test_changing_a_field_the_record_lacks_is_an_error(with_pebbles: JourneyRecord) -> None:
     pebble = add_pebble(with_pebbles)
 
-    with pytest.raises(ValueError, match="no field 'wieght_grams'"):
+    with pytest.raises(InvalidInputError, match="no field 'wieght_grams'"):
         repository.change(with_pebbles, Pebble, pebble.id, wieght_grams=12)
 
     assert repository.get(with_pebbles, Pebble, pebble.id).weight_grams == 0

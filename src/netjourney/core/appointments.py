@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from netjourney.core.listing import local_time_text
 from netjourney.core.models import Appointment, Question
@@ -37,6 +38,18 @@ def upcoming(record: JourneyRecord, now: datetime, limit: int | None = None) -> 
             .limit(limit)
         )
         return list(session.scalars(query))
+
+
+When = Literal["upcoming", "past", "all"]
+
+
+def when_conditions(which: When, now: datetime) -> list[ColumnElement[bool]]:
+    """The Appointments list's filter: visits still to come, those gone by, or all."""
+    if which == "upcoming":
+        return [Appointment.starts_at >= now]
+    if which == "past":
+        return [Appointment.starts_at < now]
+    return []
 
 
 def plan_questions(record: JourneyRecord, appointment_id: int, question_ids: Iterable[int]) -> None:

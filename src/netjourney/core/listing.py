@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Row, Select, func, select
 
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
+from netjourney.core.people import role_title, with_whom_text
 from netjourney.core.record import JourneyRecord
 
 
@@ -98,13 +99,12 @@ def _one_line(text: str, limit: int = 120) -> str:
 
 
 def team_listing(guide: Guide) -> Listing:
-    titles = {role.id: role.title for role in guide.roles}
     m = CareTeamMember
     return Listing(
         select(m.id.label("id"), m.name, m.role, m.practice, m.phone, m.after_hours),
         (
             ListColumn("Name", m.name, _text("name")),
-            ListColumn("Role", m.role, lambda r: titles.get(r.role, r.role)),
+            ListColumn("Role", m.role, lambda r: role_title(guide, r.role)),
             ListColumn("Practice", m.practice, _text("practice")),
             ListColumn("Phone", m.phone, _text("phone")),
             ListColumn("Nights and weekends", m.after_hours, _text("after_hours")),
@@ -147,19 +147,24 @@ def questions_listing(guide: Guide) -> Listing:
 
 def appointments_listing() -> Listing:
     a, m = Appointment, CareTeamMember
-    with_whom = func.coalesce(func.nullif(a.with_whom, ""), m.name, "")
+    with_whom = func.coalesce(m.name, a.with_whom, "")  # sorted as shown: the member first
     return Listing(
         select(
             a.id.label("id"),
             a.starts_at,
             a.time_zone,
-            with_whom.label("with_whom"),
+            m.name.label("member_name"),
+            a.with_whom,
             a.purpose,
             a.location,
         ).outerjoin(m, a.member_id == m.id),
         (
             ListColumn("When", a.starts_at, lambda r: local_time_text(r.starts_at, r.time_zone)),
-            ListColumn("With", with_whom, _text("with_whom")),
+            ListColumn(
+                "With",
+                with_whom,
+                lambda r: _one_line(with_whom_text(r.member_name, None, r.with_whom)),
+            ),
             ListColumn("Purpose", a.purpose, _text("purpose")),
             ListColumn("Where", a.location, _text("location")),
         ),

@@ -51,13 +51,13 @@ def add(record: JourneyRecord, obj: RecordT, section_ids: Iterable[str] = ()) ->
 
 
 def change(record: JourneyRecord, model: type[RecordT], record_id: int, **fields: Any) -> RecordT:
-    """Set the given fields (section_ids included) in one unit of work.
-
-    A name the record does not have is refused rather than silently ignored.
-    """
-    unknown = [name for name in fields if not _is_field(model, name)]
+    """Set the given fields (section_ids included) in one unit of work; a misspelled one
+    is refused rather than silently ignored."""
+    unknown = sorted(set(fields) - {"section_ids", *inspect(model).attrs.keys()})
     if unknown:
-        raise ValueError(f"{model.__name__} has no field {unknown[0]!r}")
+        raise InvalidInputError(
+            f"A {_kind(model)} has no field {unknown[0]!r}; nothing was changed."
+        )
     if "section_ids" in fields:
         fields["section_ids"] = check_section_ids(record, fields["section_ids"])
     with record.writing() as session:
@@ -207,5 +207,3 @@ def _kind(model: type[Any]) -> str:
     return kind.noun if kind else "record"
 
 
-def _is_field(model: type[Any], name: str) -> bool:
-    return name == "section_ids" or name in inspect(model).attrs

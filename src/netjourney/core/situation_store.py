@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netjourney.core.errors import InvalidInputError
-from netjourney.core.models import Question, SituationAnswers
+from netjourney.core.models import SituationAnswers
 from netjourney.core.questions import choose_from_library
+from netjourney.core.questions import chosen_library_ids as chosen_library_ids  # its old home
 from netjourney.core.record import JourneyRecord
 from netjourney.core.situation import ANSWER_NAMES, UNKNOWN, AnswerError, Situation
 
@@ -52,13 +52,6 @@ def record_answers(record: JourneyRecord, assignments: Iterable[str]) -> Situati
             ) from None
     save_situation(record, situation)
     return situation
-
-
-def chosen_library_ids(record: JourneyRecord) -> set[str]:
-    """The library questions the user has already chosen to ask."""
-    with record.reading() as session:
-        query = select(Question.library_id).where(Question.chosen, Question.library_id.is_not(None))
-        return {library_id for library_id in session.scalars(query) if library_id}
 
 
 def add_suggested_questions(record: JourneyRecord, library_ids: Iterable[str]) -> list[str]:

@@ -20,6 +20,8 @@ from sqlalchemy import select
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, CareTeamMember, LinkedToGuide, Note, Question
+from netjourney.core.people import role_title as role_title  # the exports' names for them
+from netjourney.core.people import with_whom as with_whom
 from netjourney.core.record import JourneyRecord
 
 OWN_QUESTIONS_TITLE = "My own questions"
@@ -203,22 +205,6 @@ def linked_section_ids(guide: Guide, records: Iterable[LinkedToGuide]) -> list[s
     """The guide sections any of the records links to, in the guide's order."""
     linked = {s for r in records for s in r.section_ids}
     return [s for s in guide.section_ids if s in linked]
-
-
-def role_title(guide: Guide, role_id: str) -> str:
-    try:
-        return guide.role(role_id).title
-    except KeyError:  # a role a newer guide dropped: show its id rather than nothing
-        return role_id
-
-
-def with_whom(guide: Guide, appointment: Appointment) -> str:
-    """e.g. 'Dr. Lee (Pulmonologist)', plus whatever the user wrote in 'with whom'."""
-    member = appointment.member
-    people = [f"{member.name} ({role_title(guide, member.role)})"] if member else []
-    if appointment.with_whom.strip():
-        people.append(appointment.with_whom)
-    return ", ".join(people)
 
 
 def appointment_zone(appointment: Appointment) -> ZoneInfo:

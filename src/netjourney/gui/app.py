@@ -12,12 +12,14 @@ from netjourney.core.errors import RecordError
 from netjourney.core.guide import GuideError, load_guide
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.damaged_file import handle_damage_at_start
+from netjourney.gui.exception_hook import install_exception_hook
 from netjourney.gui.main_window import MainWindow, quit_after_first_paint
 from netjourney.gui.single_instance import acquire_single_instance
 
 
 def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # the GUI runs nowhere else
     app.setOrganizationName("NETJourney")
     app.setApplicationName("NET Journey")
     app.setDesktopFileName("io.github.netjourney.NETJourney")
@@ -44,6 +46,7 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
         except (RecordError, GuideError) as error:
             return refuse("NET Journey cannot open your record", error)
         window = MainWindow(record)
+        install_exception_hook(window.messages.show_problem, path.parent)
         try:
             instance.activation_requested.connect(lambda: _bring_forward(window))
             if exit_after_start:

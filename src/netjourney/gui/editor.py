@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -21,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney.core import repository
-from netjourney.core.errors import RecordError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
+from netjourney.gui.actions import Actions, EditRecord
 
 SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving every key
 
@@ -38,9 +37,7 @@ class Field:
 
 
 class RecordEditor(QWidget):
-    """Edits one record of `model`; emits `saved(id)` after each successful save."""
-
-    saved = Signal(int)
+    """Edits one record of `model`; each save is an `EditRecord` action (gui/actions.py)."""
 
     def __init__(
         self, record: JourneyRecord, model: type[Any], parent: QWidget | None = None
@@ -54,13 +51,13 @@ class RecordEditor(QWidget):
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
-        self.error_label = QLabel(wordWrap=True, visible=False)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error_label.setAccessibleName("Save problem")
+        # Saves are actions: undoable, and a refused one is told in the window's bar.
+        # The page gives its own; an editor on its own keeps its undo steps to itself.
+        self.record_actions = Actions(record, QUndoStack(self), self)
+        self.kind = "record"
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.error_label)
         layout.addLayout(self.form)
         layout.addStretch(1)  # fields stay together at the top, however tall the pane
         self._layout = layout
@@ -115,8 +112,8 @@ class RecordEditor(QWidget):
 
     def let_fields_grow(self) -> None:
         """Give the pane's spare height to the long text fields instead of empty space."""
-        self._layout.setStretch(1, 1)
-        self._layout.setStretch(2, 0)
+        self._layout.setStretch(0, 1)
+        self._layout.setStretch(1, 0)
 
     @staticmethod
     def set_choices(combo: QComboBox, choices: list[tuple[str, Any]], none_text: str) -> None:
@@ -128,7 +125,8 @@ class RecordEditor(QWidget):
 
     def add_optional_date(self, label: str, name: str) -> QDateEdit:
         """A date that may be unset: the 'Not set' entry is the minimum date."""
-        edit = QDateEdit(calendarPopup=True)
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
         edit.setMinimumDate(QDate(1900, 1, 1))
         edit.setSpecialValueText("Not set")
         edit.setDisplayFormat("d MMM yyyy")
@@ -178,11 +176,13 @@ class RecordEditor(QWidget):
         return view
 
     # -- loading and saving ------------------------------------------------
-    def load(self, record_id: int | None) -> None:
-        """Show a record (saving any pending edit of the previous one first)."""
-        self.flush()
+    def load(self, record_id: int | None) -> bool:
+        """Show a record, after saving any pending edit of the one shown. If that edit
+        cannot be saved, it stays in the form, and False says the record was not changed."""
+        if not self.flush():
+            return False
+        self.prepare(record_id)
         self.record_id = record_id
-        self.error_label.hide()
         self.setEnabled(record_id is not None)
         obj = repository.get(self.record, self.model, record_id) if record_id else None
         self._loading = True
@@ -192,6 +192,31 @@ class RecordEditor(QWidget):
             self.loaded(obj)
         finally:
             self._loading = False
+        return True
+
+    def prepare(self, record_id: int | None) -> None:
+        """Hook: refresh what the fields offer (choices, a time zone) before a record is shown."""
+
+    def show_stored(self) -> None:
+        """After an undo or redo: show the stored values, rewriting only fields that differ
+        (a field being typed in keeps its cursor)."""
+        if self.record_id is None or self._pending:
+            return
+        obj = repository.get(self.record, self.model, self.record_id)
+        self._show_values({f.name: getattr(obj, f.name) for f in self._fields})
+        self._loading = True
+        try:
+            self.loaded(obj)
+        finally:
+            self._loading = False
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in a field, its text selected, so typing replaces it."""
+        for field in self._fields:
+            if field.name == name:
+                field.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                if isinstance(field.widget, QLineEdit | QPlainTextEdit):
+                    field.widget.selectAll()
 
     def loaded(self, obj: Any) -> None:
         """Hook for editors that show more than their fields."""
@@ -209,29 +234,31 @@ class RecordEditor(QWidget):
         return bool(self._pending)
 
     def flush(self) -> bool:
-        """Save pending edits now. On failure the text stays and a message says why."""
+        """Save pending edits now, as one undoable step. On failure the text stays in the
+        form and the window's message bar says why."""
         self._timer.stop()
         if not self._pending or self.record_id is None:
             return True
         values = {f.name: f.read() for f in self._fields if f.name in self._pending}
         derived = self.derived_values(values)
-        try:
-            repository.change(self.record, self.model, self.record_id, **values, **derived)
-        except RecordError as error:
-            self.error_label.setText(f"Not saved yet: {error}")
-            self.error_label.show()
-            return False
+        command = EditRecord(
+            self.record_actions,
+            self.model,
+            self.record_id,
+            f"the {self.kind}",
+            {**values, **derived},
+        )
+        if not self.record_actions.push(command):
+            return False  # the text stays in the form; the next pause or flush tries again
         self._pending.clear()
         self._show_values(derived)
-        self.error_label.hide()
-        self.saved.emit(self.record_id)
         return True
 
     def _show_values(self, values: dict[str, Any]) -> None:
         self._loading = True
         try:
             for field in self._fields:
-                if field.name in values:
+                if field.name in values and field.read() != values[field.name]:
                     field.write(values[field.name])
         finally:
             self._loading = False

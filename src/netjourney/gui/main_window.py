@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -17,131 +17,88 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from netjourney import __version__
-from netjourney.core.errors import RecordError
 from netjourney.core.record import JourneyRecord
+from netjourney.gui.actions import Actions, ReplaceRecordFile
 from netjourney.gui.backup_scheduler import BackupScheduler
+from netjourney.gui.menus import build_menus
+from netjourney.gui.message_bar import MessageBar
+from netjourney.gui.page_spec import PAGES, Page, PageLinks, build_page
+from netjourney.gui.record_page import RecordPage
 
 if TYPE_CHECKING:
     from netjourney.gui.search_dialog import SearchDialog
-
-# (page key, title in the page list); the order is the order of Ctrl+1, Ctrl+2, ...
-PAGES = (
-    ("home", "Home"),
-    ("situation", "My situation"),
-    ("guide", "Guide"),
-    ("team", "Care team"),
-    ("questions", "Questions"),
-    ("appointments", "Appointments"),
-    ("notes", "Notes"),
-)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__()
-        self.record = record
         self.undo_stack = QUndoStack(self)
-        self.pages: dict[str, QWidget] = {}
-        self.factories: dict[str, Callable[[], QWidget]] = self._page_factories()
+        self.record_actions = Actions(record, self.undo_stack, self)
+        self.messages = MessageBar()
+        self.messages.undo_requested.connect(self.undo)
+        self.record_actions.problem.connect(self.messages.show_problem)
+        self.record_actions.done.connect(self.messages.show_done)
+        self._stepping = False  # an undo or redo is running: show the page it changes
+        self.record_actions.record_changed.connect(self._show_stepped_change)
+        self.pages: dict[str, QWidget] = {}  # built so far, by key
+        self.specs: dict[str, Page] = {}  # the same pages, as the window uses them
+        self.links = PageLinks(self.navigate, self.add_about_section, self.messages.show_done)
         self.search_dialog: SearchDialog | None = None
         self.backups = BackupScheduler(record.path, self)
         self.back_up_on_close = True
-        self.backups.problem.connect(lambda text: self.statusBar().showMessage(text, 20000))
+        self.backups.problem.connect(self.messages.show_problem)
         self.setWindowTitle(f"NET Journey — {record.path}")
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
         self.nav.addItems([title for _key, title in PAGES])
         self.nav.setSpacing(4)
         self.stack = QStackedWidget()
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self._lay_out()
         self._apply_text_size()
         self.statusBar().addPermanentWidget(QLabel(f"Record: {record.path}"))
-        self._build_menus()
+        build_menus(self)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         self.nav.setCurrentRow(0)
         self.resize(1200, 800)
 
-    def _page_factories(self) -> dict[str, Callable[[], QWidget]]:
-        # Imported here so start-up only pays for the pages the user opens.
-        def home() -> QWidget:
-            from netjourney.gui.pages.home import HomePage
+    @property
+    def record(self) -> JourneyRecord:
+        return self.record_actions.record
 
-            return HomePage(self.record)
-
-        def guide() -> QWidget:
-            from netjourney.gui.pages.guide import GuidePage
-
-            page = GuidePage(self.record)
-            page.add_requested.connect(self.add_about_section)
-            return page
-
-        def situation() -> QWidget:
-            from netjourney.gui.situation.page import SituationPage
-
-            page = SituationPage(self.record)
-            page.section_requested.connect(lambda section_id: self.navigate("guide", section_id))
-            return page
-
-        def team() -> QWidget:
-            from netjourney.gui.pages.team import TeamPage
-
-            return TeamPage(self.record, self.undo_stack)
-
-        def questions() -> QWidget:
-            from netjourney.gui.pages.questions import QuestionsPage
-
-            return QuestionsPage(self.record, self.undo_stack)
-
-        def appointments() -> QWidget:
-            from netjourney.gui.pages.appointments import AppointmentsPage
-
-            return AppointmentsPage(self.record, self.undo_stack)
-
-        def notes() -> QWidget:
-            from netjourney.gui.pages.notes import NotesPage
-
-            return NotesPage(self.record, self.undo_stack)
-
-        return {
-            "home": home,
-            "situation": situation,
-            "guide": guide,
-            "team": team,
-            "questions": questions,
-            "appointments": appointments,
-            "notes": notes,
-        }
+    def _lay_out(self) -> None:
+        pages = QWidget()
+        pages_layout = QHBoxLayout(pages)
+        pages_layout.setContentsMargins(0, 0, 0, 0)
+        pages_layout.addWidget(self.nav)
+        pages_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.messages)
+        layout.addWidget(pages, 1)
+        self.setCentralWidget(central)
 
     def page(self, key: str) -> QWidget:
         """The page, built the first time it is asked for."""
         if key not in self.pages:
-            page = self.factories[key]()
-            for signal_name in ("navigate_requested",):
-                if hasattr(page, signal_name):
-                    getattr(page, signal_name).connect(self.navigate)
-            if hasattr(page, "status_message"):
-                page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.pages[key] = page
-            self.stack.addWidget(page)
+            built = build_page(key, self.record_actions, self.links)
+            self.pages[key], self.specs[key] = built.widget, built.page
+            self.stack.addWidget(built.widget)
         return self.pages[key]
 
     def show_page(self, key: str) -> QWidget:
-        current = self.stack.currentWidget()
-        if current is not None and hasattr(current, "flush"):
-            current.flush()
+        current = self._current_key()
+        if current is not None:
+            self.specs[current].flush()  # a refused save stays in its form; the bar says so
         built_before = key in self.pages
         page = self.page(key)
         # A page built just now has just read the record; only an older one may be stale.
-        if built_before and page is not current and hasattr(page, "refresh"):
-            page.refresh()
+        if built_before and key != current:
+            self.specs[key].refresh()
         self.stack.setCurrentWidget(page)
         row = [k for k, _t in PAGES].index(key)
         if self.nav.currentRow() != row:
@@ -150,85 +107,56 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
         return page
 
-    def navigate(self, key: str, record_key: str = "") -> None:
-        page = self.show_page(key)
-        if record_key and key == "guide":
-            page.show_section(record_key)  # type: ignore[attr-defined]
-        elif record_key and hasattr(page, "show_record"):
-            page.show_record(int(record_key))
+    def _current_key(self) -> str | None:
+        shown = self.stack.currentWidget()
+        return next((key for key, page in self.pages.items() if page is shown), None)
+
+    def navigate(self, key: str, item_key: str = "") -> None:
+        self.show_page(key)
+        self.specs[key].open_item(item_key)
 
     def add_about_section(self, key: str, section_id: str) -> None:
         page = self.show_page(key)
-        page.add_about_section(section_id)  # type: ignore[attr-defined]
+        if isinstance(page, RecordPage):
+            page.add_about_section(section_id)
 
-    # -- menus -----------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
+    def undo(self) -> None:
+        self._take_step(self.undo_stack.undoText, self.undo_stack.undo, "Undone")
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(
-            self._action("Share with family: journey &PDF…", self.export_pdf, "Ctrl+E")
-        )
-        file_menu.addAction(
-            self._action("&Print the journey…", self.export_pdf, QKeySequence.StandardKey.Print)
-        )
-        file_menu.addAction(
-            self._action("Upcoming appointments to a &calendar (.ics)…", self.export_calendar)
-        )
-        file_menu.addAction(self._action("Export everything as &JSON…", self.export_json))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Backups…", self.open_backups))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action("&Find…", self.open_search, QKeySequence.StandardKey.Find))
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(
-            self._action(
-                "&Larger text", lambda: self.change_text_size(1), QKeySequence.StandardKey.ZoomIn
-            )
-        )
-        view_menu.addAction(
-            self._action(
-                "&Smaller text", lambda: self.change_text_size(-1), QKeySequence.StandardKey.ZoomOut
-            )
-        )
-        view_menu.addAction(
-            self._action("&Normal text size", lambda: self.change_text_size(0), "Ctrl+0")
-        )
-        go_menu = self.menuBar().addMenu("&Go")
-        for number, (key, title) in enumerate(PAGES, start=1):
-            go_menu.addAction(
-                self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{number}")
-            )
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About NET Journey", self.about))
+    def redo(self) -> None:
+        self._take_step(self.undo_stack.redoText, self.undo_stack.redo, "Redone")
+
+    def _take_step(self, text: Callable[[], str], step: Callable[[], None], verb: str) -> None:
+        """Save what is being typed first, so the step is the latest change; then show the
+        page it changed, and say what was done (a failure says so itself)."""
+        self.flush_all()
+        what, problems = text(), self.record_actions.problems_told
+        self._stepping = True
+        try:
+            step()
+        finally:
+            self._stepping = False
+        if what and self.record_actions.problems_told == problems:
+            self.messages.show_done(f"{verb}: {what}.")
+
+    def _show_stepped_change(self, model: type[Any], _record_id: int | None) -> None:
+        if not self._stepping:
+            return
+        for key, page in self.pages.items():
+            if isinstance(page, RecordPage) and page.model is model:
+                if self.stack.currentWidget() is not page:
+                    self.show_page(key)
+                return
 
     def change_text_size(self, steps: int) -> None:
         """Larger or smaller text on top of the system's size; 0 goes back to it."""
         settings = QSettings()
-        size = int(settings.value("text_size_steps", 0)) + steps if steps else 0
+        size = text_size_steps() + steps if steps else 0
         settings.setValue("text_size_steps", max(-3, min(size, 10)))
         self._apply_text_size()
 
     def _apply_text_size(self) -> None:
-        steps = int(QSettings().value("text_size_steps", 0))
+        steps = text_size_steps()
         font = QApplication.font()
         font.setPointSizeF(system_font_size() * (1 + 0.1 * steps))
         QApplication.setFont(font)
@@ -254,7 +182,7 @@ class MainWindow(QMainWindow):
 
         self.flush_all()
         dialog = JourneyExportDialog(self.record, self, journey_situation_blocks(self.record))
-        dialog.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        dialog.message.connect(lambda text: self.messages.show_done(text))
         dialog.open()
 
     def export_calendar(self) -> None:
@@ -263,7 +191,7 @@ class MainWindow(QMainWindow):
         self.flush_all()
         runner = save_calendar(self.record, self)
         if runner is not None:
-            runner.succeeded.connect(lambda text: self.statusBar().showMessage(text, 10000))
+            runner.succeeded.connect(lambda text: self.messages.show_done(text))
 
     def open_backups(self) -> None:
         from netjourney.gui.backups_window import BackupsWindow
@@ -274,19 +202,31 @@ class MainWindow(QMainWindow):
         window.open()
 
     def restore_backup(self, backup: Path) -> None:
-        """Close the record, restore the copy over it, and show the restored record."""
+        """Put a backup in place of the record, as an undoable action."""
+        if not self.flush_all():  # the pages are rebuilt: an unsaved edit would be lost
+            self.messages.show_problem(
+                f"The backup {backup.name} was not restored: an edit is not saved yet. "
+                "Your text is still in its form; try again once it is saved."
+            )
+            return
+        command = ReplaceRecordFile(self.record_actions, backup, self._replace_record_file)
+        self.record_actions.push(
+            command, done=f"Restored the backup {backup.name}.", offer_undo=True
+        )
+
+    def _replace_record_file(self, copy: Path) -> Path | None:
+        """Close the record, restore `copy` over it, open it again (restored or not) and
+        show it; return the file the restore set aside. Raises if nothing was restored."""
         from netjourney.core.recovery import restore_backup
 
-        self.flush_all()
         path, guide = self.record.path, self.record.guide
         self.record.close()
         try:
-            restore_backup(backup, path)
-        except RecordError as error:
-            QMessageBox.warning(self, "The backup was not restored", str(error))
-        self.record = JourneyRecord.open(path, guide)
-        self._rebuild_pages()
-        self.statusBar().showMessage(f"Restored the backup {backup.name}.", 10000)
+            restored = restore_backup(copy, path)
+        finally:
+            self.record_actions.record = JourneyRecord.open(path, guide)
+            self._rebuild_pages()
+        return restored.set_aside
 
     def _rebuild_pages(self) -> None:
         """Pages hold the record they were built with: build them again on the new one."""
@@ -294,7 +234,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
-        self.undo_stack.clear()
+        self.specs.clear()
         self.show_page("home")
 
     def export_json(self) -> None:
@@ -309,12 +249,10 @@ class MainWindow(QMainWindow):
         )
         if not target:
             return
-        try:
-            export_json(self.record, Path(target))
-        except RecordError as error:
-            QMessageBox.warning(self, "Export failed", str(error))
-            return
-        self.statusBar().showMessage(f"Exported to {target}", 8000)
+        if self.record_actions.attempt(
+            lambda: export_json(self.record, Path(target)), "Export failed", "Nothing was written."
+        ):
+            self.messages.show_done(f"Exported to {target}")
 
     def about(self) -> None:
         source = self.record.guide.source
@@ -331,7 +269,7 @@ class MainWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------
     def flush_all(self) -> bool:
         """Save every page's pending edit; False if any could not be saved."""
-        return all(page.flush() for page in self.pages.values() if hasattr(page, "flush"))
+        return all([page.flush() for page in self.specs.values()])  # each one tries
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.flush_all():
@@ -341,7 +279,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Some changes are not saved",
-            "An edit could not be saved (the message is shown next to it). "
+            "An edit could not be saved (the message at the top of the window says why). "
             "Close anyway and lose that edit?",
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
         )
@@ -356,6 +294,12 @@ class MainWindow(QMainWindow):
         self.backups.stop()
         if self.back_up_on_close:
             self.backups.back_up_if_due()
+
+
+def text_size_steps() -> int:
+    """Steps of 10% above (or below) the system's text size, as the user last chose."""
+    value = QSettings().value("text_size_steps", 0)
+    return int(value) if isinstance(value, int | str) else 0
 
 
 def system_font_size() -> float:

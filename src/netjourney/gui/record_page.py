@@ -1,11 +1,12 @@
-"""A page of one kind of record: a sortable list, an editor beside it, add and remove with undo."""
+"""A page of one kind of record: a sortable list, an editor beside it; every change is an
+action (gui/actions.py), so it can be undone and its failure is told, never lost."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,30 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjourney.core import repository
-from netjourney.core.errors import RecordError
 from netjourney.core.listing import Listing
-from netjourney.core.record import JourneyRecord
+from netjourney.gui.actions import Actions, AddRecord, RemoveRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.list_model import ListingModel
-
-
-class RemoveRecord(QUndoCommand):
-    """Removing a record; undo puts it back with its links."""
-
-    def __init__(self, page: RecordPage, record_id: int, label: str) -> None:
-        super().__init__(f"Remove {label}")
-        self.page, self.record_id = page, record_id
-        self.removed: repository.Removed | None = None
-
-    def redo(self) -> None:
-        self.removed = repository.delete(self.page.record, self.page.model, self.record_id)
-        self.page.after_change(None)
-
-    def undo(self) -> None:
-        if self.removed is not None:
-            repository.restore(self.page.record, self.removed)
-        self.page.after_change(self.record_id)
 
 
 class RecordPage(QWidget):
@@ -52,23 +33,23 @@ class RecordPage(QWidget):
     kind = "record"  # "note", "question", ... for messages and the undo menu
     kind_plural = ""
     stretch_column = 0  # the column that takes the room left; the others fit their text
-    status_message = Signal(str)
+    main_field = ""  # the field a new record's typing goes to
 
     def __init__(
         self,
-        record: JourneyRecord,
-        undo_stack: QUndoStack,
+        actions: Actions,
         listing: Listing,
         editor: RecordEditor,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.record = record
+        self.record_actions = actions
+        self.record = actions.record
         self.model = editor.model
-        self.undo_stack = undo_stack
         self.editor = editor
+        editor.record_actions, editor.kind = actions, self.kind
         self.new_section_ids: list[str] = []
-        self.list_model = ListingModel(record, listing, self)
+        self.list_model = ListingModel(self.record, listing, self)
         self.table = self._make_table()
         self.add_button = QPushButton(f"&Add {self.kind}")
         self.add_button.clicked.connect(self.add_new)
@@ -77,9 +58,10 @@ class RecordPage(QWidget):
             f"Remove the selected {self.kind} (Delete). Ctrl+Z undoes it."
         )
         self.remove_button.clicked.connect(self.remove_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # never from a field or a box
         self.count_label = QLabel()
-        editor.saved.connect(self.list_model.refresh_row)
+        actions.record_changed.connect(self._record_changed)
         self._lay_out()
         self._update_count()
 
@@ -94,6 +76,7 @@ class RecordPage(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move rows
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -139,15 +122,10 @@ class RecordPage(QWidget):
 
     # -- actions -------------------------------------------------------------
     def add_new(self) -> None:
-        try:
-            created = repository.add(self.record, self.new_record(), self.new_section_ids)
-        except RecordError as error:
-            self.status_message.emit(str(error))
-            return
-        self.new_section_ids = []
-        self.after_change(created.id)
-        self.editor.setFocus()
-        self.editor.focusNextChild()
+        command = AddRecord(self.record_actions, self.kind, self.new_record(), self.new_section_ids)
+        if self.record_actions.push(command):
+            self.new_section_ids = []
+            self.editor.focus_field(self.main_field)
 
     def add_about_section(self, section_id: str) -> None:
         """Add a record already linked to a guide section (from the Guide page)."""
@@ -156,13 +134,26 @@ class RecordPage(QWidget):
 
     def remove_selected(self) -> None:
         record_id = self.selected_id()
-        if record_id is None:
+        if record_id is None or not self.editor.flush():  # an unsaved edit: the bar says why
             return
-        self.editor.flush()
         row = self.list_model.row_of(record_id)
-        label = self.list_model.index(row, 0).data() if row is not None else self.kind
-        self.undo_stack.push(RemoveRecord(self, record_id, f'{self.kind} "{label}"'))
-        self.status_message.emit(f"Removed {self.kind}. Press Ctrl+Z to undo.")
+        shown = self.list_model.index(row, 0).data() if row is not None else ""
+        label = f"{self.kind} “{shown}”" if shown else f"empty {self.kind}"
+        self.record_actions.push(
+            RemoveRecord(self.record_actions, self.model, record_id, label),
+            done=f"Deleted the {label}.",
+            offer_undo=True,
+        )
+
+    def _record_changed(self, model: type[Any], record_id: int | None) -> None:
+        """Show a change made by an action, an undo or a redo."""
+        if model is not self.model:
+            return
+        if record_id is not None and record_id == self.editor.record_id:
+            self.list_model.refresh_row(record_id)
+            self.editor.show_stored()
+        else:
+            self.after_change(record_id)
 
     def after_change(self, select_id: int | None) -> None:
         self.list_model.reload()
@@ -185,8 +176,28 @@ class RecordPage(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.list_model.index(row, 0))
 
+    def open_item(self, key: str) -> None:
+        if key:
+            self.show_record(int(key))
+
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.editor.load(self.selected_id())
+        chosen = self.selected_id()
+        if chosen == self.editor.record_id:
+            return
+        if not self.editor.load(chosen):  # the edit could not be saved: stay on it
+            self._select_quietly(self.editor.record_id)
+
+    def _select_quietly(self, record_id: int | None) -> None:
+        row = self.list_model.row_of(record_id) if record_id is not None else None
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if row is None:
+                selection.clearSelection()
+            else:
+                self.table.selectRow(row)
+        finally:
+            selection.blockSignals(False)
 
     def refresh(self) -> None:
         """Called when the page is shown: other pages may have changed the record."""

@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
+    QTime,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,8 +35,10 @@ from PySide6.QtWidgets import (
 
 from netjourney.core import appointments, questions, repository
 from netjourney.core.listing import appointments_listing
-from netjourney.core.models import Appointment, CareTeamMember, Question, QuestionStatus
+from netjourney.core.models import Appointment, CareTeamMember, Question
+from netjourney.core.people import role_title
 from netjourney.core.record import JourneyRecord
+from netjourney.gui.actions import Actions, Change, ChangeByRule
 from netjourney.gui.editor import Field, RecordEditor
 from netjourney.gui.record_page import RecordPage
 
@@ -43,7 +46,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def system_time_zone() -> str:
-    name = QDateTime.currentDateTime().timeZone().id().data().decode()
+    name = bytes(QDateTime.currentDateTime().timeZone().id().data()).decode()
     return name if name in available_timezones() else "UTC"
 
 
@@ -60,8 +63,7 @@ class AppointmentEditor(RecordEditor):
         self.add_line("Where:", "location")
         self.add_line("Purpose:", "purpose")
         self.add_text("What to bring:", "what_to_bring", lines=2)
-        self.planned = PlannedQuestions(record)
-        self.planned.changed.connect(lambda: self.saved.emit(self.record_id or 0))
+        self.planned = PlannedQuestions(self)
         self.form.addRow("Questions to ask:", self.planned)
         self.add_text("Outcome (after the visit):", "outcome", lines=4)
         self.add_sections(record.guide)
@@ -92,13 +94,18 @@ class AppointmentEditor(RecordEditor):
         edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
 
         def read() -> datetime:
-            naive = edit.dateTime().toPython().replace(second=0, microsecond=0)
+            day, clock = edit.date(), edit.time()
+            naive = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
             return naive.replace(tzinfo=ZoneInfo(self.zone.currentText() or "UTC"))
 
         def write(value: datetime | None) -> None:
             shown = value.astimezone(ZoneInfo(self.zone.currentText())) if value else None
             edit.setDateTime(
-                QDateTime(shown.replace(tzinfo=None)) if shown else QDateTime.currentDateTime()
+                QDateTime(
+                    QDate(shown.year, shown.month, shown.day), QTime(shown.hour, shown.minute)
+                )
+                if shown
+                else QDateTime.currentDateTime()
             )
 
         self._add(label, Field(name, edit, read, write))
@@ -119,16 +126,15 @@ class AppointmentEditor(RecordEditor):
             self.changed(name)
         self.flush()
 
-    def load(self, record_id: int | None) -> None:
+    def prepare(self, record_id: int | None) -> None:
         people = repository.all_of(self.record, CareTeamMember, CareTeamMember.name)
         self.set_choices(
             self.member,
-            [(f"{p.name} ({self.record.guide.role(p.role).title})", p.id) for p in people],
+            [(f"{p.name} ({role_title(self.record.guide, p.role)})", p.id) for p in people],
             "Nobody from my care team",
         )
         if record_id is not None:  # the zone first, so times are shown in it
             self.zone.setCurrentText(repository.get(self.record, Appointment, record_id).time_zone)
-        super().load(record_id)
 
     def loaded(self, obj: Any) -> None:
         self.planned.show_appointment(obj)
@@ -152,17 +158,22 @@ class PlannedQuestionsModel(QAbstractTableModel):
 
     HEADERS = ("Question", "Status", "Answer")
 
-    def __init__(self, record: JourneyRecord) -> None:
+    def __init__(self, editor: RecordEditor) -> None:
         super().__init__()
-        self.record = record
+        self.editor = editor  # its actions answer the questions
         self.appointment: Appointment | None = None
         self.rows: list[Question] = []
+        self.unsaved: dict[int, str] = {}  # question id: an answer the record refused, kept
 
     def show_appointment(self, appointment: Appointment | None) -> None:
         self.beginResetModel()
         self.appointment = appointment
         self.rows = list(appointment.planned_questions) if appointment else []
+        self.unsaved = {q: text for q, text in self.unsaved.items() if q in self.question_ids()}
         self.endResetModel()
+
+    def question_ids(self) -> list[int]:
+        return [q.id for q in self.rows]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -185,6 +196,9 @@ class PlannedQuestionsModel(QAbstractTableModel):
         ):
             return None
         question = self.rows[index.row()]
+        unsaved = self.unsaved.get(question.id)
+        if unsaved is not None and index.column() == 2:
+            return f"Not saved yet: {unsaved}" if role == Qt.ItemDataRole.ToolTipRole else unsaved
         return (question.text, question.status.label, question.answer)[index.column()]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -194,33 +208,40 @@ class PlannedQuestionsModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != 2 or self.appointment is None:
             return False
-        answer = str(value)
-        member = self.appointment.member
-        status = QuestionStatus.ANSWERED if answer.strip() else self.rows[index.row()].status
-        self.rows[index.row()] = repository.change(
-            self.record,
-            Question,
-            self.rows[index.row()].id,
-            answer=answer,
-            status=status,
-            answered_on=self.appointment.starts_at.astimezone(
-                ZoneInfo(self.appointment.time_zone)
-            ).date(),
-            answered_by=member.name if member else self.appointment.with_whom,
+        question_id, answer, visit_id = self.rows[index.row()].id, str(value), self.appointment.id
+        answered = self.editor.record_actions.push(
+            ChangeByRule(
+                self.editor.record_actions,
+                "answer a question",
+                Question,
+                question_id,
+                lambda record: questions.answer_question(record, question_id, answer, visit_id),
+                ("answer", "status", "answered_on", "answered_by"),
+            )
         )
+        if answered:
+            self.unsaved.pop(question_id, None)
+        else:  # kept in the table, so the words are not lost; saving again retries
+            self.unsaved[question_id] = answer
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
-        return True
+        return answered
+
+    def reload_question(self, question_id: int) -> None:
+        """Show a question's stored values (after an answer, its undo or redo)."""
+        for number, question in enumerate(self.rows):
+            if question.id == question_id:
+                self.rows[number] = repository.get(self.editor.record, Question, question_id)
+                self.dataChanged.emit(self.index(number, 0), self.index(number, 2))
 
 
 class PlannedQuestions(QWidget):
     """Plan questions for a visit, answer them after it, carry open ones forward."""
 
-    changed = Signal()
-
-    def __init__(self, record: JourneyRecord) -> None:
+    def __init__(self, editor: RecordEditor) -> None:
         super().__init__()
-        self.record = record
-        self.model = PlannedQuestionsModel(record)
+        self.editor = editor
+        self.record = editor.record
+        self.model = PlannedQuestionsModel(editor)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Questions planned for this visit")
@@ -229,6 +250,7 @@ class PlannedQuestions(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         plan = QPushButton("&Choose questions…")
         plan.clicked.connect(self.choose)
@@ -249,13 +271,6 @@ class PlannedQuestions(QWidget):
         self.model.show_appointment(appointment)
         self.message.clear()
 
-    def _reload(self) -> None:
-        if self.model.appointment is not None:
-            self.model.show_appointment(
-                repository.get(self.record, Appointment, self.model.appointment.id)
-            )
-            self.changed.emit()
-
     def choose(self) -> None:
         appointment = self.model.appointment
         if appointment is None:
@@ -265,22 +280,47 @@ class PlannedQuestions(QWidget):
         offered += [q for q in appointment.planned_questions if q.id not in {o.id for o in offered}]
         dialog = ChooseQuestionsDialog(offered, planned, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            appointments.plan_questions(self.record, appointment.id, dialog.chosen_ids())
-            self._reload()
+            chosen = dialog.chosen_ids()
+            self._plan(
+                "plan the questions for a visit",
+                appointment.id,
+                lambda record: appointments.plan_questions(record, appointment.id, chosen),
+                lambda record: appointments.plan_questions(record, appointment.id, planned),
+            )
 
     def carry_over(self) -> None:
         appointment = self.model.appointment
         if appointment is None:
             return
-        following = appointments.carry_over_unanswered(self.record, appointment.id)
+        following = appointments.next_after(self.record, appointment.id)
         if following is None:
             self.message.setText("There is no later visit yet. Add one, then try again.")
-        else:
+            return
+        planned_there = [q.id for q in following.planned_questions]
+        if self._plan(
+            "carry open questions to the next visit",
+            appointment.id,
+            lambda record: appointments.carry_over_unanswered(record, appointment.id),
+            lambda record: appointments.plan_questions(record, following.id, planned_there),
+        ):
             self.message.setText(
                 f"Open questions added to the visit of "
                 f"{following.starts_at.astimezone(ZoneInfo(following.time_zone)):%d %b %Y}."
             )
-        self.changed.emit()
+
+    def _plan(
+        self,
+        text: str,
+        appointment_id: int,
+        do: Callable[[JourneyRecord], object],
+        undo: Callable[[JourneyRecord], object],
+    ) -> bool:
+        actions = self.editor.record_actions
+        return actions.push(Change(actions, text, Appointment, appointment_id, do, undo))
+
+    def question_changed(self, model: type[Any], record_id: int | None) -> None:
+        if model is Question and record_id is not None:
+            self.model.reload_question(record_id)
 
 
 class ChooseQuestionsDialog(QDialog):
@@ -327,17 +367,16 @@ class AppointmentsPage(RecordPage):
     title = "Appointments"
     kind = "appointment"
     stretch_column = 3  # the place: dates, names and purposes must stay whole
+    main_field = "purpose"
 
-    def __init__(
-        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
         self.when_filter = QComboBox()
         self.when_filter.setAccessibleName("Show upcoming or past appointments")
         for text, value in (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all")):
             self.when_filter.addItem(text, value)
-        super().__init__(
-            record, undo_stack, appointments_listing(), AppointmentEditor(record), parent
-        )
+        editor = AppointmentEditor(actions.record)
+        super().__init__(actions, appointments_listing(), editor, parent)
+        actions.record_changed.connect(editor.planned.question_changed)
         self.when_filter.currentIndexChanged.connect(self._apply_filter)
         self._apply_filter()
 
@@ -345,14 +384,9 @@ class AppointmentsPage(RecordPage):
         return [self.when_filter]
 
     def _apply_filter(self) -> None:
-        now = datetime.now(UTC)
         which = self.when_filter.currentData()
-        conditions = {
-            "upcoming": [Appointment.starts_at >= now],
-            "past": [Appointment.starts_at < now],
-        }.get(which, [])
         self.list_model.query.descending = which == "past"  # most recent past visit first
-        self.list_model.set_conditions(conditions)
+        self.list_model.set_conditions(appointments.when_conditions(which, datetime.now(UTC)))
         self._update_count()
 
     def new_record(self) -> Appointment:

@@ -114,5 +114,12 @@ class GuidePage(QWidget):
         page, key = index.data(KEY_ROLE)
         self.navigate_requested.emit(page, key)
 
+    def open_item(self, key: str) -> None:
+        if key:
+            self.show_section(key)
+
+    def flush(self) -> bool:
+        return True  # nothing is edited here
+
     def refresh(self) -> None:
         self._show(self.current_id())

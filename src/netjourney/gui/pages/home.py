@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from netjourney.core.home import home_summary
 from netjourney.core.listing import local_time_text
+from netjourney.core.people import with_whom
 from netjourney.core.record import JourneyRecord
 
 
@@ -34,6 +35,12 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         self.body.setText(self.summary_html(datetime.now(UTC)))
 
+    def flush(self) -> bool:
+        return True  # nothing is edited here
+
+    def open_item(self, key: str) -> None:
+        """Home has one view: nothing to open."""
+
     def summary_html(self, now: datetime) -> str:
         summary = home_summary(self.record, now)
         parts = ["<h1>Welcome to NET Journey</h1>", "<h2>Next appointment</h2>"]
@@ -41,12 +48,12 @@ class HomePage(QWidget):
         if visit is None:
             parts.append('<p>No appointment coming up. <a href="appointments:">Add one</a>.</p>')
         else:
-            with_whom = visit.member.name if visit.member else visit.with_whom
+            people = with_whom(self.record.guide, visit)
             parts.append(
                 f'<p><a href="appointments:{visit.id}"><b>'
                 f"{escape(local_time_text(visit.starts_at, visit.time_zone))}</b></a> — "
                 f"{escape(visit.purpose)}"
-                + (f" with {escape(with_whom)}" if with_whom else "")
+                + (f" with {escape(people)}" if people else "")
                 + (f"<br>Where: {escape(visit.location)}" if visit.location else "")
                 + "</p>"
             )

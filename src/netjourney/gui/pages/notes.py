@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from netjourney.core.appointments import appointment_choices
@@ -10,6 +9,7 @@ from netjourney.core.listing import notes_listing
 from netjourney.core.models import CareTeamMember, Note
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import all_of
+from netjourney.gui.actions import Actions
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
 
@@ -25,9 +25,8 @@ class NoteEditor(RecordEditor):
         self.add_sections(record.guide)
         self.let_fields_grow()
 
-    def load(self, record_id: int | None) -> None:
+    def prepare(self, record_id: int | None) -> None:
         self._fill_choices()
-        super().load(record_id)
 
     def _fill_choices(self) -> None:
         """The visits and people to choose from change as the user edits other pages."""
@@ -39,11 +38,10 @@ class NoteEditor(RecordEditor):
 class NotesPage(RecordPage):
     title = "Notes"
     kind = "note"
+    main_field = "title"
 
-    def __init__(
-        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(record, undo_stack, notes_listing(), NoteEditor(record), parent)
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+        super().__init__(actions, notes_listing(), NoteEditor(actions.record), parent)
 
     def new_record(self) -> Note:
         return Note(title="New note")

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
-from sqlalchemy import select
 
 from netjourney.core import questions
 from netjourney.core.guide import Guide
@@ -23,17 +22,17 @@ from netjourney.core.listing import questions_listing
 from netjourney.core.models import CareTeamMember, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import all_of
+from netjourney.gui.actions import Actions, Change
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
 
 LIBRARY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-OWN_GROUP = "own"
 
 
 class QuestionEditor(RecordEditor):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__(record, Question)
-        self.add_text("Question:", "text", lines=2)
+        self.add_text("Question:", "text", lines=2).setPlaceholderText("Type your question here")
         self.status = self.add_choice("Status:", "status", [(s.label, s) for s in QuestionStatus])
         self.add_text("Answer:", "answer", lines=5)
         self.answered_by = self.add_line("Answered by:", "answered_by")
@@ -45,32 +44,29 @@ class QuestionEditor(RecordEditor):
         self.answered_by.setCompleter(QCompleter(names, self.answered_by))
 
     def derived_values(self, values: dict[str, Any]) -> dict[str, Any]:
-        """Writing an answer marks the question answered, today, unless the user said otherwise."""
-        if (
-            values.get("answer", "").strip()
-            and self.status.currentData() in questions.OPEN_STATUSES
-        ):
-            return {"status": QuestionStatus.ANSWERED, "answered_on": date.today()}
-        return {}
+        """Writing an answer here, away from a visit, marks the question answered today."""
+        if "answer" not in values:
+            return {}
+        return questions.answer_changes(
+            self.status.currentData(), self.answered_by.text(), values["answer"], date.today()
+        )
 
 
 class QuestionsPage(RecordPage):
     title = "Questions"
     kind = "question"
+    main_field = "text"
 
-    def __init__(
-        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+        record = actions.record
         self.library = LibraryTree(record.guide)
         self.status_filter = QComboBox()
         self.group_filter = QComboBox()
-        super().__init__(
-            record, undo_stack, questions_listing(record.guide), QuestionEditor(record), parent
-        )
+        super().__init__(actions, questions_listing(record.guide), QuestionEditor(record), parent)
         self.add_button.setText("&Add my own question")
         self.library.choose_requested.connect(self.choose_from_library)
         self._build_filters(record.guide)
-        self.library.mark_chosen(self._chosen_library_ids())
+        self.library.mark_chosen(questions.chosen_library_ids(self.record))
 
     def filters(self) -> list[QWidget]:
         row = QWidget()
@@ -91,46 +87,45 @@ class QuestionsPage(RecordPage):
         self.group_filter.addItem("All groups", None)
         for group in guide.question_groups:
             self.group_filter.addItem(group.title, group.section_id)
-        self.group_filter.addItem("My own questions", OWN_GROUP)
+        self.group_filter.addItem("My own questions", questions.OWN_GROUP)
         self.status_filter.currentIndexChanged.connect(self._apply_filters)
         self.group_filter.currentIndexChanged.connect(self._apply_filters)
 
     def _apply_filters(self) -> None:
-        conditions = []
-        status = self.status_filter.currentData()
-        if status is not None:
-            conditions.append(Question.status == status)
-        group = self.group_filter.currentData()
-        if group == OWN_GROUP:
-            conditions.append(Question.library_id.is_(None))
-        elif group is not None:
-            section = next(g for g in self.record.guide.question_groups if g.section_id == group)
-            conditions.append(Question.library_id.in_([q.id for q in section.questions]))
-        self.list_model.set_conditions(conditions)
+        self.list_model.set_conditions(
+            questions.filter_conditions(
+                self.record.guide, self.status_filter.currentData(), self.group_filter.currentData()
+            )
+        )
         self._update_count()
 
     def new_record(self) -> Question:
-        return Question(text="My question", chosen=True)
+        return Question(text="", chosen=True)  # empty: what the user types is the question
 
     def choose_from_library(self, library_id: str) -> None:
-        chosen = questions.choose_from_library(self.record, library_id)
-        self.after_change(chosen.id)
-        self.status_message.emit("Added to your questions.")
+        before = questions.library_choice(self.record, library_id)
+        chosen: list[int] = []
+        self.record_actions.push(
+            Change(
+                self.record_actions,
+                "add a question from the guide",
+                Question,
+                None,
+                lambda record: chosen.append(questions.choose_from_library(record, library_id).id),
+                lambda record: questions.set_library_choice(record, library_id, before),
+            ),
+            done="Added to your questions.",
+        )
+        if chosen:
+            self.after_change(chosen[-1])
 
     def after_change(self, select_id: int | None) -> None:
         super().after_change(select_id)
-        self.library.mark_chosen(self._chosen_library_ids())
+        self.library.mark_chosen(questions.chosen_library_ids(self.record))
 
     def refresh(self) -> None:
         super().refresh()
-        self.library.mark_chosen(self._chosen_library_ids())
-
-    def _chosen_library_ids(self) -> set[str]:
-        with self.record.reading() as session:
-            query = select(Question.library_id).where(
-                Question.chosen, Question.library_id.is_not(None)
-            )
-            return set(session.scalars(query))
+        self.library.mark_chosen(questions.chosen_library_ids(self.record))
 
 
 class LibraryTree(QTreeView):

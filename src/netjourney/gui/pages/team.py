@@ -5,13 +5,14 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QWidget
 
 from netjourney.core.guide import OTHER_ROLE_ID
 from netjourney.core.listing import team_listing
 from netjourney.core.models import CareTeamMember
+from netjourney.core.people import role_of, role_title
 from netjourney.core.record import JourneyRecord
+from netjourney.gui.actions import Actions
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
 
@@ -36,10 +37,13 @@ class MemberEditor(RecordEditor):
         self.role.currentIndexChanged.connect(self._show_role_help)
 
     def loaded(self, obj: Any) -> None:
+        if obj is not None and self.role.findData(obj.role) < 0:  # a role this guide lacks
+            self.role.addItem(role_title(self.record.guide, obj.role), obj.role)
+            self.role.setCurrentIndex(self.role.count() - 1)
         self._show_role_help()
 
     def _show_role_help(self) -> None:
-        role = self.record.guide.role(self.role.currentData() or OTHER_ROLE_ID)
+        role = role_of(self.record.guide, self.role.currentData() or OTHER_ROLE_ID)
         asks = "".join(f"<li>{escape(item)}</li>" for item in role.asks_about)
         self.who_to_ask.setText(
             f"<b>{escape(role.title)}</b>: {escape(role.does)}"
@@ -52,13 +56,11 @@ class TeamPage(RecordPage):
     kind = "person"
     kind_plural = "people"
     stretch_column = 2  # the practice: names, roles and numbers must stay whole
+    main_field = "name"
 
-    def __init__(
-        self, record: JourneyRecord, undo_stack: QUndoStack, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(
-            record, undo_stack, team_listing(record.guide), MemberEditor(record), parent
-        )
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+        record = actions.record
+        super().__init__(actions, team_listing(record.guide), MemberEditor(record), parent)
 
     def new_record(self) -> CareTeamMember:
         return CareTeamMember(role=OTHER_ROLE_ID, name="New person")

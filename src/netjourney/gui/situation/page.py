@@ -110,6 +110,9 @@ class SituationPage(QWidget):
             self.form.show_situation(self.situation)
         self._show_path()
 
+    def open_item(self, key: str) -> None:
+        """The page spec's hook (gui/page_spec.py): this page has one view."""
+
     def add_question(self, library_id: str) -> None:
         try:
             add_suggested_questions(self.record, [library_id])

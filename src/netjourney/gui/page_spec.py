@@ -1,0 +1,98 @@
+"""What the main window relies on in a page, and how each page is built.
+
+A page is a widget and a `Page`: mypy checks that every page has what the window
+calls, so the window never asks `hasattr`. Adding a page is one entry in `PAGES`
+and one builder in `build_page`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtWidgets import QWidget
+
+from netjourney.gui.actions import Actions
+
+if TYPE_CHECKING:
+    from netjourney.gui.record_page import RecordPage
+
+# (page key, title in the page list); the order is the order of Ctrl+1, Ctrl+2, ...
+PAGES = (
+    ("home", "Home"),
+    ("situation", "My situation"),
+    ("guide", "Guide"),
+    ("team", "Care team"),
+    ("questions", "Questions"),
+    ("appointments", "Appointments"),
+    ("notes", "Notes"),
+)
+
+
+class Page(Protocol):
+    def refresh(self) -> None:
+        """Show what the record holds now: other pages may have changed it."""
+
+    def flush(self) -> bool:
+        """Save any pending edit; False if it could not be saved (and is kept)."""
+
+    def open_item(self, key: str) -> None:
+        """Show one item of the page: a record's id, a guide section's id."""
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    widget: QWidget  # the same object as `page`, seen as a widget
+    page: Page
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What pages may ask of the window."""
+
+    navigate: Callable[[str, str], None]  # page key, item key
+    add_about_section: Callable[[str, str], None]  # page key, section id
+    tell: Callable[[str], None]  # a message for the bar
+
+
+def build_page(key: str, actions: Actions, links: PageLinks) -> BuiltPage:
+    """Build one page; its module is imported here so start-up pays only for pages opened."""
+    record = actions.record
+    if key == "home":
+        from netjourney.gui.pages.home import HomePage
+
+        home = HomePage(record)
+        home.navigate_requested.connect(links.navigate)
+        return BuiltPage(home, home)
+    if key == "situation":
+        from netjourney.gui.situation.page import SituationPage
+
+        situation = SituationPage(record)
+        situation.section_requested.connect(lambda section_id: links.navigate("guide", section_id))
+        situation.status_message.connect(links.tell)
+        return BuiltPage(situation, situation)
+    if key == "guide":
+        from netjourney.gui.pages.guide import GuidePage
+
+        guide = GuidePage(record)
+        guide.navigate_requested.connect(links.navigate)
+        guide.add_requested.connect(links.add_about_section)
+        return BuiltPage(guide, guide)
+    page = _record_page(key, actions)
+    return BuiltPage(page, page)
+
+
+def _record_page(key: str, actions: Actions) -> RecordPage:
+    from netjourney.gui.pages.appointments import AppointmentsPage
+    from netjourney.gui.pages.notes import NotesPage
+    from netjourney.gui.pages.questions import QuestionsPage
+    from netjourney.gui.pages.team import TeamPage
+
+    pages: dict[str, Callable[[Actions], RecordPage]] = {
+        "team": TeamPage,
+        "questions": QuestionsPage,
+        "appointments": AppointmentsPage,
+        "notes": NotesPage,
+    }
+    return pages[key](actions)

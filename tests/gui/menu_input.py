@@ -1,0 +1,23 @@
+"""Reaching the window's dialogs the way a user does: through the menus, by keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from netjourney.gui.backups_window import BackupsWindow
+from netjourney.gui.main_window import MainWindow
+
+
+def open_backups_from_the_file_menu(window: MainWindow, qtbot: QtBot) -> BackupsWindow:
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    qtbot.waitUntil(file_menu.isVisible)
+    qtbot.keyClick(file_menu, Qt.Key.Key_B)  # &Backups…
+    qtbot.waitUntil(lambda: window.findChild(BackupsWindow) is not None)
+    dialog = window.findChild(BackupsWindow)
+    assert isinstance(dialog, BackupsWindow)
+    qtbot.waitExposed(dialog)
+    return dialog
