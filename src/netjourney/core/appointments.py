@@ -8,15 +8,10 @@ from typing import Literal
 
 from sqlalchemy import ColumnElement, select
 
-from netjourney.core.listing import local_time_text
+from netjourney.core.listing import appointment_title
 from netjourney.core.models import Appointment, Question
 from netjourney.core.questions import OPEN_STATUSES
 from netjourney.core.record import JourneyRecord
-
-
-def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:
-    """e.g. 'Tue 3 Dec 2026, 14:30 — Follow-up visit': how a visit is named in lists."""
-    return f"{local_time_text(starts_at, time_zone)} — {purpose}"
 
 
 def appointment_choices(record: JourneyRecord) -> list[tuple[str, int]]:

@@ -89,6 +89,11 @@ def local_time_text(moment: datetime, zone_name: str) -> str:
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
+def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:
+    """e.g. 'Tue 3 Dec 2026, 14:30 — Follow-up visit': how a visit is named in lists."""
+    return f"{local_time_text(starts_at, time_zone)} — {purpose}"
+
+
 def _text(key: str) -> Callable[[Row[Any]], str]:
     return lambda row: _one_line(getattr(row, key) or "")
 

@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Row, Table
 
-from netjourney.core.appointments import appointment_title
 from netjourney.core.guide import Guide
 from netjourney.core.listing import (
     Listing,
+    appointment_title,
     appointments_listing,
     notes_listing,
     questions_listing,

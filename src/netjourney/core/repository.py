@@ -205,5 +205,3 @@ def all_of(record: JourneyRecord, model: type[RecordT], order_by: Any = None) ->
 def _kind(model: type[Any]) -> str:
     kind = kind_of(model)
     return kind.noun if kind else "record"
-
-
