@@ -129,7 +129,7 @@ BROKEN_FIELDS = {
     "revised not a date": (
         "source.json",
         lambda d: d.update(revised="December 2025"),
-        "source.json: source.revised: not a YYYY-MM-DD date",
+        "source.json: revised: not a YYYY-MM-DD date",
     ),
 }
 
