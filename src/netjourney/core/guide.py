@@ -338,6 +338,28 @@ class Guide(Content):
         return tuple(entry for entry in self.glossary if entry.used_in(text))
 
 
+TermSpan = tuple[int, int, GlossaryEntry]
+
+
+def term_spans(entries: Iterable[GlossaryEntry], text: str, seen: set[str]) -> list[TermSpan]:
+    """Where each glossary word first appears in `text`, in order and never overlapping.
+
+    Entries whose id is in `seen` are skipped and the ones found are added to it, so a
+    word is marked once per page however many paragraphs it appears in.
+    """
+    found = []
+    for entry in entries:
+        match = None if entry.id in seen else entry.pattern.search(text)
+        if match:
+            found.append((match.start(), match.end(), entry))
+    spans: list[TermSpan] = []
+    for start, end, entry in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end, entry))
+            seen.add(entry.id)
+    return spans
+
+
 Identified = TypeVar("Identified", Section, Role, LibraryQuestion)
 
 
