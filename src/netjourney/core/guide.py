@@ -83,11 +83,18 @@ class Content(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-def _unique_ids(records: tuple[Any, ...]) -> None:
+Records = TypeVar("Records", bound=tuple[Any, ...])
+
+
+def _unique_ids(records: Records) -> Records:
     ids = [record.id for record in records]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise ValueError(f"duplicate ids {duplicates}")
+    return records
+
+
+UniqueIds = AfterValidator(_unique_ids)
 
 
 # --- source.json --------------------------------------------------------------------------
@@ -119,7 +126,7 @@ class Source(Content):
     adapted_note: Text
     companions: tuple[Companion, ...]
     references: tuple[Text, ...]
-    headings: tuple[Heading, ...]
+    headings: Annotated[tuple[Heading, ...], UniqueIds]
 
     @field_validator("revised", mode="before")
     @classmethod
@@ -134,7 +141,6 @@ class Source(Content):
 
     @model_validator(mode="after")
     def _companions_cite_headings(self) -> Source:
-        _unique_ids(self.headings)
         for companion in self.companions:
             if companion.source not in self.heading_ids:
                 raise ValueError(
@@ -169,13 +175,7 @@ def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 class GlossaryFile(Content):
     about: str = ""
-    terms: tuple[GlossaryEntry, ...]
-
-    @field_validator("terms")
-    @classmethod
-    def _unique(cls, terms: tuple[GlossaryEntry, ...]) -> tuple[GlossaryEntry, ...]:
-        _unique_ids(terms)
-        return terms
+    terms: Annotated[tuple[GlossaryEntry, ...], UniqueIds]
 
 
 # --- sections.json ------------------------------------------------------------------------
@@ -205,12 +205,11 @@ class Section(Content):
 
 
 class SectionsFile(Content):
-    sections: tuple[Section, ...]
+    sections: Annotated[tuple[Section, ...], UniqueIds]
 
     @field_validator("sections")
     @classmethod
     def _complete(cls, sections: tuple[Section, ...]) -> tuple[Section, ...]:
-        _unique_ids(sections)
         present = {s.id for s in sections}
         missing = [s for s in REQUIRED_SECTION_IDS if s not in present]
         if missing:
@@ -235,7 +234,7 @@ class QuestionGroup(Content):
     section_id: Text
     title: Text
     source: HeadingId
-    questions: tuple[LibraryQuestion, ...]
+    questions: Annotated[tuple[LibraryQuestion, ...], UniqueIds]
 
     @model_validator(mode="before")
     @classmethod
@@ -252,12 +251,6 @@ class QuestionGroup(Content):
         if value not in QUESTION_SECTION_IDS:
             raise ValueError(f"{value!r} is not a question section")
         return value
-
-    @field_validator("questions")
-    @classmethod
-    def _unique(cls, questions: tuple[LibraryQuestion, ...]) -> tuple[LibraryQuestion, ...]:
-        _unique_ids(questions)
-        return questions
 
 
 class QuestionsFile(Content):
@@ -294,12 +287,11 @@ class Role(Content):
 
 
 class RolesFile(Content):
-    roles: tuple[Role, ...]
+    roles: Annotated[tuple[Role, ...], UniqueIds]
 
     @field_validator("roles")
     @classmethod
     def _with_other(cls, roles: tuple[Role, ...]) -> tuple[Role, ...]:
-        _unique_ids(roles)
         if OTHER_ROLE_ID not in {r.id for r in roles}:
             raise ValueError(f"must include the role {OTHER_ROLE_ID!r}")
         return roles

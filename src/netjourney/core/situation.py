@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from netjourney.core import paths
 from netjourney.core.guide import (
@@ -35,6 +35,7 @@ from netjourney.core.guide import (
     Role,
     Section,
     Text,
+    UniqueIds,
     field_path,
     read_content,
 )
@@ -352,16 +353,7 @@ class RulesFile(Content):
     about: str = ""
     reading_order: tuple[Text, ...]
     conditions: dict[str, ConditionSpec]
-    rules: tuple[RuleSpec, ...]
-
-    @field_validator("rules")
-    @classmethod
-    def _unique(cls, rules: tuple[RuleSpec, ...]) -> tuple[RuleSpec, ...]:
-        ids = [rule.id for rule in rules]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"duplicate ids {duplicates}")
-        return rules
+    rules: Annotated[tuple[RuleSpec, ...], UniqueIds]
 
 
 class _RulesCompiler:
