@@ -97,3 +97,24 @@ def test_about_this_guide_lists_the_articles_sources_and_companions(
     assert all(reference in shown for reference in guide.source.references)
     assert all(companion.about in shown for companion in guide.source.companions)
     assert "Abeloff" in shown and "NCCN" in shown
+
+
+def test_clicking_a_glossary_word_scrolls_to_its_meaning(
+    window: MainWindow, guide: Guide, qtbot: QtBot
+) -> None:
+    text = open_section(window, qtbot, guide.section("unresectable").title)
+    before = text.toPlainText()
+    found = text.document().find("carcinoid syndrome")
+    inside = QTextCursor(found)
+    inside.setPosition(found.selectionStart() + 2)
+    assert text.verticalScrollBar().value() == 0
+
+    qtbot.mouseClick(
+        text.viewport(), Qt.MouseButton.LeftButton, pos=text.cursorRect(inside).center()
+    )
+
+    qtbot.waitUntil(lambda: text.verticalScrollBar().value() > 0)
+    assert text.toPlainText() == before  # the page stays; only the view moves
+    meaning = next(e.meaning for e in guide.glossary if e.id == "carcinoid-syndrome")
+    shown_from = text.cursorForPosition(QPoint(4, 4)).position()
+    assert before.find(meaning) >= shown_from - 200  # the meaning is at the top of the view
