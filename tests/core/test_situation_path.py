@@ -399,6 +399,67 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
         [SYSTEMIC],
         ["section:stopping-treatment", HOSPICE, "ask:stop"],
     ),
+    # Issue 14's review findings, each as the reader would meet it.
+    "finding 3: most stage IIIA tumors can be removed (not 'many')": (
+        {"stage": "IIIA", "recurrence": "none", "healthy_for_surgery": "yes"},
+        ["note:Most stage IIIA tumors can be taken out by surgery, but some cannot"],
+        ["note:many"],
+    ),
+    "finding 4: removal not known is not told it is removable": (
+        {"stage": "II", "recurrence": "none", "healthy_for_surgery": "yes"},
+        ["note:Most stage I and II tumors are in the group", "note:so ask", ASK_REMOVABLE],
+        ["note:You said surgery can take out all", "note:Your answers match"],
+    ),
+    "finding 4: removable said yes is told so": (
+        FIRST_STAGE_I,
+        ["note:You said surgery can take out all of the tumor"],
+        ["note:Whether yours is depends"],
+    ),
+    "finding 5: no surgery on the metastases when surgery cannot remove it": (
+        {**STAGE_IV, "spread": "few", "removable": "no"},
+        [SYSTEMIC],
+        [FEW_TUMORS, "ask:Could surgeons take out all of the few tumors"],
+    ),
+    "finding 5: a few tumors, removal not known: surgery named, and asked": (
+        {**STAGE_IV, "spread": "few"},
+        [FEW_TUMORS, "ask:Could surgeons take out all of the few tumors"],
+        [],
+    ),
+    "finding 6: stage IIIA atypical with nodes, removal not known": (
+        {
+            "stage": "IIIA",
+            "tumor_type": "atypical",
+            "lymph_nodes": "yes",
+            "recurrence": "none",
+            "healthy_for_surgery": "yes",
+        },
+        [
+            "note:If surgery can take all of it out, ask about treatment after the operation",
+            "note:It is not clear how much that helps",
+            "role:medical-oncologist",
+        ],
+        [EXTRA_AFTER_SURGERY, ASK_LYMPH_NODES],
+    ),
+    "finding 6: nodes yes, type not known: why the type matters": (
+        {**FIRST_STAGE_I, "lymph_nodes": "yes"},
+        ["ask:With the lymph nodes involved, the type matters"],
+        [EXTRA_AFTER_SURGERY],
+    ),
+    "finding 6: integrative methods and this guide's credits on every path": (
+        {},
+        ["section:integrative-methods", "section:about-this-guide", "note:herbs, special diets"],
+        [],
+    ),
+    "finding 7: the companion articles are pointed to": (
+        {**STAGE_IV, "liver_symptoms": "yes"},
+        [LIVER, "note:The ACS has a separate article on ablation, embolization"],
+        [],
+    ),
+    "finding 7: recurrence points to Understanding Recurrence": (
+        {"recurrence": "distant"},
+        ["note:“Understanding Recurrence”"],
+        [],
+    ),
 }
 
 
