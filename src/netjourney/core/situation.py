@@ -411,13 +411,12 @@ class _RulesCompiler:
         return tuple(items)
 
     def _condition(self, spec: ConditionSpec, where: str) -> Condition:
-        if spec.all is not None or spec.any is not None:
-            form = "all" if spec.all is not None else "any"
-            parts = tuple(
-                self._condition(part, f"{where}.{form}[{i}]")
-                for i, part in enumerate(spec.all if spec.all is not None else spec.any or ())
-            )
-            return _all_of(parts) if form == "all" else _any_of(parts)
+        for form, parts in (("all", spec.all), ("any", spec.any)):
+            if parts is not None:
+                compiled = tuple(
+                    self._condition(part, f"{where}.{form}[{i}]") for i, part in enumerate(parts)
+                )
+                return _all_of(compiled) if form == "all" else _any_of(compiled)
         if spec.condition is not None:
             if spec.condition not in self.named:
                 raise _fail(
