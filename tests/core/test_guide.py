@@ -126,10 +126,45 @@ BROKEN_FIELDS = {
         lambda d: d["groups"].pop(),
         "questions.json: groups: must be the four groups",
     ),
+    "glossary meaning empty": (
+        "glossary.json",
+        lambda d: d["terms"][5].update(meaning=""),
+        "glossary.json: terms[5].meaning: must be non-empty text",
+    ),
+    "glossary duplicate id": (
+        "glossary.json",
+        lambda d: d["terms"][1].update(id=d["terms"][0]["id"]),
+        "glossary.json: terms: duplicate ids",
+    ),
+    "unknown field in a glossary entry": (
+        "glossary.json",
+        lambda d: d["terms"][2].update(meening="typo"),
+        "glossary.json: terms[2].meening: is not a known field",
+    ),
+    "fact without its source": (
+        "sections.json",
+        lambda d: d["sections"][4]["key_facts"][2].pop("source"),
+        "sections.json: sections[4].key_facts[2].source: missing",
+    ),
+    "question group citing no heading of the article": (
+        "questions.json",
+        lambda d: d["groups"][0].update(source="chapter-9"),
+        "questions.json: groups[0].source: 'chapter-9' is not a heading id of the article",
+    ),
+    "heading checksum malformed": (
+        "source.json",
+        lambda d: d["headings"][3].update(sha256="xyz"),
+        "source.json: headings[3].sha256:",
+    ),
+    "companion citing an unknown heading": (
+        "source.json",
+        lambda d: d["companions"][0].update(source="nowhere"),
+        "source.json: top level: companion 'ablation-embolization': unknown heading 'nowhere'",
+    ),
     "revised not a date": (
         "source.json",
         lambda d: d.update(revised="December 2025"),
-        "source.json: source.revised: not a YYYY-MM-DD date",
+        "source.json: revised: not a YYYY-MM-DD date",
     ),
 }
 

@@ -35,12 +35,12 @@ SYSTEMIC = "option:Chemotherapy, radiation therapy and targeted therapy"
 ANALOGS = "option:Somatostatin analogs, such as octreotide (Sandostatin) or lanreotide (Somatuline)"
 FEW_TUMORS = "option:An operation on the lung and on the places the cancer has spread to"
 LIVER = "option:Ablation or hepatic artery embolization"
-BONE = "option:External radiation therapy to ease symptoms"
+BONE = "option:External radiation therapy. It can ease bone pain"
 RADIOACTIVE = "option:Radioactive drugs"
 RECURRENT_SURGERY = "option:Surgery, when it can be done"
 RECURRENT_NO_SURGERY = "option:With no operation possible"
 HOSPICE = "option:Hospice care"
-ASK_TYPE = "ask:typical (low grade) or atypical (intermediate grade)?"
+ASK_TYPE = "ask:typical (low grade) or atypical (a grade in between)?"
 ASK_STAGE = "ask:What stage is my tumor?"
 ASK_REMOVABLE = "ask:Can surgery take out all of the tumor?"
 ASK_HEALTHY = "ask:Am I well enough to have an operation?"
@@ -125,7 +125,7 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
         {"stage": "IIIB", "recurrence": "none"},
         [
             SURGERY_CANNOT_REMOVE,
-            "note:Every stage IIIB, IIIC and IV tumor",
+            "note:Stage IIIB, IIIC and IV tumors are all in the group",
             SYSTEMIC,
             "option:For stage III or IV, some whole-body (systemic) treatments",
             "role:medical-oncologist",
@@ -134,17 +134,25 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     ),
     "unresectable by stage IIIC": (
         {"stage": "IIIC", "recurrence": "none"},
-        [SURGERY_CANNOT_REMOVE, "note:Every stage IIIB, IIIC and IV tumor", SYSTEMIC],
+        [
+            SURGERY_CANNOT_REMOVE,
+            "note:Stage IIIB, IIIC and IV tumors are all in the group",
+            SYSTEMIC,
+        ],
         [SURGERY_CAN_REMOVE, SURGERY],
     ),
     "unresectable by stage IV, even if said removable": (
         {"stage": "IV", "removable": "yes", "recurrence": "none"},
-        [SURGERY_CANNOT_REMOVE, "note:Every stage IIIB, IIIC and IV tumor", SYSTEMIC],
+        [
+            SURGERY_CANNOT_REMOVE,
+            "note:Stage IIIB, IIIC and IV tumors are all in the group",
+            SYSTEMIC,
+        ],
         [SURGERY_CAN_REMOVE, SURGERY],
     ),
     "unresectable: surgery cannot remove it all (stage II)": (
         {"stage": "II", "removable": "no", "recurrence": "none"},
-        [SURGERY_CANNOT_REMOVE, "note:Since surgery cannot take out all of the tumor", SYSTEMIC],
+        [SURGERY_CANNOT_REMOVE, "note:You said surgery cannot take out all of the tumor", SYSTEMIC],
         [SURGERY_CAN_REMOVE, SURGERY, "option:For stage III or IV", ASK_REMOVABLE],
     ),
     "unresectable by health": (
@@ -180,7 +188,7 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     "typical: chemotherapy often not very successful": (
         {**STAGE_IV, "tumor_type": "typical"},
         [
-            "note:Typical NETs usually grow slowly, and chemotherapy often does not work very well",
+            "note:Typical NETs tend to grow slowly. For them, chemotherapy often does not work",
             SYSTEMIC,
         ],
         [ASK_TYPE],
@@ -188,7 +196,7 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
     "atypical: no such caution about chemotherapy": (
         {**STAGE_IV, "tumor_type": "atypical"},
         [SYSTEMIC],
-        ["note:Typical NETs usually grow slowly"],
+        ["note:Typical NETs tend to grow slowly"],
     ),
     "a few tumors: surgery on the lung and the metastasis": (
         {**STAGE_IV, "spread": "few"},
@@ -390,6 +398,67 @@ CASES: dict[str, tuple[dict[str, str], list[str], list[str]]] = {
         STAGE_IV,
         [SYSTEMIC],
         ["section:stopping-treatment", HOSPICE, "ask:stop"],
+    ),
+    # Issue 14's review findings, each as the reader would meet it.
+    "finding 3: most stage IIIA tumors can be removed (not 'many')": (
+        {"stage": "IIIA", "recurrence": "none", "healthy_for_surgery": "yes"},
+        ["note:Most stage IIIA tumors can be taken out by surgery, but some cannot"],
+        ["note:many"],
+    ),
+    "finding 4: removal not known is not told it is removable": (
+        {"stage": "II", "recurrence": "none", "healthy_for_surgery": "yes"},
+        ["note:Most stage I and II tumors are in the group", "note:so ask", ASK_REMOVABLE],
+        ["note:You said surgery can take out all", "note:Your answers match"],
+    ),
+    "finding 4: removable said yes is told so": (
+        FIRST_STAGE_I,
+        ["note:You said surgery can take out all of the tumor"],
+        ["note:Whether yours is depends"],
+    ),
+    "finding 5: no surgery on the metastases when surgery cannot remove it": (
+        {**STAGE_IV, "spread": "few", "removable": "no"},
+        [SYSTEMIC],
+        [FEW_TUMORS, "ask:Could surgeons take out all of the few tumors"],
+    ),
+    "finding 5: a few tumors, removal not known: surgery named, and asked": (
+        {**STAGE_IV, "spread": "few"},
+        [FEW_TUMORS, "ask:Could surgeons take out all of the few tumors"],
+        [],
+    ),
+    "finding 6: stage IIIA atypical with nodes, removal not known": (
+        {
+            "stage": "IIIA",
+            "tumor_type": "atypical",
+            "lymph_nodes": "yes",
+            "recurrence": "none",
+            "healthy_for_surgery": "yes",
+        },
+        [
+            "note:If surgery can take all of it out, ask about treatment after the operation",
+            "note:It is not clear how much that helps",
+            "role:medical-oncologist",
+        ],
+        [EXTRA_AFTER_SURGERY, ASK_LYMPH_NODES],
+    ),
+    "finding 6: nodes yes, type not known: why the type matters": (
+        {**FIRST_STAGE_I, "lymph_nodes": "yes"},
+        ["ask:With the lymph nodes involved, the type matters"],
+        [EXTRA_AFTER_SURGERY],
+    ),
+    "finding 6: integrative methods and this guide's credits on every path": (
+        {},
+        ["section:integrative-methods", "section:about-this-guide", "note:herbs, special diets"],
+        [],
+    ),
+    "finding 7: the companion articles are pointed to": (
+        {**STAGE_IV, "liver_symptoms": "yes"},
+        [LIVER, "note:The ACS has a separate article on ablation, embolization"],
+        [],
+    ),
+    "finding 7: recurrence points to Understanding Recurrence": (
+        {"recurrence": "distant"},
+        ["note:“Understanding Recurrence”"],
+        [],
     ),
 }
 

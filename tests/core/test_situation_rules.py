@@ -94,7 +94,7 @@ BROKEN = {
     ),
     "unknown extra section": (
         lambda d: rule(d, "always")["sections"].append("diet"),
-        "situation.json: rules[{always}] (id 'always').sections[8]: "
+        "situation.json: rules[{always}] (id 'always').sections[9]: "
         "no guide section with id 'diet'",
     ),
     "unknown role": (
@@ -138,7 +138,7 @@ BROKEN = {
     ),
     "misspelt field": (
         lambda d: rule(d, "widespread").update(option=[]),
-        "situation.json: rules[{widespread}] (id 'widespread'): unknown fields ['option']",
+        "situation.json: rules[{widespread}] (id 'widespread').option: is not a known field",
     ),
     "a rule that adds nothing": (
         lambda d: [rule(d, "ask-stage").pop("ask")],
@@ -200,8 +200,8 @@ def test_the_blocks_give_each_part_of_the_path_with_its_heading(guide: Guide) ->
         "3. Tumors surgery cannot fully remove",
     ]
     assert (
-        "External radiation therapy to ease symptoms the tumors cause, such as bone pain. "
-        "(Guide: Tumors surgery cannot fully remove)"
+        "External radiation therapy. It can ease bone pain and other symptoms that the tumors "
+        "cause. (Guide: Tumors surgery cannot fully remove)"
     ) in blocks["Treatment options the guide names for situations like yours"]
     assert "Radiation oncologist" in blocks["Who is usually on the care team"]
     assert blocks["Please note"] == [guide.source.caution]

@@ -1,13 +1,30 @@
-"""The treatment guide that ships in resources/guide: loaded and validated at start."""
+"""The treatment guide that ships in resources/guide: loaded and validated at start.
+
+Each content file is a pydantic model; a mistake in one stops the app with a GuideError
+that names the file and the field path (`sections.json: sections[2].summary: missing`).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
 
 from netjourney.core import paths
 
@@ -40,61 +57,255 @@ class GuideError(ValueError):
     """A content file is missing or malformed; the message names the file and the field."""
 
 
-@dataclass(frozen=True)
-class GlossaryEntry:
-    term: str
-    meaning: str
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must be non-empty text")
+    return value
 
 
-@dataclass(frozen=True)
-class Section:
-    id: str
-    title: str
-    summary: str
-    key_facts: tuple[str, ...]
-    glossary: tuple[GlossaryEntry, ...]
+Text = Annotated[str, AfterValidator(_non_empty)]
 
 
-@dataclass(frozen=True)
-class LibraryQuestion:
-    id: str
-    text: str
-    section_id: str
+def _known_heading(value: str, info: ValidationInfo) -> str:
+    """A `source` names a heading of the article (source.json's list, given as context)."""
+    headings = (info.context or {}).get("headings")
+    if headings is not None and value not in headings:
+        raise ValueError(f"{value!r} is not a heading id of the article; known: {list(headings)}")
+    return value
 
 
-@dataclass(frozen=True)
-class QuestionGroup:
-    section_id: str
-    title: str
-    questions: tuple[LibraryQuestion, ...]
+HeadingId = Annotated[Text, AfterValidator(_known_heading)]
 
 
-@dataclass(frozen=True)
-class Role:
-    id: str
-    title: str
-    does: str
-    asks_about: tuple[str, ...]
-    question_groups: tuple[str, ...]
+class Content(BaseModel):
+    """A record of a content file: immutable, and no field the code does not know."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-@dataclass(frozen=True)
-class Source:
-    title: str
-    publisher: str
+Records = TypeVar("Records", bound=tuple[Any, ...])
+
+
+def _unique_ids(records: Records) -> Records:
+    ids = [record.id for record in records]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ValueError(f"duplicate ids {duplicates}")
+    return records
+
+
+UniqueIds = AfterValidator(_unique_ids)
+
+
+# --- source.json --------------------------------------------------------------------------
+
+
+class Heading(Content):
+    """A heading of the article; `heading` may abridge a long one with "…" (see the tests)."""
+
+    id: Text
+    heading: Text
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+
+
+class Companion(Content):
+    """Another article the source points its readers to."""
+
+    id: Text
+    about: Text
+    source: HeadingId
+
+
+class Source(Content):
+    title: Text
+    publisher: Text
     revised: date
-    url: str
-    review: str
-    caution: str
-    adapted_note: str
+    url: Text
+    review: Text
+    caution: Text
+    adapted_note: Text
+    companions: tuple[Companion, ...]
+    references: tuple[Text, ...]
+    headings: Annotated[tuple[Heading, ...], UniqueIds]
+
+    @field_validator("revised", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(f"not a YYYY-MM-DD date: {value!r}")
+        return value
+
+    @property
+    def heading_ids(self) -> tuple[str, ...]:
+        return tuple(h.id for h in self.headings)
+
+    @model_validator(mode="after")
+    def _companions_cite_headings(self) -> Source:
+        for companion in self.companions:
+            if companion.source not in self.heading_ids:
+                raise ValueError(
+                    f"companion {companion.id!r}: unknown heading {companion.source!r}"
+                )
+        return self
 
 
-@dataclass(frozen=True)
-class Guide:
+# --- glossary.json ------------------------------------------------------------------------
+
+
+class GlossaryEntry(Content):
+    id: Text
+    term: Text
+    meaning: Text
+    forms: tuple[Text, ...]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _forms_pattern(self.forms)
+
+    def used_in(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+
+@cache
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the forms as whole words, any case, with a plural ending allowed."""
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})(?:s|es)?\b", re.IGNORECASE)
+
+
+class GlossaryFile(Content):
+    about: str = ""
+    terms: Annotated[tuple[GlossaryEntry, ...], UniqueIds]
+
+
+# --- sections.json ------------------------------------------------------------------------
+
+
+class Fact(Content):
+    text: Text
+    source: HeadingId
+
+
+class Section(Content):
+    id: Text
+    title: Text
+    summary: Text
+    sources: tuple[HeadingId, ...] = Field(min_length=1)
+    facts: tuple[Fact, ...] = Field(alias="key_facts")
+    glossary: tuple[GlossaryEntry, ...] = Field(default=(), exclude=True)
+
+    @property
+    def key_facts(self) -> tuple[str, ...]:
+        return tuple(fact.text for fact in self.facts)
+
+    @property
+    def text(self) -> str:
+        """Everything the section says, for the readability and glossary checks."""
+        return " ".join((self.summary, *self.key_facts))
+
+
+class SectionsFile(Content):
+    sections: Annotated[tuple[Section, ...], UniqueIds]
+
+    @field_validator("sections")
+    @classmethod
+    def _complete(cls, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        present = {s.id for s in sections}
+        missing = [s for s in REQUIRED_SECTION_IDS if s not in present]
+        if missing:
+            raise ValueError(f"missing the required section ids {missing}")
+        return sections
+
+
+# --- questions.json -----------------------------------------------------------------------
+
+
+class LibraryQuestion(Content):
+    id: Text
+    text: Text
+    section_id: str
+
+
+def _in_group(question: Any, section_id: Any) -> Any:
+    return {**question, "section_id": section_id} if isinstance(question, dict) else question
+
+
+class QuestionGroup(Content):
+    section_id: Text
+    title: Text
+    source: HeadingId
+    questions: Annotated[tuple[LibraryQuestion, ...], UniqueIds]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _questions_know_their_group(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("questions"), list):
+            section = data.get("section_id")
+            questions = [_in_group(q, section) for q in data["questions"]]
+            return {**data, "questions": questions}
+        return data
+
+    @field_validator("section_id")
+    @classmethod
+    def _a_question_section(cls, value: str) -> str:
+        if value not in QUESTION_SECTION_IDS:
+            raise ValueError(f"{value!r} is not a question section")
+        return value
+
+
+class QuestionsFile(Content):
+    groups: tuple[QuestionGroup, ...]
+
+    @field_validator("groups")
+    @classmethod
+    def _the_four_groups(cls, groups: tuple[QuestionGroup, ...]) -> tuple[QuestionGroup, ...]:
+        if tuple(g.section_id for g in groups) != QUESTION_SECTION_IDS:
+            raise ValueError(f"must be the four groups {list(QUESTION_SECTION_IDS)}")
+        every_id = [q.id for g in groups for q in g.questions]
+        if len(set(every_id)) != len(every_id):
+            raise ValueError("a question id is used in more than one group")
+        return groups
+
+
+# --- roles.json ---------------------------------------------------------------------------
+
+
+class Role(Content):
+    id: Text
+    title: Text
+    does: Text
+    asks_about: tuple[Text, ...]
+    question_groups: tuple[Text, ...]
+
+    @field_validator("question_groups")
+    @classmethod
+    def _known_groups(cls, groups: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [g for g in groups if g not in QUESTION_SECTION_IDS]
+        if unknown:
+            raise ValueError(f"unknown question sections {unknown}")
+        return groups
+
+
+class RolesFile(Content):
+    roles: Annotated[tuple[Role, ...], UniqueIds]
+
+    @field_validator("roles")
+    @classmethod
+    def _with_other(cls, roles: tuple[Role, ...]) -> tuple[Role, ...]:
+        if OTHER_ROLE_ID not in {r.id for r in roles}:
+            raise ValueError(f"must include the role {OTHER_ROLE_ID!r}")
+        return roles
+
+
+# --- The guide ----------------------------------------------------------------------------
+
+
+class Guide(Content):
     source: Source
     sections: tuple[Section, ...]
     question_groups: tuple[QuestionGroup, ...]
     roles: tuple[Role, ...]
+    glossary: tuple[GlossaryEntry, ...]
 
     @property
     def section_ids(self) -> tuple[str, ...]:
@@ -114,6 +325,32 @@ class Guide:
         questions = [q for g in self.question_groups for q in g.questions]
         return _find(questions, question_id, "library question")
 
+    def terms_in(self, text: str) -> tuple[GlossaryEntry, ...]:
+        """The glossary entries whose word appears in `text`, in glossary order."""
+        return tuple(entry for entry in self.glossary if entry.used_in(text))
+
+
+TermSpan = tuple[int, int, GlossaryEntry]
+
+
+def term_spans(entries: Iterable[GlossaryEntry], text: str, seen: set[str]) -> list[TermSpan]:
+    """Where each glossary word first appears in `text`, in order and never overlapping.
+
+    Entries whose id is in `seen` are skipped and the ones found are added to it, so a
+    word is marked once per page however many paragraphs it appears in.
+    """
+    found = []
+    for entry in entries:
+        match = None if entry.id in seen else entry.pattern.search(text)
+        if match:
+            found.append((match.start(), match.end(), entry))
+    spans: list[TermSpan] = []
+    for start, end, entry in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end, entry))
+            seen.add(entry.id)
+    return spans
+
 
 Identified = TypeVar("Identified", Section, Role, LibraryQuestion)
 
@@ -125,155 +362,77 @@ def _find(items: Iterable[Identified], wanted: str, kind: str) -> Identified:
     raise KeyError(f"no {kind} with id {wanted!r}")
 
 
-class ContentReader:
-    """Reads one JSON content file, naming the file and field in every complaint."""
+# --- Reading a content file ---------------------------------------------------------------
 
-    def __init__(self, folder: Path, name: str) -> None:
-        self.name = name
-        try:
-            self.data = json.loads((folder / name).read_text(encoding="utf-8"))
-        except FileNotFoundError as error:
-            raise GuideError(f"{name}: the file is missing from {folder}") from error
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise GuideError(f"{name}: not valid JSON ({error})") from error
-
-    def fail(self, where: str, problem: str) -> GuideError:
-        return GuideError(f"{self.name}: {where}: {problem}")
-
-    def value(self, obj: Any, field: str, where: str) -> Any:
-        if not isinstance(obj, dict) or field not in obj:
-            raise self.fail(f"{where}.{field}", "missing")
-        return obj[field]
-
-    def text(self, obj: Any, field: str, where: str) -> str:
-        value = self.value(obj, field, where)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{where}.{field}", "must be non-empty text")
-        return value
-
-    def items(self, obj: Any, field: str, where: str) -> list[Any]:
-        value = self.value(obj, field, where)
-        if not isinstance(value, list):
-            raise self.fail(f"{where}.{field}", "must be a list")
-        return value
-
-    def texts(self, obj: Any, field: str, where: str) -> tuple[str, ...]:
-        values = self.items(obj, field, where)
-        for index, value in enumerate(values):
-            if not isinstance(value, str) or not value.strip():
-                raise self.fail(f"{where}.{field}[{index}]", "must be non-empty text")
-        return tuple(values)
-
-    def unique_ids(self, records: list[Any], where: str) -> list[str]:
-        ids = [self.text(r, "id", f"{where}[{i}]") for i, r in enumerate(records)]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise self.fail(where, f"duplicate ids {duplicates}")
-        return ids
+Model = TypeVar("Model", bound=BaseModel)
 
 
-def _load_source(folder: Path) -> Source:
-    reader = ContentReader(folder, "source.json")
-    obj = reader.data
-    fields = {
-        f: reader.text(obj, f, "source")
-        for f in ("title", "publisher", "url", "review", "caution", "adapted_note")
-    }
-    revised = reader.text(obj, "revised", "source")
+def read_content(
+    folder: Path,
+    name: str,
+    model: type[Model],
+    context: dict[str, Any] | None = None,
+    where: Callable[[tuple[int | str, ...], Any], str] | None = None,
+) -> Model:
+    """Read and validate one JSON content file; a GuideError names the file and the field.
+
+    `where` turns an error's location into the path shown (given the file's data).
+    """
     try:
-        revised_date = date.fromisoformat(revised)
-    except ValueError as error:
-        raise reader.fail("source.revised", f"not a YYYY-MM-DD date: {revised!r}") from error
-    return Source(revised=revised_date, **fields)
+        data = json.loads((folder / name).read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise GuideError(f"{name}: the file is missing from {folder}") from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise GuideError(f"{name}: not valid JSON ({error})") from error
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as error:
+        first = error.errors()[0]
+        path = where(first["loc"], data) if where else field_path(first["loc"])
+        more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+        raise GuideError(f"{name}: {path or 'top level'}: {_problem(first)}{more}") from None
 
 
-def _load_sections(folder: Path) -> tuple[Section, ...]:
-    reader = ContentReader(folder, "sections.json")
-    records = reader.items(reader.data, "sections", "top level")
-    reader.unique_ids(records, "sections")
-    sections = []
-    for index, obj in enumerate(records):
-        where = f"sections[{index}]"
-        glossary = tuple(
-            GlossaryEntry(
-                reader.text(e, "term", f"{where}.glossary[{i}]"),
-                reader.text(e, "meaning", f"{where}.glossary[{i}]"),
-            )
-            for i, e in enumerate(reader.items(obj, "glossary", where))
-        )
-        sections.append(
-            Section(
-                id=reader.text(obj, "id", where),
-                title=reader.text(obj, "title", where),
-                summary=reader.text(obj, "summary", where),
-                key_facts=reader.texts(obj, "key_facts", where),
-                glossary=glossary,
-            )
-        )
-    missing = [s for s in REQUIRED_SECTION_IDS if s not in {x.id for x in sections}]
-    if missing:
-        raise reader.fail("sections", f"missing the required section ids {missing}")
-    return tuple(sections)
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """('sections', 2, 'summary') -> 'sections[2].summary'."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text.removeprefix(".")
 
 
-def _load_question_groups(folder: Path) -> tuple[QuestionGroup, ...]:
-    reader = ContentReader(folder, "questions.json")
-    groups = []
-    all_ids: list[str] = []
-    for index, obj in enumerate(reader.items(reader.data, "groups", "top level")):
-        where = f"groups[{index}]"
-        section_id = reader.text(obj, "section_id", where)
-        if section_id not in QUESTION_SECTION_IDS:
-            raise reader.fail(f"{where}.section_id", f"{section_id!r} is not a question section")
-        records = reader.items(obj, "questions", where)
-        all_ids += reader.unique_ids(records, f"{where}.questions")
-        questions = tuple(
-            LibraryQuestion(
-                reader.text(q, "id", f"{where}.questions[{i}]"),
-                reader.text(q, "text", f"{where}.questions[{i}]"),
-                section_id,
-            )
-            for i, q in enumerate(records)
-        )
-        groups.append(QuestionGroup(section_id, reader.text(obj, "title", where), questions))
-    if len(set(all_ids)) != len(all_ids):
-        raise reader.fail("groups", "a question id is used in more than one group")
-    if tuple(g.section_id for g in groups) != QUESTION_SECTION_IDS:
-        raise reader.fail("groups", f"must be the four groups {list(QUESTION_SECTION_IDS)}")
-    return tuple(groups)
+_PROBLEMS = {
+    "missing": "missing",
+    "string_type": "must be non-empty text",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "model_type": "must be an object",
+    "model_attributes_type": "must be an object",
+    "dict_type": "must be an object",
+    "extra_forbidden": "is not a known field",
+}
 
 
-def _load_roles(folder: Path) -> tuple[Role, ...]:
-    reader = ContentReader(folder, "roles.json")
-    records = reader.items(reader.data, "roles", "top level")
-    ids = reader.unique_ids(records, "roles")
-    if OTHER_ROLE_ID not in ids:
-        raise reader.fail("roles", f"must include the role {OTHER_ROLE_ID!r}")
-    roles = []
-    for index, obj in enumerate(records):
-        where = f"roles[{index}]"
-        groups = reader.texts(obj, "question_groups", where)
-        unknown = [g for g in groups if g not in QUESTION_SECTION_IDS]
-        if unknown:
-            raise reader.fail(f"{where}.question_groups", f"unknown question sections {unknown}")
-        roles.append(
-            Role(
-                id=reader.text(obj, "id", where),
-                title=reader.text(obj, "title", where),
-                does=reader.text(obj, "does", where),
-                asks_about=reader.texts(obj, "asks_about", where),
-                question_groups=groups,
-            )
-        )
-    return tuple(roles)
+def _problem(error: ErrorDetails) -> str:
+    if error["type"] in ("value_error", "assertion_error"):
+        return str(error.get("ctx", {}).get("error", error["msg"]))
+    return _PROBLEMS.get(error["type"], error["msg"])
 
 
 def load_guide(folder: Path | None = None) -> Guide:
     """Read and validate every content file; a GuideError names the file and the field."""
     folder = folder or paths.resources_dir() / "guide"
+    source = read_content(folder, "source.json", Source)
+    headings = {"headings": source.heading_ids}
+    glossary = read_content(folder, "glossary.json", GlossaryFile).terms
+    sections = read_content(folder, "sections.json", SectionsFile, headings).sections
     return Guide(
-        source=_load_source(folder),
-        sections=_load_sections(folder),
-        question_groups=_load_question_groups(folder),
-        roles=_load_roles(folder),
+        source=source,
+        sections=tuple(
+            s.model_copy(update={"glossary": tuple(e for e in glossary if e.used_in(s.text))})
+            for s in sections
+        ),
+        question_groups=read_content(folder, "questions.json", QuestionsFile, headings).groups,
+        roles=read_content(folder, "roles.json", RolesFile).roles,
+        glossary=glossary,
     )

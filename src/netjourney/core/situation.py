@@ -22,10 +22,23 @@ import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from pydantic import BeforeValidator, Field, model_validator
 
 from netjourney.core import paths
-from netjourney.core.guide import ContentReader, Guide, LibraryQuestion, Role, Section
+from netjourney.core.guide import (
+    Content,
+    Guide,
+    GuideError,
+    LibraryQuestion,
+    Role,
+    Section,
+    Text,
+    UniqueIds,
+    field_path,
+    read_content,
+)
 
 UNKNOWN = "unknown"
 UNKNOWN_LABEL = "Not known yet"
@@ -173,19 +186,33 @@ def _check_value(name: str, value: object) -> None:
 
 # --- Conditions -------------------------------------------------------------------------
 
-Condition = Callable[[Situation], bool]
+
+@dataclass(frozen=True)
+class Condition:
+    """A test on a situation, and the answers it looks at (so a check can try them all)."""
+
+    test: Callable[[Situation], bool] = field(compare=False)
+    answers: frozenset[str]
+
+    def __call__(self, situation: Situation) -> bool:
+        return self.test(situation)
 
 
 def _answer_in(name: str, values: frozenset[str | None]) -> Condition:
-    return lambda situation: situation.value(name) in values
+    return Condition(lambda situation: situation.value(name) in values, frozenset({name}))
 
 
 def _all_of(parts: tuple[Condition, ...]) -> Condition:
-    return lambda situation: all(part(situation) for part in parts)
+    answers = frozenset().union(*(part.answers for part in parts))
+    return Condition(lambda situation: all(part(situation) for part in parts), answers)
 
 
 def _any_of(parts: tuple[Condition, ...]) -> Condition:
-    return lambda situation: any(part(situation) for part in parts)
+    answers = frozenset().union(*(part.answers for part in parts))
+    return Condition(lambda situation: any(part(situation) for part in parts), answers)
+
+
+ALWAYS = _all_of(())
 
 
 # --- The path ---------------------------------------------------------------------------
@@ -198,6 +225,9 @@ class PathItem:
     text: str
     section_id: str
     section_title: str
+    # What the sentence takes for granted about the reader; the content tests check that
+    # it is never shown to someone whose answers deny it.
+    presumes: Condition = field(default=ALWAYS, compare=False)
 
 
 @dataclass(frozen=True)
@@ -266,136 +296,182 @@ def _unique(items: Iterable[PathItem]) -> tuple[PathItem, ...]:
 
 # --- Loading and checking the rules -----------------------------------------------------
 
+
+class ConditionSpec(Content):
+    """One condition as written in the file: exactly one form (see the module docstring)."""
+
+    answer: str | None = None
+    is_: str | None = Field(None, alias="is")
+    in_: tuple[str, ...] | None = Field(None, alias="in")
+    all: tuple[ConditionSpec, ...] | None = None
+    any: tuple[ConditionSpec, ...] | None = None
+    condition: str | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> ConditionSpec:
+        forms = [
+            f for f in ("is_", "in_", "all", "any", "condition") if getattr(self, f) is not None
+        ]
+        if len(forms) != 1 or (self.answer is None) != (forms[0] not in ("is_", "in_")):
+            raise ValueError(
+                "a condition is one of {answer, is}, {answer, in}, {all}, {any} or {condition}"
+            )
+        return self
+
+
+def _always_holds(value: Any) -> Any:
+    return {"all": []} if value == "always" else value
+
+
+class ItemSpec(Content):
+    text: Text
+    section: Text
+    presumes: ConditionSpec | None = None
+
+
 _RULE_LISTS = ("sections", "notes", "options", "roles", "questions", "ask")
 
 
-class _RulesReader:
-    """Reads situation.json, checking every id against the guide and every answer name."""
+class RuleSpec(Content):
+    id: Text
+    when: Annotated[ConditionSpec, BeforeValidator(_always_holds)]
+    sections: tuple[Text, ...] = ()
+    notes: tuple[ItemSpec, ...] = ()
+    options: tuple[ItemSpec, ...] = ()
+    roles: tuple[Text, ...] = ()
+    questions: tuple[Text, ...] = ()
+    ask: tuple[ItemSpec, ...] = ()
 
-    def __init__(self, folder: Path, guide: Guide) -> None:
-        self.file = ContentReader(folder, RULES_FILE)
+    @model_validator(mode="after")
+    def _adds_something(self) -> RuleSpec:
+        if not any(getattr(self, name) for name in _RULE_LISTS):
+            raise ValueError(f"adds nothing: give at least one of {list(_RULE_LISTS)}")
+        return self
+
+
+class RulesFile(Content):
+    about: str = ""
+    reading_order: tuple[Text, ...]
+    conditions: dict[str, ConditionSpec]
+    rules: Annotated[tuple[RuleSpec, ...], UniqueIds]
+
+
+class _RulesCompiler:
+    """Turns the validated file into rules, checking every id against the guide."""
+
+    def __init__(self, guide: Guide) -> None:
         self.guide = guide
         self.named: dict[str, Condition] = {}
 
-    def read(self) -> SituationRules:
-        data = self.file.data
-        reading_order = self._reading_order(self.file.texts(data, "reading_order", "top level"))
-        conditions = self.file.value(data, "conditions", "top level")
-        if not isinstance(conditions, dict):
-            raise self.file.fail("conditions", "must be an object of named conditions")
-        for name, spec in conditions.items():
-            self.named[name] = self._condition(spec, f"conditions.{name}")
-        records = self.file.items(data, "rules", "top level")
-        self.file.unique_ids(records, "rules")
+    def compile(self, spec: RulesFile) -> SituationRules:
+        for name, condition in spec.conditions.items():
+            self.named[name] = self._condition(condition, f"conditions.{name}")
         rules = tuple(
-            self._rule(obj, f"rules[{i}] (id {obj['id']!r})") for i, obj in enumerate(records)
+            self._rule(rule, f"rules[{i}] (id {rule.id!r})") for i, rule in enumerate(spec.rules)
         )
-        return SituationRules(self.guide, reading_order, rules)
+        return SituationRules(self.guide, self._reading_order(spec.reading_order), rules)
 
     def _reading_order(self, order: tuple[str, ...]) -> tuple[str, ...]:
         missing = [s for s in self.guide.section_ids if s not in order]
         unknown = [s for s in order if s not in self.guide.section_ids]
         if missing or unknown or len(set(order)) != len(order):
-            raise self.file.fail(
+            raise _fail(
                 "reading_order",
                 f"must list every guide section once (missing {missing}, unknown {unknown})",
             )
         return order
 
-    def _rule(self, obj: dict[str, Any], where: str) -> Rule:
-        extra = sorted(set(obj) - {"id", "when", *_RULE_LISTS})
-        if extra:
-            raise self.file.fail(
-                where, f"unknown fields {extra}; a rule may have {['id', 'when', *_RULE_LISTS]}"
-            )
-        if not any(obj.get(name) for name in _RULE_LISTS):
-            raise self.file.fail(where, f"adds nothing: give at least one of {list(_RULE_LISTS)}")
-        when = self.file.value(obj, "when", where)
+    def _rule(self, spec: RuleSpec, where: str) -> Rule:
         return Rule(
-            id=obj["id"],
-            when=_always if when == "always" else self._condition(when, f"{where}.when"),
-            sections=self._ids(obj, "sections", where, self.guide.section),
-            notes=self._items(obj, "notes", where),
-            options=self._items(obj, "options", where),
-            roles=self._ids(obj, "roles", where, self.guide.role),
-            questions=self._ids(obj, "questions", where, self.guide.library_question),
-            asks=self._items(obj, "ask", where),
+            id=spec.id,
+            when=self._condition(spec.when, f"{where}.when"),
+            sections=self._ids(spec.sections, f"{where}.sections", self.guide.section),
+            notes=self._items(spec.notes, f"{where}.notes"),
+            options=self._items(spec.options, f"{where}.options"),
+            roles=self._ids(spec.roles, f"{where}.roles", self.guide.role),
+            questions=self._ids(spec.questions, f"{where}.questions", self.guide.library_question),
+            asks=self._items(spec.ask, f"{where}.ask"),
         )
 
-    def _optional_list(self, obj: dict[str, Any], name: str, where: str) -> list[Any]:
-        return self.file.items(obj, name, where) if name in obj else []
-
     def _ids(
-        self, obj: dict[str, Any], name: str, where: str, lookup: Callable[[str], object]
+        self, ids: tuple[str, ...], where: str, lookup: Callable[[str], object]
     ) -> tuple[str, ...]:
-        ids = self.file.texts(obj, name, where) if name in obj else ()
         for index, wanted in enumerate(ids):
-            self._check_known(wanted, f"{where}.{name}[{index}]", lookup)
+            _check_known(wanted, f"{where}[{index}]", lookup)
         return ids
 
-    def _items(self, obj: dict[str, Any], name: str, where: str) -> tuple[PathItem, ...]:
+    def _items(self, specs: tuple[ItemSpec, ...], where: str) -> tuple[PathItem, ...]:
         items = []
-        for index, spec in enumerate(self._optional_list(obj, name, where)):
-            spot = f"{where}.{name}[{index}]"
-            section_id = self.file.text(spec, "section", spot)
-            self._check_known(section_id, f"{spot}.section", self.guide.section)
-            title = self.guide.section(section_id).title
-            items.append(PathItem(self.file.text(spec, "text", spot), section_id, title))
+        for index, spec in enumerate(specs):
+            spot = f"{where}[{index}]"
+            _check_known(spec.section, f"{spot}.section", self.guide.section)
+            presumes = spec.presumes and self._condition(spec.presumes, f"{spot}.presumes")
+            title = self.guide.section(spec.section).title
+            items.append(PathItem(spec.text, spec.section, title, presumes or ALWAYS))
         return tuple(items)
 
-    def _check_known(self, wanted: str, where: str, lookup: Callable[[str], object]) -> None:
-        try:
-            lookup(wanted)
-        except KeyError as error:
-            raise self.file.fail(where, error.args[0]) from None
-
-    def _condition(self, spec: Any, where: str) -> Condition:
-        if not isinstance(spec, dict) or len(spec.keys() - {"answer"}) != 1:
-            raise self.file.fail(
-                where,
-                "a condition is one of {answer, is}, {answer, in}, {all}, {any} or {condition}",
-            )
-        (form,) = spec.keys() - {"answer"}
-        if form in ("all", "any"):
-            parts = tuple(
-                self._condition(part, f"{where}.{form}[{i}]")
-                for i, part in enumerate(self.file.items(spec, form, where))
-            )
-            return _all_of(parts) if form == "all" else _any_of(parts)
-        if form == "condition":
-            return self._named(spec["condition"], f"{where}.condition")
-        if form in ("is", "in"):
-            return self._answer_condition(spec, form, where)
-        raise self.file.fail(f"{where}.{form}", "is not a kind of condition")
-
-    def _named(self, name: Any, where: str) -> Condition:
-        if name not in self.named:
-            raise self.file.fail(
-                where,
-                f"{name!r} is not a condition defined above it; defined: {sorted(self.named)}",
-            )
-        return self.named[name]
-
-    def _answer_condition(self, spec: dict[str, Any], form: str, where: str) -> Condition:
-        name = self.file.text(spec, "answer", where)
-        values = [spec["is"]] if form == "is" else self.file.items(spec, "in", where)
-        try:
-            answer(name)
-            for value in values:
-                if value != UNKNOWN:
-                    _check_value(name, value)
-        except AnswerError as error:
-            raise self.file.fail(f"{where}.{form}", str(error)) from None
-        return _answer_in(name, frozenset(None if v == UNKNOWN else v for v in values))
+    def _condition(self, spec: ConditionSpec, where: str) -> Condition:
+        for form, parts in (("all", spec.all), ("any", spec.any)):
+            if parts is not None:
+                compiled = tuple(
+                    self._condition(part, f"{where}.{form}[{i}]") for i, part in enumerate(parts)
+                )
+                return _all_of(compiled) if form == "all" else _any_of(compiled)
+        if spec.condition is not None:
+            if spec.condition not in self.named:
+                raise _fail(
+                    f"{where}.condition",
+                    f"{spec.condition!r} is not a condition defined above it; "
+                    f"defined: {sorted(self.named)}",
+                )
+            return self.named[spec.condition]
+        return _answer_condition(spec, where)
 
 
-def _always(situation: Situation) -> bool:
-    return True
+def _answer_condition(spec: ConditionSpec, where: str) -> Condition:
+    form, values = ("is", (spec.is_,)) if spec.is_ is not None else ("in", spec.in_ or ())
+    name = spec.answer or ""
+    try:
+        answer(name)
+        for value in values:
+            if value != UNKNOWN:
+                _check_value(name, value)
+    except AnswerError as error:
+        raise _fail(f"{where}.{form}", str(error)) from None
+    return _answer_in(name, frozenset(None if v == UNKNOWN else v for v in values))
+
+
+def _check_known(wanted: str, where: str, lookup: Callable[[str], object]) -> None:
+    try:
+        lookup(wanted)
+    except KeyError as error:
+        raise _fail(where, error.args[0]) from None
+
+
+def _fail(where: str, problem: str) -> GuideError:
+    return GuideError(f"{RULES_FILE}: {where}: {problem}")
 
 
 def load_rules(guide: Guide, folder: Path | None = None) -> SituationRules:
     """Read and check the rules; a GuideError names the file, the rule and the field."""
-    return _RulesReader(folder or paths.resources_dir() / "rules", guide).read()
+    folder = folder or paths.resources_dir() / "rules"
+    spec = read_content(folder, RULES_FILE, RulesFile, where=_rule_path)
+    return _RulesCompiler(guide).compile(spec)
+
+
+def _rule_path(loc: tuple[int | str, ...], data: Any) -> str:
+    """Name a rule by its id too: `rules[3] (id 'bone-pain').when`."""
+    path = field_path(loc)
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        try:
+            rule_id = data["rules"][loc[1]]["id"]
+        except (KeyError, IndexError, TypeError):
+            return path
+        rest = field_path(loc[2:])
+        return f"rules[{loc[1]}] (id {rule_id!r})" + (
+            f".{rest}" if rest and rest[0] != "[" else rest
+        )
+    return path
 
 
 # --- Presenting the path ----------------------------------------------------------------

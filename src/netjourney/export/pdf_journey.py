@@ -48,6 +48,7 @@ from netjourney.export.pdf_common import (
     table,
     time_span,
 )
+from netjourney.export.pdf_glossary import glossary_flowables
 
 MARGIN = 54.0
 TITLE = "Lung NET treatment journey"
@@ -304,7 +305,7 @@ class _JourneyStory:
         ]
         for section_id in self.selection.section_ids:
             story += self._guide_section(self.guide.section(section_id))
-        return story
+        return story + glossary_flowables(self.guide, self.selection.section_ids, s)
 
     def _guide_section(self, section: Section) -> list[Flowable]:
         s = self.styles

@@ -16,26 +16,62 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjourney.core.guide import Guide, Section
+from netjourney.core.guide import GlossaryEntry, Guide, Section, Source, term_spans
 from netjourney.core.links import records_linked_to
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.linked_model import KEY_ROLE, LinkedRecordsModel
 
 
 def section_html(guide: Guide, section: Section) -> str:
-    facts = "".join(f"<li>{escape(f)}</li>" for f in section.key_facts)
-    glossary = "".join(
-        f"<dt><b>{escape(g.term)}</b></dt><dd>{escape(g.meaning)}</dd>" for g in section.glossary
+    """The section as rich text: each glossary word links to its meaning, shown on hover."""
+    seen: set[str] = set()
+    summary = _with_terms(section.summary, section.glossary, seen)
+    facts = "".join(f"<li>{_with_terms(f, section.glossary, seen)}</li>" for f in section.key_facts)
+    words = "".join(
+        f'<dt><a name="term-{g.id}"></a><b>{escape(g.term)}</b></dt><dd>{escape(g.meaning)}</dd>'
+        for g in section.glossary
     )
-    source = guide.source
     return (
-        f"<h1>{escape(section.title)}</h1><p>{escape(section.summary)}</p>"
+        f"<h1>{escape(section.title)}</h1><p>{summary}</p>"
         + (f"<h3>Key facts</h3><ul>{facts}</ul>" if facts else "")
-        + (f"<h3>Words you may hear</h3><dl>{glossary}</dl>" if glossary else "")
-        + f"<p><small>From “{escape(source.title)}”, {escape(source.publisher)}, "
-        f"revised {source.revised:%B} {source.revised.day}, {source.revised.year}. "
-        f"{escape(source.caution)}</small></p>"
+        + (f"<h3>Words used here</h3><dl>{words}</dl>" if words else "")
+        + (_about_the_article(guide.source) if section.id == "about-this-guide" else "")
+        + _footer(guide.source)
     )
+
+
+def _with_terms(text: str, entries: tuple[GlossaryEntry, ...], seen: set[str]) -> str:
+    """Escaped text whose glossary words are links to their entry, titled with the meaning."""
+    parts, at = [], 0
+    for start, end, entry in term_spans(entries, text, seen):
+        parts.append(escape(text[at:start]))
+        parts.append(
+            f'<a href="#term-{entry.id}" title="{escape(entry.meaning)}">'
+            f"{escape(text[start:end])}</a>"
+        )
+        at = end
+    parts.append(escape(text[at:]))
+    return "".join(parts)
+
+
+def _about_the_article(source: Source) -> str:
+    references = "".join(f"<li>{escape(r)}</li>" for r in source.references)
+    companions = "".join(f"<li>{escape(c.about)}</li>" for c in source.companions)
+    return (
+        f"<h3>The article's own sources</h3><ul>{references}</ul>"
+        f"<h3>Other ACS articles it points to</h3><ul>{companions}</ul>"
+    )
+
+
+def _footer(source: Source) -> str:
+    revised = f"{source.revised:%B} {source.revised.day}, {source.revised.year}"
+    lines = (
+        f"From “{source.title}”, {source.publisher}, revised {revised}: {source.url}",
+        source.review,
+        source.adapted_note,
+        source.caution,
+    )
+    return "<hr><p><small>" + "<br>".join(escape(line) for line in lines) + "</small></p>"
 
 
 class GuidePage(QWidget):
