@@ -299,3 +299,29 @@ def test_a_failed_build_leaves_the_old_file_and_no_leftovers(
 )
 def test_the_default_paper_follows_the_locale(environ: dict[str, str], paper: Paper) -> None:
     assert default_paper(environ) is paper
+
+
+def test_control_and_separator_characters_print_as_the_placeholder_not_line_breaks(
+    record: JourneyRecord,
+) -> None:
+    breakers = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    records.note(record, "Odd characters", f"before{breakers}after")
+    records.appointment(record, NOW + timedelta(days=2), location=f"Room{breakers}12")
+
+    lines = pdf_lines(build(record))
+
+    assert f"before{PLACEHOLDER * len(breakers)}after" in lines
+    assert f"Where: Room{PLACEHOLDER * len(breakers)}12" in lines
+
+
+def test_only_the_embedded_fonts_are_named(record: JourneyRecord) -> None:
+    records.realistic_record(record)
+
+    reader = pdf_reader(build(record))
+
+    fonts = {
+        font.get_object()["/BaseFont"]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts and all("DejaVuSans" in font for font in fonts), fonts

@@ -15,6 +15,8 @@ export commands import those, so the app starts without loading reportlab.
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -60,6 +62,7 @@ SHADE = colors.HexColor("#EEF3F5")
 
 _LAST_WELL_MAPPED = 0xFFFF
 _QUOTES = {'"': "&quot;", "'": "&#39;"}
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
     "January",
@@ -98,7 +101,13 @@ def drawable_characters() -> frozenset[int]:
         FONT, normal=FONT, bold=BOLD_FONT, italic=OBLIQUE_FONT, boldItalic=BOLD_FONT
     )
     common = frozenset.intersection(*(frozenset(f.face.charToGlyph) for f in fonts))
-    return frozenset(c for c in common if c <= _LAST_WELL_MAPPED)
+    return frozenset(c for c in common if c <= _LAST_WELL_MAPPED and not _breaks_or_controls(c))
+
+
+def _breaks_or_controls(code: int) -> bool:
+    """Control characters and the line and paragraph separators: reportlab would take
+    them for spaces or line ends, so they print as the placeholder, as in the editor."""
+    return unicodedata.category(chr(code)) in ("Cc", "Zl", "Zp")
 
 
 def printable(text: str) -> str:
@@ -109,21 +118,81 @@ def printable(text: str) -> str:
     return "".join(c if ord(c) in drawable else PLACEHOLDER for c in text)
 
 
+def lines_of(text: str) -> list[str]:
+    """The text's lines, ended only by what the editors end a line with (\\n, \\r\\n, \\r).
+
+    str.splitlines also ends lines at \\v, \\f, \\x1c-\\x1e, \\x85, U+2028 and U+2029: those
+    print as the placeholder instead, as the other characters the font cannot draw.
+    """
+    return _LINE_END.split(text)
+
+
 def markup(text: str) -> str:
     """User text as paragraph markup that prints exactly as typed, line breaks kept."""
     return "<br/>".join(
-        escape(printable(line.replace("\t", " ")), _QUOTES) for line in text.splitlines()
+        escape(printable(line.replace("\t", " ")), _QUOTES) for line in lines_of(text)
     )
 
 
 def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
-    """One paragraph per non-empty line, so a very long note splits across pages cheaply."""
-    return [Paragraph(markup(line), style) for line in text.splitlines() if line.strip()]
+    """One paragraph per non-empty line, long lines cut in pieces (see `pieces`)."""
+    found: list[Paragraph] = []
+    for line in lines_of(text):
+        if line.strip():
+            found += _pieces_as_paragraphs(line, style)
+    return found
 
 
-def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
-    """'Label: value' with the label in bold; both are escaped."""
-    return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", style)
+def _pieces_as_paragraphs(line: str, style: ParagraphStyle) -> list[Paragraph]:
+    parts = pieces(line)
+    if len(parts) == 1:
+        return [Paragraph(markup(line), style)]
+    joined = ParagraphStyle(f"{style.name}-piece", parent=style, spaceAfter=0)
+    return [
+        Paragraph(markup(part), style if number == len(parts) else joined)
+        for number, part in enumerate(parts, start=1)
+    ]
+
+
+LONGEST_PIECE = 2000
+"""Characters reportlab lays out as one paragraph. It re-lays the rest of a paragraph
+each time it splits one across pages, so one long paragraph costs the square of its
+length (100,000 characters took 2.5 s, 1,000,000 took ten minutes); in pieces shorter
+than a page the cost grows with the length."""
+
+
+def pieces(line: str, longest: int = LONGEST_PIECE) -> list[str]:
+    """The line cut into pieces of at most `longest` characters, each cut after a sentence
+    if one ends in the piece's second half, else after a space, else (a very long word)
+    wherever the limit falls; joined again, the pieces are the line."""
+    found: list[str] = []
+    start = 0
+    while len(line) - start > longest:
+        window = line[start + longest // 2 : start + longest]
+        cut = _last_sentence_end(window)
+        if cut is None:
+            space = window.rfind(" ")
+            cut = space + 1 if space >= 0 else len(window)
+        end = start + longest // 2 + cut
+        found.append(line[start:end])
+        start = end
+    found.append(line[start:])
+    return found
+
+
+def _last_sentence_end(window: str) -> int | None:
+    ends = [window.rfind(mark) for mark in (". ", "! ", "? ")]
+    best = max(ends)
+    return best + 2 if best >= 0 else None
+
+
+def labelled(label: str, value: str, style: ParagraphStyle) -> list[Paragraph]:
+    """'Label: value' with the label in bold; both are escaped. A long value follows its
+    label in pieces, as `paragraphs` lays out a note."""
+    if len(value) <= LONGEST_PIECE:
+        return [Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", style)]
+    label_style = ParagraphStyle(f"{style.name}-label", parent=style, spaceAfter=0)
+    return [Paragraph(f"<b>{markup(label)}:</b>", label_style), *paragraphs(value, style)]
 
 
 def heading(text: str, style: ParagraphStyle, outline_level: int | None = None) -> Paragraph:
@@ -257,11 +326,14 @@ def time_span(start: datetime, end: datetime | None) -> str:
 
 
 Cell = Flowable | list[Flowable]
+CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT)
+"""Cells hold paragraphs, but a table still sets its cells' font: else it names Helvetica."""
 
 
 def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool = False) -> Table:
     """A table that splits between rows and, for a very tall row, inside it."""
     commands: list[tuple[Any, ...]] = [
+        CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -291,6 +363,7 @@ def boxed(flowables: list[Flowable], width: float) -> Table:
         splitInRow=1,
         style=TableStyle(
             [
+                CELL_FONT,
                 ("BACKGROUND", (0, 0), (-1, -1), SHADE),
                 ("BOX", (0, 0), (-1, -1), 0.75, ACCENT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),
@@ -371,6 +444,7 @@ class _Document(BaseDocTemplate):
             rightMargin=margin,
             topMargin=margin,
             bottomMargin=max(margin, 40),
+            initialFontName=FONT,  # else each page names reportlab's Helvetica, never used
         )
         frame = Frame(
             self.leftMargin,

@@ -237,7 +237,8 @@ class _JourneyStory:
             if upcoming
             else [("Outcome", appointment.outcome)]
         )
-        story += [labelled(label, value, s.body) for label, value in facts if value.strip()]
+        for label, value in facts:
+            story += labelled(label, value, s.body) if value.strip() else []
         if upcoming and appointment.planned_questions:
             story.append(heading("Questions to ask", s.h3))
             story += [

@@ -21,6 +21,7 @@ from netjourney.core.record import JourneyRecord
 from netjourney.export.atomic import write_atomically
 from netjourney.export.content import Paper, default_paper, local_end, local_start, with_whom
 from netjourney.export.pdf_common import (
+    CELL_FONT,
     RULE,
     RenderedPdf,
     heading,
@@ -135,7 +136,7 @@ def _facts(guide: Guide, appointment: Appointment) -> Table:
         ("Purpose", appointment.purpose),
         ("What to bring", appointment.what_to_bring),
     ]
-    cells: list[Flowable | str] = [
+    cells: list[list[Paragraph] | str] = [
         labelled(label, value, s.body) for label, value in facts if value.strip()
     ]
     cells += [""] * (len(cells) % 2)
@@ -148,6 +149,7 @@ def _facts(guide: Guide, appointment: Appointment) -> Table:
         hAlign="LEFT",
         style=TableStyle(
             [
+                CELL_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
