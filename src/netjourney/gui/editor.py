@@ -24,6 +24,7 @@ from netjourney.core import repository
 from netjourney.core.errors import RecordError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
+from netjourney.gui.long_text import show_plain_text
 
 SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving every key
 
@@ -87,7 +88,9 @@ class RecordEditor(QWidget):
         text.setMinimumHeight(height)
         if lines <= 5:  # short fields stay short; long ones take the room there is
             text.setMaximumHeight(height)
-        self._add(label, Field(name, text, text.toPlainText, lambda v: text.setPlainText(v or "")))
+        self._add(
+            label, Field(name, text, text.toPlainText, lambda v: show_plain_text(text, v or ""))
+        )
         text.textChanged.connect(lambda: self.changed(name))
         return text
 
