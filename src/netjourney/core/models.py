@@ -51,7 +51,38 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        try:
+            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        except ValueError:  # written by another program: shown flagged, never a crash
+            return UnreadableTime.of(value)
+
+
+class UnreadableTime(datetime):
+    """A stored time that is not a time ('garbage'): it sorts as the start of 1970 and
+    keeps the stored text, which its isoformat returns, so an export keeps it as stored.
+    `netjourney check` names it (core/value_check.py)."""
+
+    stored_text: str = "unreadable time"  # a copy made by astimezone() or replace() loses it
+
+    @classmethod
+    def of(cls, text: str) -> UnreadableTime:
+        moment = cls(1970, 1, 1, tzinfo=UTC)
+        moment.stored_text = text
+        return moment
+
+    def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:
+        return self.stored_text
+
+
+class _KnownOrFlaggedEnum(Enum):
+    """An Enum column that reads a value outside its choices as the enum's flagged
+    stand-in (its _missing_) instead of failing the whole query."""
+
+    def _object_value_for_elem(self, elem: str) -> Any:
+        try:
+            return super()._object_value_for_elem(elem)
+        except LookupError:
+            return self.enum_class(elem) if self.enum_class else elem
 
 
 class QuestionStatus(enum.StrEnum):
@@ -62,7 +93,16 @@ class QuestionStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _STATUS_LABELS[self]
+        return _STATUS_LABELS.get(self, f"Unknown status {self.value!r}")
+
+    @classmethod
+    def _missing_(cls, value: object) -> QuestionStatus | None:
+        """A stored status this version does not know: a stand-in that keeps the value."""
+        if not isinstance(value, str):
+            return None
+        stand_in = str.__new__(cls, value)
+        stand_in._name_, stand_in._value_ = "UNKNOWN", value
+        return stand_in
 
 
 _STATUS_LABELS = {
@@ -188,7 +228,7 @@ class Question(LinkedToGuide, Base):
     library_id: Mapped[str | None] = mapped_column(String(64), index=True)
     chosen: Mapped[bool] = mapped_column(default=True)
     status: Mapped[QuestionStatus] = mapped_column(
-        Enum(
+        _KnownOrFlaggedEnum(
             QuestionStatus,
             native_enum=False,
             create_constraint=True,

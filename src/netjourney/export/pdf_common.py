@@ -43,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from netjourney.core import paths
+from netjourney.core.models import UnreadableTime
 from netjourney.export.content import PageCallback, Paper
 
 FONT = "NetJourneySans"
@@ -306,6 +307,13 @@ def long_date(day: date, weekday: bool = True) -> str:
     """'Tuesday, April 14, 2026', in English whatever the system locale."""
     text = f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
     return f"{_DAYS[day.weekday()]}, {text}" if weekday else text
+
+
+def day_of(moment: datetime) -> str:
+    """The moment's day as long_date writes it, or a flag for a stored time that is none."""
+    if isinstance(moment, UnreadableTime):
+        return "[unreadable date: netjourney check names it]"
+    return long_date(moment.date())
 
 
 def clock(moment: datetime) -> str:

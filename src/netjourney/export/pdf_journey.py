@@ -26,7 +26,6 @@ from netjourney.export.content import (
     load_snapshot,
     local_end,
     local_start,
-    note_day,
     role_title,
     select_journey,
     with_whom,
@@ -37,6 +36,7 @@ from netjourney.export.pdf_common import (
     RenderedPdf,
     boxed,
     content_width,
+    day_of,
     heading,
     item,
     labelled,
@@ -224,7 +224,7 @@ class _JourneyStory:
         s = self.styles
         start = local_start(appointment)
         story: list[Flowable] = [
-            heading(long_date(start.date()), s.h2),
+            heading(day_of(start), s.h2),
             Paragraph(markup(time_span(start, local_end(appointment))), s.meta),
         ]
         facts = [
@@ -288,10 +288,10 @@ class _JourneyStory:
         return story
 
     def _note_line(self, note: Note) -> str:
-        details = [f"Written {long_date(note_day(note))}"]
+        details = [f"Written {day_of(note.created_at.astimezone())}"]
         about = self.selection.appointments_by_id.get(note.appointment_id or -1)
         if about is not None:
-            details.append(f"about the appointment on {long_date(local_start(about).date())}")
+            details.append(f"about the appointment on {day_of(local_start(about))}")
         if note.private:
             details.append("private")
         return " · ".join(details)

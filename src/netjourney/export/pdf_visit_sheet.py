@@ -24,9 +24,9 @@ from netjourney.export.pdf_common import (
     CELL_FONT,
     RULE,
     RenderedPdf,
+    day_of,
     heading,
     labelled,
-    long_date,
     markup,
     render_pdf,
     styles,
@@ -56,7 +56,7 @@ def build_visit_sheet(
 ) -> RenderedPdf:
     appointment = repository.get(record, Appointment, appointment_id)
     paper = paper or default_paper()
-    title = f"Visit sheet, {long_date(local_start(appointment).date())}"
+    title = f"Visit sheet, {day_of(local_start(appointment))}"
 
     def render(answer_lines: int) -> RenderedPdf:
         story = _story(record.guide, appointment, answer_lines)
@@ -97,7 +97,7 @@ def _story(guide: Guide, appointment: Appointment, answer_lines: int) -> list[Fl
         "question", parent=s.h3, fontSize=10.5, leading=13.5, spaceBefore=4, spaceAfter=0
     )
     story: list[Flowable] = [
-        heading(f"Visit on {long_date(start.date())}", s.h1, outline_level=0),
+        heading(f"Visit on {day_of(start)}", s.h1, outline_level=0),
         Paragraph(markup(time_span(start, local_end(appointment))), s.subtitle),
         _facts(guide, appointment),
         heading("Questions to ask", s.h2, outline_level=0),
