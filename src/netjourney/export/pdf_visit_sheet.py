@@ -15,6 +15,7 @@ from reportlab.platypus import (
 )
 
 from netjourney.core import repository
+from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment
 from netjourney.core.record import JourneyRecord
@@ -54,7 +55,13 @@ def export_visit_sheet(
 def build_visit_sheet(
     record: JourneyRecord, appointment_id: int, paper: Paper | None = None
 ) -> RenderedPdf:
-    appointment = repository.get(record, Appointment, appointment_id)
+    try:
+        appointment = repository.get(record, Appointment, appointment_id)
+    except InvalidInputError:  # its message guesses "removed"; a typo is as likely
+        raise InvalidInputError(
+            f"No appointment has the number {appointment_id}. "
+            "netjourney appointments lists them with their numbers."
+        ) from None
     paper = paper or default_paper()
     title = f"Visit sheet, {day_of(local_start(appointment))}"
 
