@@ -213,12 +213,19 @@ def role_title(guide: Guide, role_id: str) -> str:
 
 
 def with_whom(guide: Guide, appointment: Appointment) -> str:
-    """e.g. 'Dr. Lee (Pulmonologist)', plus whatever the user wrote in 'with whom'."""
+    """e.g. 'Dr. Lee (Pulmonologist)', plus whatever the user wrote in 'with whom'.
+
+    The role is left out when the name already says it: 'Grace Kim (nurse navigator)',
+    not 'Grace Kim (nurse navigator) (Nurse)'."""
     member = appointment.member
-    people = [f"{member.name} ({role_title(guide, member.role)})"] if member else []
+    people = [_named_with_role(member.name, role_title(guide, member.role))] if member else []
     if appointment.with_whom.strip():
         people.append(appointment.with_whom)
     return ", ".join(people)
+
+
+def _named_with_role(name: str, role: str) -> str:
+    return name if role.casefold() in name.casefold() else f"{name} ({role})"
 
 
 def appointment_zone(appointment: Appointment) -> ZoneInfo:
