@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -187,6 +187,55 @@ def _last_sentence_end(window: str) -> int | None:
     return best + 2 if best >= 0 else None
 
 
+def cell_markup(text: str, style: ParagraphStyle, width: float) -> str:
+    """Markup for a narrow table cell: a word wider than the cell (an e-mail or web
+    address, mostly) is broken into lines at sensible points (`address_lines`) rather
+    than wherever reportlab's long-word splitting runs out of room."""
+    lines = []
+    for line in lines_of(printable(text.replace("\t", " "))):
+        words = [
+            "<br/>".join(escape(piece, _QUOTES) for piece in address_lines(word, style, width))
+            for word in line.split(" ")
+        ]
+        lines.append(" ".join(words))
+    return "<br/>".join(lines)
+
+
+_BREAK_BEFORE = re.compile(r"(?=[./@?#&=~_+-])(?<![./@?#&=~_+-])|(?<=//)|(?<=:)(?!/)")
+"""Where an address may break: before a dot, slash, @ and the like (so the new line
+starts with the mark, as style guides ask), after '//' and after a ':' (as in 'mailto:')."""
+
+
+def address_lines(word: str, style: ParagraphStyle, width: float) -> list[str]:
+    """The word as lines no wider than `width`, broken at `_BREAK_BEFORE` where it can be,
+    else between characters; a word that fits is one line."""
+
+    def fits(text: str) -> bool:
+        return pdfmetrics.stringWidth(text, style.fontName, style.fontSize) <= width
+
+    if fits(word):
+        return [word]
+    lines: list[str] = []
+    current = ""
+    for piece in _pieces_that_fit(_BREAK_BEFORE.split(word), fits):
+        if current and not fits(current + piece):
+            lines.append(current)
+            current = ""
+        current += piece
+    return [*lines, current] if current else lines
+
+
+def _pieces_that_fit(pieces: list[str], fits: Callable[[str], bool]) -> Iterator[str]:
+    """Each piece, itself cut between characters when even it alone is too wide."""
+    for piece in pieces:
+        while piece and not fits(piece):
+            cut = next((n for n in range(len(piece), 0, -1) if fits(piece[:n])), 1)
+            yield piece[:cut]
+            piece = piece[cut:]
+        if piece:
+            yield piece
+
+
 def labelled(label: str, value: str, style: ParagraphStyle) -> list[Paragraph]:
     """'Label: value' with the label in bold; both are escaped. A long value follows its
     label in pieces, as `paragraphs` lays out a note."""
@@ -334,6 +383,7 @@ def time_span(start: datetime, end: datetime | None) -> str:
 
 
 Cell = Flowable | list[Flowable]
+CELL_PADDING = 12.0  # reportlab's default 6 points on each side of a table cell
 CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT)
 """Cells hold paragraphs, but a table still sets its cells' font: else it names Helvetica."""
 

@@ -31,10 +31,12 @@ from netjourney.export.content import (
     with_whom,
 )
 from netjourney.export.pdf_common import (
+    CELL_PADDING,
     ROOM_TO_START_AN_ENTRY,
     Cell,
     RenderedPdf,
     boxed,
+    cell_markup,
     content_width,
     day_of,
     heading,
@@ -203,11 +205,13 @@ class _JourneyStory:
             Paragraph(f"<b>{markup(member.name)}</b>", s.cell),
             Paragraph(markup(role_title(self.guide, member.role)), s.cell_note),
         ]
+        texts = (member.practice, member.phone, member.after_hours, member.email)
+        room = [self.width * share - CELL_PADDING for _, share in _TEAM_COLUMNS[1:]]
         return [
             who,
             *(
-                Paragraph(markup(text), s.cell)
-                for text in (member.practice, member.phone, member.after_hours, member.email)
+                Paragraph(cell_markup(text, s.cell, width), s.cell)
+                for text, width in zip(texts, room, strict=True)
             ),
         ]
 
