@@ -238,7 +238,13 @@ class _Parser(argparse.ArgumentParser):
     """Refuses bad arguments in one line (not the usage block), pointing to --help."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}: {_as_one_line(message)} (see {self.prog} --help)\n")
+
+
+def _as_one_line(text: str) -> str:
+    """The text with each line break or other unprintable character written as an escape,
+    so an error that quotes what was typed stays one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class _SituationHelp(argparse.HelpFormatter):
@@ -436,7 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except (RecordError, GuideError) as error:
-        print(f"netjourney: {error}", file=sys.stderr)
+        print(f"netjourney: {_as_one_line(str(error))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `netjourney situation | head`: the reader left, nothing is wrong
         sys.stderr.close()
