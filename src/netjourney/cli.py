@@ -95,9 +95,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_backups(args: argparse.Namespace) -> int:
     from netjourney.core.backups import list_backups
+    from netjourney.core.dates import short_date_time
 
     for backup in list_backups(paths.resolve_database_path(args.db)):
-        taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        taken = short_date_time(backup.taken_at.astimezone())
         print(f"{taken}  {backup.kind_label:<17}  {_count_text(backup.counts)}  {backup.path}")
     return 0
 
@@ -144,6 +145,7 @@ def cmd_visit_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_appointments(args: argparse.Namespace) -> int:
+    from netjourney.core.dates import short_date_time
     from netjourney.core.models import Appointment
     from netjourney.core.repository import all_of
     from netjourney.export.content import local_start, with_whom
@@ -157,7 +159,7 @@ def cmd_appointments(args: argparse.Namespace) -> int:
             start = local_start(appointment)
             facts = [
                 f"{appointment.id:>{width}}",
-                f"{start:%a %Y-%m-%d %H:%M} {start.tzname()}",
+                f"{short_date_time(start)} {start.tzname()}",
                 with_whom(record.guide, appointment) or "(with whom not set)",
                 appointment.location or "(where not set)",
             ]

@@ -41,7 +41,8 @@ def test_appointments_lists_each_with_its_number_date_time_whom_and_where(
     assert lines[0].split()[0] == str(sooner.id)
     assert "the nurse" in lines[0] and "(where not set)" in lines[0]
     assert lines[1].split()[0] == str(later.id)
-    assert "2026-05-10" in lines[1] and "Dr. Ann Lee (Pulmonologist)" in lines[1]
+    assert "Sun, May 10, 2026, 8:00 AM EDT" in lines[1]
+    assert "Dr. Ann Lee (Pulmonologist)" in lines[1]
     assert "Suite 210" in lines[1]
 
 

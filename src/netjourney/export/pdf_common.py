@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import cache
 from itertools import count
 from typing import Any
@@ -43,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from netjourney.core import paths
+from netjourney.core.dates import clock, long_date
 from netjourney.core.models import UnreadableTime
 from netjourney.export.content import PageCallback, Paper
 
@@ -64,21 +65,6 @@ SHADE = colors.HexColor("#EEF3F5")
 _LAST_WELL_MAPPED = 0xFFFF
 _QUOTES = {'"': "&quot;", "'": "&#39;"}
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @cache
@@ -352,12 +338,6 @@ def styles() -> Styles:
     )
 
 
-def long_date(day: date, weekday: bool = True) -> str:
-    """'Tuesday, April 14, 2026', in English whatever the system locale."""
-    text = f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-    return f"{_DAYS[day.weekday()]}, {text}" if weekday else text
-
-
 def day_of(moment: datetime) -> str:
     """The moment's day as long_date writes it, or a flag for a stored time that is none."""
     if isinstance(moment, UnreadableTime):
@@ -365,13 +345,9 @@ def day_of(moment: datetime) -> str:
     return long_date(moment.date())
 
 
-def clock(moment: datetime) -> str:
-    """'9:05 AM'."""
-    return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
-
-
 def time_span(start: datetime, end: datetime | None) -> str:
-    """'9:00 AM – 10:00 AM, America/Chicago (CDT)', in the times' own zone."""
+    """'9:00 AM – 10:00 AM, America/Chicago (CDT)' (clock and dates as core.dates writes
+    them), in the times' own zone."""
     span = clock(start)
     if end is not None:
         span += (

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
+from netjourney.core.dates import long_date
 from netjourney.core.guide import Guide, Section
 from netjourney.core.models import (
     Appointment,
@@ -42,7 +43,6 @@ from netjourney.export.pdf_common import (
     heading,
     item,
     labelled,
-    long_date,
     markup,
     paragraphs,
     render_pdf,
