@@ -39,6 +39,8 @@ def spoiled(record_path: Path, guide: Guide) -> Path:
         record_path,
         "UPDATE notes SET created_at = 'garbage' WHERE id = (SELECT min(id) FROM notes)",
         "UPDATE questions SET status = 'weird' WHERE id = (SELECT min(id) FROM questions)",
+        "UPDATE questions SET status = 'answered', answered_on = 'soon'"
+        " WHERE id = (SELECT max(id) FROM questions WHERE chosen)",
     )
     return record_path
 
@@ -98,6 +100,8 @@ def test_exports_keep_and_flag_the_bad_values(
     exported = json.loads(document.read_text())
     assert "garbage" in [note["created_at"] for note in exported["notes"]]
     assert "weird" in [question["status"] for question in exported["questions"]]
+    assert "soon" in [question["answered_on"] for question in exported["questions"]]
     text = pdf_text(pdf.read_bytes())
     assert "Unknown status 'weird'" in text
     assert "Written [unreadable date: netjourney check names it]" in text
+    assert "Answered on [unreadable date: netjourney check names it]" in text

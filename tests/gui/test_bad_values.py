@@ -32,7 +32,7 @@ def test_questions_and_notes_pages_open_with_bad_values(
     _write_raw(
         record_path,
         "UPDATE notes SET created_at = 'garbage', updated_at = 'later'",
-        "UPDATE questions SET status = 'weird'",
+        "UPDATE questions SET status = 'weird', answered_on = 'soon'",
     )
     window = MainWindow(JourneyRecord.open(record_path, guide))
     qtbot.addWidget(window)

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     CheckConstraint,
     Column,
+    Date,
     Dialect,
     Enum,
     ForeignKey,
@@ -71,6 +72,41 @@ class UnreadableTime(datetime):
         return moment
 
     def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:
+        return self.stored_text
+
+
+class StoredDate(TypeDecorator[date]):
+    """A day kept as ISO text, as SQLAlchemy's Date keeps it, that reads text which is
+    not a day as an UnreadableDate instead of failing the whole query."""
+
+    impl = Date
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        parse = self.impl_instance.result_processor(dialect, coltype)
+
+        def process(value: Any) -> Any:
+            try:
+                return parse(value) if parse is not None else value
+            except (ValueError, TypeError):
+                return UnreadableDate.of(str(value))
+
+        return process
+
+
+class UnreadableDate(date):
+    """A stored day that is not one: it sorts as 1970-01-01 and its isoformat gives the
+    stored text back. `netjourney check` names it (core/value_check.py)."""
+
+    stored_text: str = "unreadable date"
+
+    @classmethod
+    def of(cls, text: str) -> UnreadableDate:
+        day = cls(1970, 1, 1)
+        day.stored_text = text
+        return day
+
+    def isoformat(self) -> str:
         return self.stored_text
 
 
@@ -240,7 +276,7 @@ class Question(LinkedToGuide, Base):
     )
     answer: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(Text, default="")
-    answered_on: Mapped[date | None]
+    answered_on: Mapped[date | None] = mapped_column(StoredDate)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 

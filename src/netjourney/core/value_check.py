@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table, Text
 
-from netjourney.core.models import Base, UTCDateTime
+from netjourney.core.models import Base, StoredDate, UTCDateTime
 
 MOST_PROBLEMS_NAMED = 50
 """A file with thousands of bad values gets the first ones and a count, not a flood."""
@@ -93,7 +93,7 @@ def _rule_for(column: Column[object]) -> Rule:
         return _parsed_by(datetime.fromisoformat, "a time")
     if isinstance(kind, Enum):
         return _one_of(tuple(kind.enums))
-    if isinstance(kind, Date):
+    if isinstance(kind, Date | StoredDate):
         return _parsed_by(date.fromisoformat, "a date")
     if isinstance(kind, Boolean):
         return _one_of((0, 1))

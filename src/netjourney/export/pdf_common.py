@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from itertools import count
 from typing import Any
@@ -44,7 +44,7 @@ from reportlab.platypus import (
 
 from netjourney.core import paths
 from netjourney.core.dates import clock, long_date
-from netjourney.core.models import UnreadableTime
+from netjourney.core.models import UnreadableDate, UnreadableTime
 from netjourney.export.content import PageCallback, Paper
 
 FONT = "NetJourneySans"
@@ -338,11 +338,12 @@ def styles() -> Styles:
     )
 
 
-def day_of(moment: datetime) -> str:
-    """The moment's day as long_date writes it, or a flag for a stored time that is none."""
-    if isinstance(moment, UnreadableTime):
+def day_of(moment: date) -> str:
+    """The day (of a moment, in its own zone) as long_date writes it, or a flag for a
+    stored date or time that is none."""
+    if isinstance(moment, UnreadableTime | UnreadableDate):
         return "[unreadable date: netjourney check names it]"
-    return long_date(moment.date())
+    return long_date(moment.date() if isinstance(moment, datetime) else moment)
 
 
 def time_span(start: datetime, end: datetime | None) -> str:

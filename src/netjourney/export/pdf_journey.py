@@ -335,5 +335,5 @@ def _answer_status(question: Question) -> str:
     if question.status is not QuestionStatus.ANSWERED:
         return question.status.label
     by = f" by {question.answered_by}" if question.answered_by.strip() else ""
-    on = f" on {long_date(question.answered_on)}" if question.answered_on else ""
+    on = f" on {day_of(question.answered_on)}" if question.answered_on else ""
     return f"Answered{on}{by}"
