@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from netjourney.core.record import JourneyRecord
@@ -85,4 +85,30 @@ def test_closing_the_window_cancels_a_running_export(
     seconds = time.perf_counter() - started
 
     assert not destination.exists()  # stopped, not waited for
+    assert seconds < GENEROUS_SECONDS
+
+
+def test_pasting_a_huge_word_into_a_note_keeps_the_window_responsive(
+    qtbot: QtBot, record: JourneyRecord
+) -> None:
+    records.note(record, "Short", "a few words")
+    window = MainWindow(record)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = _open_notes_page(window, qtbot)
+    _click_row(page, qtbot, 0)
+    box = next(f.widget for f in page.editor._fields if isinstance(f.widget, QPlainTextEdit))
+    assert box.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    QApplication.clipboard().setText("x" * MILLION)
+    box.setFocus()
+
+    started = time.perf_counter()
+    qtbot.keyClick(box, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    window.grab()
+    seconds = time.perf_counter() - started
+
+    assert box.toPlainText() == "a few words" + "x" * MILLION
+    assert box.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
     assert seconds < GENEROUS_SECONDS

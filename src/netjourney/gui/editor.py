@@ -24,7 +24,7 @@ from netjourney.core import repository
 from netjourney.core.errors import RecordError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
-from netjourney.gui.long_text import show_plain_text
+from netjourney.gui.long_text import show_plain_text, wrap_anywhere_after_long_pastes
 
 SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving every key
 
@@ -92,6 +92,7 @@ class RecordEditor(QWidget):
             label, Field(name, text, text.toPlainText, lambda v: show_plain_text(text, v or ""))
         )
         text.textChanged.connect(lambda: self.changed(name))
+        wrap_anywhere_after_long_pastes(text)
         return text
 
     def add_check(self, label: str, name: str, text: str) -> QCheckBox:
