@@ -7,6 +7,7 @@ machine and still a hundred times below what the quadratic layout needed.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -79,3 +80,30 @@ def test_pieces_rejoin_to_the_line_and_cut_after_sentences_then_spaces() -> None
     assert found[0].endswith(". ")
     assert any(piece.endswith("word ") for piece in found)
     assert pieces("short") == ["short"]
+
+
+def test_a_huge_title_question_and_care_team_cell_export_in_seconds(
+    record: JourneyRecord,
+) -> None:
+    huge = (PROSE * (MILLION // len(PROSE) + 1))[:MILLION]
+    records.note(record, huge, "short body")
+    records.question(record, huge)
+    records.member(record, "Dr. Ann Lee", practice=huge)
+
+    started = time.perf_counter()
+    data = build_journey_pdf(record, JourneyOptions(paper=Paper.A4), now=NOW).data
+    seconds = time.perf_counter() - started
+
+    assert seconds < 3 * GENEROUS_SECONDS  # 150,000 characters in one cell took 26 s before
+    assert len(pdf_reader(data).pages) > 1_000
+
+
+def test_a_long_care_team_cell_prints_whole(record: JourneyRecord) -> None:
+    practice = " ".join(f"p{n}" for n in range(3_000))
+    records.member(record, "Dr. Ann Lee", practice=practice, email="ann@example.org")
+
+    text = pdf_text(build_journey_pdf(record, JourneyOptions(paper=Paper.A4), now=NOW).data)
+
+    printed = [word for word in text.split() if re.fullmatch(r"p\d+", word)]
+    assert printed == practice.split()  # other cells' lines print beside it: compare words
+    assert "ann@example.org" in text

@@ -239,6 +239,39 @@ def heading(text: str, style: ParagraphStyle, outline_level: int | None = None) 
     return paragraph
 
 
+def long_heading(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    """A heading of the user's (a note's title, a question), laid out in pieces when it is
+    very long, as `paragraphs` lays out a note: the first piece keeps with the next."""
+    parts = [piece for line in lines_of(text) for piece in pieces(line)]
+    if len(parts) == 1:
+        return [heading(text, style)]
+    rest = ParagraphStyle(f"{style.name}-rest", parent=style, spaceBefore=0, keepWithNext=False)
+    return [Paragraph(markup(parts[0]), style), *(Paragraph(markup(p), rest) for p in parts[1:])]
+
+
+def cell_chunks(text: str, style: ParagraphStyle, width: float) -> list[list[Flowable]]:
+    """A table cell's text as paragraphs (one per line, a long line in pieces), grouped
+    into chunks of at most LONGEST_PIECE characters: see `rows_in_chunks`."""
+    chunks: list[list[Flowable]] = [[]]
+    size = 0
+    for line in lines_of(text):
+        for piece in pieces(line):
+            if chunks[-1] and size + len(piece) > LONGEST_PIECE:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(Paragraph(cell_markup(piece, style, width), style))
+            size += len(piece)
+    return chunks
+
+
+def rows_in_chunks(cells: Sequence[list[list[Flowable]]]) -> list[list[Cell]]:
+    """One record's table row, as several rows when a cell is very long: row n holds the
+    n-th chunk of each cell. reportlab lays a tall row out again for each page it splits
+    over, so one cell of a million characters took minutes; short rows split cheaply."""
+    count = max(len(chunks) for chunks in cells)
+    return [[chunks[n] if n < len(chunks) else [] for chunks in cells] for n in range(count)]
+
+
 ROOM_TO_START_AN_ENTRY = 96  # points: an entry's heading, its date line and a few lines of text
 
 

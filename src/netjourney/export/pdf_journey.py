@@ -37,15 +37,17 @@ from netjourney.export.pdf_common import (
     Cell,
     RenderedPdf,
     boxed,
-    cell_markup,
+    cell_chunks,
     content_width,
     day_of,
     heading,
     item,
     labelled,
+    long_heading,
     markup,
     paragraphs,
     render_pdf,
+    rows_in_chunks,
     styles,
     table,
     time_span,
@@ -195,11 +197,11 @@ class _JourneyStory:
             return [Paragraph("No one has been added to the care team yet.", self.styles.body)]
         s = self.styles
         header = [Paragraph(title, s.cell_head) for title, _ in _TEAM_COLUMNS]
-        rows = [self._member_row(m) for m in members]
+        rows = [row for member in members for row in self._member_rows(member)]
         widths = [self.width * share for _, share in _TEAM_COLUMNS]
         return [table([header, *rows], widths, header=True)]
 
-    def _member_row(self, member: CareTeamMember) -> list[Cell]:
+    def _member_rows(self, member: CareTeamMember) -> list[list[Cell]]:
         s = self.styles
         who: list[Flowable] = [
             Paragraph(f"<b>{markup(member.name)}</b>", s.cell),
@@ -207,13 +209,8 @@ class _JourneyStory:
         ]
         texts = (member.practice, member.phone, member.after_hours, member.email)
         room = [self.width * share - CELL_PADDING for _, share in _TEAM_COLUMNS[1:]]
-        return [
-            who,
-            *(
-                Paragraph(cell_markup(text, s.cell, width), s.cell)
-                for text, width in zip(texts, room, strict=True)
-            ),
-        ]
+        others = [cell_chunks(text, s.cell, width) for text, width in zip(texts, room, strict=True)]
+        return rows_in_chunks([[who], *others])
 
     def _appointments(self, appointments: list[Appointment], upcoming: bool) -> list[Flowable]:
         if not appointments:
@@ -270,7 +267,7 @@ class _JourneyStory:
         s = self.styles
         return item(
             [
-                heading(question.text, s.h3),
+                *long_heading(question.text, s.h3),
                 Paragraph(markup(_answer_status(question)), s.meta),
                 *paragraphs(question.answer, s.body),
             ]
@@ -284,7 +281,7 @@ class _JourneyStory:
         for note in notes:
             story += item(
                 [
-                    heading(note.title.strip() or "Untitled note", self.styles.h2),
+                    *long_heading(note.title.strip() or "Untitled note", self.styles.h2),
                     Paragraph(markup(self._note_line(note)), self.styles.meta),
                     *paragraphs(note.body, self.styles.body),
                 ]
