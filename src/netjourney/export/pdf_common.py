@@ -178,7 +178,7 @@ def cell_markup(text: str, style: ParagraphStyle, width: float) -> str:
     address, mostly) is broken into lines at sensible points (`address_lines`) rather
     than wherever reportlab's long-word splitting runs out of room."""
     lines = []
-    for line in lines_of(printable(text.replace("\t", " "))):
+    for line in (printable(line.replace("\t", " ")) for line in lines_of(text)):
         words = [
             "<br/>".join(escape(piece, _QUOTES) for piece in address_lines(word, style, width))
             for word in line.split(" ")
