@@ -105,3 +105,15 @@ def test_exports_keep_and_flag_the_bad_values(
     assert "Unknown status 'weird'" in text
     assert "Written [unreadable date: netjourney check names it]" in text
     assert "Answered on [unreadable date: netjourney check names it]" in text
+
+
+def test_appointments_lists_a_bad_start_flagged(
+    spoiled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write_raw(spoiled, "UPDATE appointments SET starts_at = 'someday' WHERE id = 1")
+
+    code, out, err = _run(capsys, "--db", str(spoiled), "appointments")
+
+    assert (code, err) == (0, "")
+    [line] = [line for line in out.splitlines() if line.split()[0] == "1"]
+    assert line.startswith("1  [unreadable date: netjourney check names it]")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -72,8 +72,54 @@ NARROW_SPACE = "\u202f"
 
 def short_date_time(moment: datetime, locale: Locale | None = None) -> str:
     """'Fri, May 1, 2026, 9:05 AM' or 'Fri, 1 May 2026, 09:05': for lists and listings."""
+    if isinstance(moment, UnreadableTime):
+        return UNREADABLE
     from babel.dates import format_skeleton
 
     chosen = locale or reading_locale()
     day = format_skeleton("yMMMEd", moment, tzinfo=moment.tzinfo, locale=chosen)
     return f"{day}, {clock(moment, chosen)}"
+
+
+UNREADABLE = "[unreadable date: netjourney check names it]"
+"""Shown for a stored date or time that is none (written by another program)."""
+
+
+class UnreadableTime(datetime):
+    """A stored time that is not a time ('garbage'): it sorts as the start of 1970 and
+    keeps the stored text, which its isoformat returns, so an export keeps it as stored.
+    `netjourney check` names it (core/value_check.py)."""
+
+    stored_text: str = "unreadable time"  # a copy made by astimezone() or replace() loses it
+
+    @classmethod
+    def of(cls, text: str) -> UnreadableTime:
+        moment = cls(1970, 1, 1, tzinfo=UTC)
+        moment.stored_text = text
+        return moment
+
+    def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:
+        return self.stored_text
+
+
+class UnreadableDate(date):
+    """A stored day that is not one: it sorts as 1970-01-01 and its isoformat gives the
+    stored text back. `netjourney check` names it (core/value_check.py)."""
+
+    stored_text: str = "unreadable date"
+
+    @classmethod
+    def of(cls, text: str) -> UnreadableDate:
+        day = cls(1970, 1, 1)
+        day.stored_text = text
+        return day
+
+    def isoformat(self) -> str:
+        return self.stored_text
+
+
+def day_of(moment: date, locale: Locale | None = None) -> str:
+    """The day (of a moment, in its own zone) as long_date writes it, or UNREADABLE."""
+    if isinstance(moment, UnreadableTime | UnreadableDate):
+        return UNREADABLE
+    return long_date(moment.date() if isinstance(moment, datetime) else moment, locale=locale)

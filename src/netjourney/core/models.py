@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from netjourney.core.dates import UnreadableDate, UnreadableTime
+
 OTHER_ROLE = "other"
 
 
@@ -58,23 +60,6 @@ class UTCDateTime(TypeDecorator[datetime]):
             return UnreadableTime.of(value)
 
 
-class UnreadableTime(datetime):
-    """A stored time that is not a time ('garbage'): it sorts as the start of 1970 and
-    keeps the stored text, which its isoformat returns, so an export keeps it as stored.
-    `netjourney check` names it (core/value_check.py)."""
-
-    stored_text: str = "unreadable time"  # a copy made by astimezone() or replace() loses it
-
-    @classmethod
-    def of(cls, text: str) -> UnreadableTime:
-        moment = cls(1970, 1, 1, tzinfo=UTC)
-        moment.stored_text = text
-        return moment
-
-    def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:
-        return self.stored_text
-
-
 class StoredDate(TypeDecorator[date]):
     """A day kept as ISO text, as SQLAlchemy's Date keeps it, that reads text which is
     not a day as an UnreadableDate instead of failing the whole query."""
@@ -92,22 +77,6 @@ class StoredDate(TypeDecorator[date]):
                 return UnreadableDate.of(str(value))
 
         return process
-
-
-class UnreadableDate(date):
-    """A stored day that is not one: it sorts as 1970-01-01 and its isoformat gives the
-    stored text back. `netjourney check` names it (core/value_check.py)."""
-
-    stored_text: str = "unreadable date"
-
-    @classmethod
-    def of(cls, text: str) -> UnreadableDate:
-        day = cls(1970, 1, 1)
-        day.stored_text = text
-        return day
-
-    def isoformat(self) -> str:
-        return self.stored_text
 
 
 class _KnownOrFlaggedEnum(Enum):

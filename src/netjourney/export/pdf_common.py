@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import cache
 from itertools import count
 from typing import Any
@@ -44,7 +44,6 @@ from reportlab.platypus import (
 
 from netjourney.core import paths
 from netjourney.core.dates import clock, long_date
-from netjourney.core.models import UnreadableDate, UnreadableTime
 from netjourney.export.content import PageCallback, Paper
 
 FONT = "NetJourneySans"
@@ -369,14 +368,6 @@ def styles() -> Styles:
             textColor=colors.white,
         ),
     )
-
-
-def day_of(moment: date) -> str:
-    """The day (of a moment, in its own zone) as long_date writes it, or a flag for a
-    stored date or time that is none."""
-    if isinstance(moment, UnreadableTime | UnreadableDate):
-        return "[unreadable date: netjourney check names it]"
-    return long_date(moment.date() if isinstance(moment, datetime) else moment)
 
 
 def time_span(start: datetime, end: datetime | None) -> str:

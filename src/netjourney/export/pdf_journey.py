@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
-from netjourney.core.dates import long_date
+from netjourney.core.dates import day_of, long_date
 from netjourney.core.guide import Guide, Section
 from netjourney.core.models import (
     Appointment,
@@ -39,7 +39,6 @@ from netjourney.export.pdf_common import (
     boxed,
     cell_chunks,
     content_width,
-    day_of,
     heading,
     item,
     labelled,

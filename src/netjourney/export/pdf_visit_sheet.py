@@ -15,6 +15,7 @@ from reportlab.platypus import (
 )
 
 from netjourney.core import repository
+from netjourney.core.dates import day_of
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment
@@ -25,7 +26,6 @@ from netjourney.export.pdf_common import (
     CELL_FONT,
     RULE,
     RenderedPdf,
-    day_of,
     heading,
     labelled,
     markup,
