@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from netjourney.core.models import Note
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.export_dialog import JourneyExportDialog
 from netjourney.gui.main_window import MainWindow
@@ -112,3 +113,26 @@ def test_pasting_a_huge_word_into_a_note_keeps_the_window_responsive(
     assert box.toPlainText() == "a few words" + "x" * MILLION
     assert box.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
     assert seconds < GENEROUS_SECONDS
+
+
+def test_editing_a_title_longer_than_qts_default_limit_keeps_all_of_it(
+    qtbot: QtBot, record: JourneyRecord
+) -> None:
+    title = "t" * 40_000  # Qt's line edits hold 32,767 characters unless told otherwise
+    note = records.note(record, title, "body")
+    window = MainWindow(record)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = _open_notes_page(window, qtbot)
+    _click_row(page, qtbot, 0)
+    line = next(f.widget for f in page.editor._fields if isinstance(f.widget, QLineEdit))
+
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_Home)
+    qtbot.keyClick(line, Qt.Key.Key_Delete)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+    with record.reading() as session:
+        stored = session.get(Note, note.id)
+        assert stored is not None and stored.title == title[1:]

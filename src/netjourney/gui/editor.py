@@ -26,6 +26,7 @@ from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.long_text import show_plain_text, wrap_anywhere_after_long_pastes
 
+LONGEST_LINE = 2**31 - 1  # QLineEdit's largest maximum length
 SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving every key
 
 
@@ -76,6 +77,7 @@ class RecordEditor(QWidget):
 
     def add_line(self, label: str, name: str) -> QLineEdit:
         line = QLineEdit()
+        line.setMaxLength(LONGEST_LINE)  # Qt's default, 32,767, cut longer titles on edit
         self._add(label, Field(name, line, line.text, lambda v: line.setText(v or "")))
         line.textEdited.connect(lambda _text: self.changed(name))
         line.editingFinished.connect(self.flush)
