@@ -39,13 +39,9 @@ def _click_row(page: RecordPage, qtbot: QtBot, row: int) -> None:
 
 @pytest.mark.parametrize("body", ["x" * MILLION, "word " * (MILLION // 5)], ids=["word", "prose"])
 def test_a_million_character_note_opens_and_shows_at_once(
-    qtbot: QtBot, record: JourneyRecord, body: str
+    qtbot: QtBot, window: MainWindow, record: JourneyRecord, body: str
 ) -> None:
     records.note(record, "Huge", body)
-    window = MainWindow(record)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
     page = _open_notes_page(window, qtbot)
 
     started = time.perf_counter()
@@ -65,16 +61,16 @@ def test_a_million_character_note_opens_and_shows_at_once(
 
 
 def test_closing_the_window_cancels_a_running_export(
-    qtbot: QtBot, record: JourneyRecord, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot,
+    window: MainWindow,
+    record: JourneyRecord,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     for number in range(6):
         records.note(record, f"Long note {number}", "A sentence of the note. " * 40_000)
     destination = tmp_path / "journey.pdf"
     SaveDialogAnswers(monkeypatch).answers.append(str(destination))
-    window = MainWindow(record)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
     window.export_pdf()
     dialog = window.findChild(JourneyExportDialog)
     assert dialog is not None
@@ -90,13 +86,9 @@ def test_closing_the_window_cancels_a_running_export(
 
 
 def test_pasting_a_huge_word_into_a_note_keeps_the_window_responsive(
-    qtbot: QtBot, record: JourneyRecord
+    qtbot: QtBot, window: MainWindow, record: JourneyRecord
 ) -> None:
     records.note(record, "Short", "a few words")
-    window = MainWindow(record)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
     page = _open_notes_page(window, qtbot)
     _click_row(page, qtbot, 0)
     box = next(f.widget for f in page.editor._fields if isinstance(f.widget, QPlainTextEdit))
@@ -116,14 +108,10 @@ def test_pasting_a_huge_word_into_a_note_keeps_the_window_responsive(
 
 
 def test_editing_a_title_longer_than_qts_default_limit_keeps_all_of_it(
-    qtbot: QtBot, record: JourneyRecord
+    qtbot: QtBot, window: MainWindow, record: JourneyRecord
 ) -> None:
     title = "t" * 40_000  # Qt's line edits hold 32,767 characters unless told otherwise
     note = records.note(record, title, "body")
-    window = MainWindow(record)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
     page = _open_notes_page(window, qtbot)
     _click_row(page, qtbot, 0)
     line = next(f.widget for f in page.editor._fields if isinstance(f.widget, QLineEdit))
