@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from netjourney import __version__
 from netjourney.core import paths
-from netjourney.core.errors import RecordError
+from netjourney.core.errors import InvalidInputError, RecordError
 from netjourney.core.guide import GuideError, load_guide
 from netjourney.core.record import JourneyRecord
 from netjourney.export.content import JourneyOptions, Part
@@ -94,9 +95,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_backups(args: argparse.Namespace) -> int:
     from netjourney.core.backups import list_backups
+    from netjourney.core.dates import short_date_time
 
     for backup in list_backups(paths.resolve_database_path(args.db)):
-        taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        taken = short_date_time(backup.taken_at.astimezone())
         print(f"{taken}  {backup.kind_label:<17}  {_count_text(backup.counts)}  {backup.path}")
     return 0
 
@@ -115,12 +117,13 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from netjourney.core.situation_store import journey_situation_blocks
     from netjourney.export.pdf_journey import export_journey_pdf
 
+    parts = _chosen_parts(args)
     with _opened_record(args) as record:
         options = JourneyOptions(
             include_private=args.include_private,
             date_from=args.date_from,
             date_to=args.date_to,
-            parts=frozenset(Part(p) for p in args.parts or Part),
+            parts=parts,
             patient_name=args.name,
             situation_blocks=tuple(journey_situation_blocks(record)),
         )
@@ -141,6 +144,33 @@ def cmd_visit_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_appointments(args: argparse.Namespace) -> int:
+    from netjourney.core.dates import short_date_time
+    from netjourney.core.models import Appointment
+    from netjourney.core.repository import all_of
+    from netjourney.export.content import local_start, with_whom
+
+    with _opened_record(args) as record:
+        appointments = all_of(record, Appointment, Appointment.starts_at)
+        if not appointments:
+            print("There are no appointments in this record yet.")
+        width = len(str(max((a.id for a in appointments), default=0)))
+        for appointment in appointments:
+            start = local_start(appointment)
+            facts = [
+                f"{appointment.id:>{width}}",
+                f"{short_date_time(start)} {start.tzname()}",
+                with_whom(record.guide, appointment) or "(with whom not set)",
+                appointment.location or "(where not set)",
+            ]
+            print("  ".join(_one_line(fact) for fact in facts))
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from netjourney.export.ics import export_ics
 
@@ -148,6 +178,27 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         count = export_ics(record, Path(args.out))
         print(f"Wrote {count} upcoming appointment{'' if count == 1 else 's'} to {args.out}")
     return 0
+
+
+def _part_names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def _chosen_parts(args: argparse.Namespace) -> frozenset[Part]:
+    """The --parts list; its last word is OUT when OUT was written after it."""
+    names = [name for written in args.parts or [] for name in written]
+    known = {p.value for p in Part}
+    if args.out is None and names and names[-1] not in known:
+        args.out = names.pop()
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise InvalidInputError(
+            f"{unknown[0]!r} is not a part of the journey PDF; the parts are "
+            + ", ".join(sorted(known, key=[p.value for p in Part].index))
+        )
+    if args.out is None:
+        raise InvalidInputError("Name the PDF file to write, e.g. netjourney export-pdf out.pdf")
+    return frozenset(Part(name) for name in names) if names else frozenset(Part)
 
 
 def _pages_text(pages: int) -> str:
@@ -163,21 +214,61 @@ def _iso_date(text: str) -> date:
         ) from None
 
 
+LARGEST_RECORD_NUMBER = 2**63 - 1  # SQLite's largest row id
+
+
+def _record_number(text: str) -> int:
+    """A record's number as the record stores them: a whole number from 1 up."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= LARGEST_RECORD_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r} is not a record number; netjourney appointments lists them"
+        )
+    return number
+
+
 def _count_text(counts: dict[str, int] | None) -> str:
     from netjourney.core.backups import describe_counts
 
     return describe_counts(counts)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Refuses bad arguments in one line (not the usage block), pointing to --help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {_as_one_line(message)} (see {self.prog} --help)\n")
+
+
+def _as_one_line(text: str) -> str:
+    """The text with each line break or other unprintable character written as an escape,
+    so an error that quotes what was typed stays one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+class _SituationHelp(argparse.HelpFormatter):
+    """The situation command's help ends with every answer and its values."""
+
+    def format_help(self) -> str:
+        from netjourney.core.situation import ANSWERS, UNKNOWN
+
+        width = max(len(a.name) for a in ANSWERS)
+        lines = [f"  {a.name:<{width}}  {', '.join([*a.values, UNKNOWN])}" for a in ANSWERS]
+        return super().format_help() + "\nanswers and their values:\n" + "\n".join(lines) + "\n"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
         help=f"the record file (default: ${paths.DATABASE_ENV_VAR}, then the user data folder)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="netjourney",
         parents=[common],
         description="NET Journey: organize a lung neuroendocrine tumor treatment journey.",
@@ -188,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window with the record, let it paint, and exit (for scripts and CI)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add(commands, common, "guide", cmd_guide, "list the guide's section ids and titles")
     _add(
         commands,
@@ -238,21 +329,22 @@ def build_parser() -> argparse.ArgumentParser:
         "situation",
         cmd_situation,
         "print the path through the guide for My situation",
+        formatter_class=_SituationHelp,
     ).add_argument(
         "--set",
         action="append",
         metavar="NAME=VALUE",
         default=[],
         help="record an answer first (repeatable), e.g. --set stage=IIIA --set tumor_type=atypical;"
-        " the VALUE 'unknown' forgets an answer; a wrong NAME lists the right ones",
+        " the VALUE 'unknown' forgets an answer (the answers and values are listed below)",
     )
     _add_sharing_commands(commands, common)
     return parser
 
 
 def _add_sharing_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    common: argparse.ArgumentParser,
+    commands: argparse._SubParsersAction[_Parser],
+    common: _Parser,
 ) -> None:
     pdf = _add(
         commands,
@@ -260,8 +352,9 @@ def _add_sharing_commands(
         "export-pdf",
         cmd_export_pdf,
         "write the journey PDF to share with family (private notes left out)",
-        ("out", "the PDF file to write"),
     )
+    # OUT may follow --parts' list (as the README writes it): the list stops at OUT.
+    pdf.add_argument("out", nargs="?", metavar="OUT", help="the PDF file to write")
     pdf.add_argument("--include-private", action="store_true", help="include private notes")
     pdf.add_argument(
         "--from",
@@ -280,9 +373,11 @@ def _add_sharing_commands(
     pdf.add_argument(
         "--parts",
         nargs="+",
-        choices=[p.value for p in Part],
+        action="extend",
+        type=_part_names,
         metavar="PART",
-        help="include only these parts (default: all): " + ", ".join(p.value for p in Part),
+        help="include only these parts, as words or a comma list (default: all): "
+        + ", ".join(p.value for p in Part),
     )
     pdf.add_argument("--name", default="", help="the patient's name for the cover")
     sheet = _add(
@@ -293,9 +388,19 @@ def _add_sharing_commands(
         "write a one-page sheet to take to an appointment",
     )
     sheet.add_argument(
-        "appointment", type=int, metavar="APPOINTMENT_ID", help="the appointment's number"
+        "appointment",
+        type=_record_number,
+        metavar="APPOINTMENT_ID",
+        help="the appointment's number (netjourney appointments lists them)",
     )
     sheet.add_argument("out", help="the PDF file to write")
+    _add(
+        commands,
+        common,
+        "appointments",
+        cmd_appointments,
+        "list the appointments with their numbers (for visit-sheet): date, time, with whom, where",
+    )
     _add(
         commands,
         common,
@@ -307,14 +412,21 @@ def _add_sharing_commands(
 
 
 def _add(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    common: argparse.ArgumentParser,
+    commands: argparse._SubParsersAction[_Parser],
+    common: _Parser,
     name: str,
     handler: Callable[[argparse.Namespace], int],
     help_text: str,
     *positionals: tuple[str, str],
+    formatter_class: type[argparse.HelpFormatter] = argparse.HelpFormatter,
 ) -> argparse.ArgumentParser:
-    sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+    sub = commands.add_parser(
+        name,
+        parents=[common],
+        help=help_text,
+        description=help_text,
+        formatter_class=formatter_class,
+    )
     for positional, positional_help in positionals:
         sub.add_argument(positional, help=positional_help)
     sub.set_defaults(handler=handler)
@@ -332,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except (RecordError, GuideError) as error:
-        print(f"netjourney: {error}", file=sys.stderr)
+        print(f"netjourney: {_as_one_line(str(error))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `netjourney situation | head`: the reader left, nothing is wrong
         sys.stderr.close()

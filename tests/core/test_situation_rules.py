@@ -114,7 +114,7 @@ BROKEN = {
     "unknown answer value": (
         lambda d: rule(d, "bone-pain")["when"]["all"][1].update({"is": "sometimes"}),
         "situation.json: rules[{bone-pain}] (id 'bone-pain').when.all[1].is: bone_pain: "
-        "'sometimes' is not one of ['yes', 'no', 'unknown']",
+        "'sometimes' is not one of yes, no, unknown",
     ),
     "unknown value in a named condition": (
         lambda d: d["conditions"]["recurrent"].update({"in": ["local", "far"]}),

@@ -118,7 +118,7 @@ def test_visit_sheet_of_an_unknown_appointment_fails_clearly(
 ) -> None:
     assert run(record, "visit-sheet", "42", str(tmp_path / "sheet.pdf")) == 1
 
-    assert "appointment no longer exists" in capsys.readouterr().err
+    assert "No appointment has the number 42" in capsys.readouterr().err
 
 
 def test_export_ics_writes_the_upcoming_appointments(

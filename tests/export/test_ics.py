@@ -139,3 +139,32 @@ def test_no_upcoming_appointments_gives_a_valid_empty_calendar(
     calendar = icalendar.Calendar.from_ical(destination.read_bytes())
     assert calendar.events == [] and str(calendar["version"]) == "2.0"
     assert destination.stat().st_mode & 0o777 == 0o600
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]  # RFC 5545: one at least
+
+
+def test_a_time_zone_block_describes_the_zone_far_past_the_last_appointment(
+    record: JourneyRecord, tmp_path: Path
+) -> None:
+    records.appointment(record, NOW + timedelta(days=3), zone="America/Chicago")
+
+    calendar = exported(record, tmp_path)
+
+    [zone] = calendar.timezones
+    assert str(zone["tzid"]) == "America/Chicago"
+    daylight_starts = [
+        line
+        for line in zone.to_ical().decode().replace("\r\n ", "").splitlines()
+        if line.startswith("RDATE")
+    ]
+    assert any("21000314T030000" in line for line in daylight_starts)  # DST starts in 2100
+
+
+def test_the_summary_does_not_repeat_a_role_the_name_already_says(
+    record: JourneyRecord, tmp_path: Path
+) -> None:
+    nurse = records.member(record, "Grace Kim, RN (nurse navigator)", "nurse")
+    records.appointment(record, NOW + timedelta(days=3), purpose="Check-in", member_id=nurse.id)
+
+    event = only_event(exported(record, tmp_path))
+
+    assert str(event["summary"]) == "Check-in with Grace Kim, RN (nurse navigator)"

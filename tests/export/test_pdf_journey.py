@@ -6,13 +6,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import pdfmetrics
 
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import QuestionStatus
 from netjourney.core.record import JourneyRecord
 from netjourney.export.content import JourneyOptions, Paper, Part, default_paper
-from netjourney.export.pdf_common import PLACEHOLDER
+from netjourney.export.pdf_common import PLACEHOLDER, address_lines, styles
 from netjourney.export.pdf_journey import build_journey_pdf, export_journey_pdf
 from tests.export import records
 from tests.export.records import HOSTILE_TEXTS, NOW, pdf_lines, pdf_reader, pdf_text, squashed
@@ -299,3 +300,56 @@ def test_a_failed_build_leaves_the_old_file_and_no_leftovers(
 )
 def test_the_default_paper_follows_the_locale(environ: dict[str, str], paper: Paper) -> None:
     assert default_paper(environ) is paper
+
+
+def test_control_and_separator_characters_print_as_the_placeholder_not_line_breaks(
+    record: JourneyRecord,
+) -> None:
+    breakers = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    records.note(record, "Odd characters", f"before{breakers}after")
+    records.appointment(record, NOW + timedelta(days=2), location=f"Room{breakers}12")
+
+    lines = pdf_lines(build(record))
+
+    assert f"before{PLACEHOLDER * len(breakers)}after" in lines
+    assert f"Where: Room{PLACEHOLDER * len(breakers)}12" in lines
+
+
+def test_only_the_embedded_fonts_are_named(record: JourneyRecord) -> None:
+    records.realistic_record(record)
+
+    reader = pdf_reader(build(record))
+
+    fonts = {
+        font.get_object()["/BaseFont"]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts and all("DejaVuSans" in font for font in fonts), fonts
+
+
+def test_long_addresses_in_the_care_team_break_at_sensible_points(record: JourneyRecord) -> None:
+    email = "maria.alvarez-gonzalez@lakeside-chest-surgery.example.org"
+    web = "https://www.city-hospital.example.net/patients/forms?id=42"
+    records.member(record, "Dr. Maria Alvarez", email=email)
+    records.member(record, "Dr. Zoe Ivanova", practice=web)
+
+    text = pdf_text(build(record, parts=frozenset({Part.CARE_TEAM})))
+
+    words = text.split()
+    for address in (email, web):
+        pieces = [w for w in words if w and w in address and len(w) > 3]
+        assert "".join(pieces) == address, pieces
+        assert all(p[0] in "./@?-" for p in pieces[1:]), pieces  # each line starts at a mark
+
+
+def test_address_lines_fit_and_fall_back_to_characters() -> None:
+    style = styles().cell
+    assert address_lines("ann@example.org", style, 200) == ["ann@example.org"]
+    lines = address_lines("a.b" * 40, style, 60)
+    assert "".join(lines) == "a.b" * 40
+    assert all(line.startswith(".") for line in lines[1:])
+    unbroken = address_lines("x" * 80, style, 60)
+    assert "".join(unbroken) == "x" * 80 and len(unbroken) > 1
+    widths = [pdfmetrics.stringWidth(line, style.fontName, style.fontSize) for line in lines]
+    assert max(widths) <= 60

@@ -98,7 +98,7 @@ def test_hostile_and_huge_text_prints_exactly(record: JourneyRecord, guide: Guid
 
 
 def test_an_unknown_appointment_is_refused(record: JourneyRecord, tmp_path: Path) -> None:
-    with pytest.raises(InvalidInputError, match="appointment no longer exists"):
+    with pytest.raises(InvalidInputError, match="No appointment has the number 999"):
         export_visit_sheet(record, 999, tmp_path / "sheet.pdf")
     assert not (tmp_path / "sheet.pdf").exists()
 

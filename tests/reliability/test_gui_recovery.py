@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from netjourney.core import backups
+from netjourney.core.dates import short_date_time
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.core.recovery import StartChoice, examine_at_start
@@ -135,7 +136,7 @@ def test_the_window_lists_backups_newest_first_with_dates_and_counts(
 
     assert [row[1:] for row in rows] == [["Automatic", "2", "3", "2", "2"]] * 2
     newest_local = NOON.astimezone()
-    assert rows[0][0] == newest_local.strftime("%a %d %b %Y, %H:%M")
+    assert rows[0][0] == short_date_time(newest_local)  # as the PDFs and the CLI write it
     assert not window.restore_button.isEnabled()  # nothing chosen yet
 
 

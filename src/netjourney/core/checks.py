@@ -9,6 +9,7 @@ from pathlib import Path
 from netjourney.core.database import inspect_record, integrity_problems, plain_sqlite
 from netjourney.core.errors import RecordError
 from netjourney.core.registry import kinds
+from netjourney.core.value_check import value_problems
 
 
 @dataclass
@@ -29,7 +30,7 @@ class CheckReport:
             lines.append(f"Schema version: {self.user_version} ({self.schema_revision})")
         lines += [f"{table}: {count}" for table, count in self.counts.items()]
         if self.healthy:
-            lines.append("The record is healthy: integrity and link checks passed.")
+            lines.append("The record is healthy: integrity, link and value checks passed.")
         else:
             lines += [f"PROBLEM: {problem}" for problem in self.problems]
         return lines
@@ -62,3 +63,4 @@ def _run_checks(path: Path, report: CheckReport) -> None:
         for kind in kinds():
             table = kind.table_name
             report.counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        report.problems += value_problems(connection)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sqlalchemy import (
     CheckConstraint,
     Column,
+    Date,
     Dialect,
     Enum,
     ForeignKey,
@@ -26,6 +27,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from netjourney.core.dates import UnreadableDate, UnreadableTime
 
 OTHER_ROLE = "other"
 
@@ -52,7 +55,40 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        try:
+            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        except ValueError:  # written by another program: shown flagged, never a crash
+            return UnreadableTime.of(value)
+
+
+class StoredDate(TypeDecorator[date]):
+    """A day kept as ISO text, as SQLAlchemy's Date keeps it, that reads text which is
+    not a day as an UnreadableDate instead of failing the whole query."""
+
+    impl = Date
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        parse = self.impl_instance.result_processor(dialect, coltype)
+
+        def process(value: Any) -> Any:
+            try:
+                return parse(value) if parse is not None else value
+            except (ValueError, TypeError):
+                return UnreadableDate.of(str(value))
+
+        return process
+
+
+class _KnownOrFlaggedEnum(Enum):
+    """An Enum column that reads a value outside its choices as the enum's flagged
+    stand-in (its _missing_) instead of failing the whole query."""
+
+    def _object_value_for_elem(self, elem: str) -> Any:
+        try:
+            return super()._object_value_for_elem(elem)
+        except LookupError:
+            return self.enum_class(elem) if self.enum_class else elem
 
 
 class QuestionStatus(enum.StrEnum):
@@ -63,7 +99,16 @@ class QuestionStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _STATUS_LABELS[self]
+        return _STATUS_LABELS.get(self, f"Unknown status {self.value!r}")
+
+    @classmethod
+    def _missing_(cls, value: object) -> QuestionStatus | None:
+        """A stored status this version does not know: a stand-in that keeps the value."""
+        if not isinstance(value, str):
+            return None
+        stand_in = str.__new__(cls, value)
+        stand_in._name_, stand_in._value_ = "UNKNOWN", value
+        return stand_in
 
 
 _STATUS_LABELS = {
@@ -202,7 +247,7 @@ class Question(LinkedToGuide, Base):
     library_id: Mapped[str | None] = mapped_column(String(64), index=True)
     chosen: Mapped[bool] = mapped_column(default=True)
     status: Mapped[QuestionStatus] = mapped_column(
-        Enum(
+        _KnownOrFlaggedEnum(
             QuestionStatus,
             native_enum=False,
             create_constraint=True,
@@ -214,7 +259,7 @@ class Question(LinkedToGuide, Base):
     )
     answer: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(Text, default="")
-    answered_on: Mapped[date | None]
+    answered_on: Mapped[date | None] = mapped_column(StoredDate)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from netjourney.core.guide import OTHER_ROLE_ID, Guide, Role
 from netjourney.core.models import Appointment
 
@@ -14,7 +12,7 @@ def role_of(guide: Guide, role_id: str) -> Role:
     try:
         return guide.role(role_id)
     except KeyError:
-        return replace(guide.role(OTHER_ROLE_ID), id=role_id, title=role_id)
+        return guide.role(OTHER_ROLE_ID).model_copy(update={"id": role_id, "title": role_id})
 
 
 def role_title(guide: Guide, role_id: str) -> str:
@@ -22,10 +20,13 @@ def role_title(guide: Guide, role_id: str) -> str:
 
 
 def with_whom_text(member_name: str | None, member_role: str | None, others: str) -> str:
-    """e.g. 'Dr. Lee (Pulmonologist), my daughter': the care-team member, then anyone else."""
+    """e.g. 'Dr. Lee (Pulmonologist), my daughter': the care-team member, then anyone else.
+
+    The role is left out when the name already says it: 'Grace Kim (nurse navigator)',
+    not 'Grace Kim (nurse navigator) (Nurse)'."""
     people = []
     if member_name:
-        people.append(f"{member_name} ({member_role})" if member_role else member_name)
+        people.append(_named_with_role(member_name, member_role) if member_role else member_name)
     if others.strip():
         people.append(others.strip())
     return ", ".join(people)
@@ -36,3 +37,7 @@ def with_whom(guide: Guide, appointment: Appointment, with_role: bool = True) ->
     member = appointment.member
     role = role_title(guide, member.role) if member and with_role else None
     return with_whom_text(member.name if member else None, role, appointment.with_whom)
+
+
+def _named_with_role(name: str, role: str) -> str:
+    return name if role.casefold() in name.casefold() else f"{name} ({role})"

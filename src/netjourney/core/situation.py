@@ -175,13 +175,13 @@ def answer(name: str) -> Answer:
     for candidate in ANSWERS:
         if candidate.name == name:
             return candidate
-    raise AnswerError(name, f"is not an answer; the answers are {list(ANSWER_NAMES)}")
+    raise AnswerError(name, f"is not an answer; the answers are {', '.join(ANSWER_NAMES)}")
 
 
 def _check_value(name: str, value: object) -> None:
     allowed = answer(name).values
     if value is not None and value not in allowed:
-        raise AnswerError(name, f"{value!r} is not one of {[*allowed, UNKNOWN]}")
+        raise AnswerError(name, f"{value!r} is not one of {', '.join([*allowed, UNKNOWN])}")
 
 
 # --- Conditions -------------------------------------------------------------------------

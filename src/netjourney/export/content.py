@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
+from netjourney.core.dates import locale_name, territory_of
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, CareTeamMember, LinkedToGuide, Note, Question
@@ -73,10 +74,8 @@ def default_paper(environ: Mapping[str, str] = os.environ) -> Paper:
     The POSIX variables are read first, as the C library would: Python's own
     locale lookup turns a plain "C.UTF-8" into "en_US".
     """
-    names = [environ.get(v, "") for v in ("LC_ALL", "LC_PAPER", "LANG")]
-    name = next((n for n in names if n), None) or locale.getlocale(locale.LC_CTYPE)[0] or ""
-    territory = name.partition(".")[0].partition("_")[2]
-    return Paper.LETTER if territory in _LETTER_TERRITORIES else Paper.A4
+    name = locale_name(environ, "LC_PAPER") or locale.getlocale(locale.LC_CTYPE)[0] or ""
+    return Paper.LETTER if territory_of(name) in _LETTER_TERRITORIES else Paper.A4
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ ending at the same moment, which is truer than guessing a length.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from netjourney import __version__
 from netjourney.core.appointments import upcoming
@@ -23,6 +24,9 @@ from netjourney.export.content import local_end, local_start, with_whom
 
 PRODUCT_ID = f"-//NET Journey//netjourney {__version__}//EN"
 _ZONE_MARGIN = timedelta(days=366)
+ZONES_DESCRIBED_UNTIL = date(2100, 12, 31)
+"""Each time zone block lists its changes up to this day, not just up to the last
+appointment: a calendar program uses it for the event however it is moved later."""
 
 
 def export_ics(record: JourneyRecord, destination: Path, now: datetime | None = None) -> int:
@@ -46,8 +50,10 @@ def calendar_bytes(guide: Guide, appointments: list[Appointment], stamp: datetim
     for appointment in appointments:
         calendar.add_component(_event(guide, appointment, stamp))
     if appointments:
-        starts = [local_start(a).date() for a in appointments]
-        calendar.add_missing_timezones(min(starts) - _ZONE_MARGIN, max(starts) + _ZONE_MARGIN)
+        first = min(local_start(a).date() for a in appointments) - _ZONE_MARGIN
+        calendar.add_missing_timezones(first, ZONES_DESCRIBED_UNTIL)
+    else:  # RFC 5545 wants at least one component: the zone, honest about no events
+        calendar.add_component(Timezone.from_tzinfo(ZoneInfo("UTC")))
     return bytes(calendar.to_ical())
 
 

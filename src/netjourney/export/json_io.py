@@ -30,7 +30,19 @@ from pydantic import (
     create_model,
 )
 from pydantic_core import ErrorDetails
-from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table, insert, inspect, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Enum,
+    Integer,
+    String,
+    Table,
+    TypeDecorator,
+    insert,
+    inspect,
+    select,
+)
 
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
@@ -74,6 +86,8 @@ def _shown(value: Any) -> str:
 def _json_type(column: Column[Any]) -> Any:
     """The JSON type of a column's value (each kind's JSON is read off its table)."""
     kind = column.type
+    if isinstance(kind, TypeDecorator) and not isinstance(kind, UTCDateTime):
+        kind = kind.impl_instance  # e.g. StoredDate: a Date that reads bad text flagged
     if isinstance(kind, UTCDateTime):
         python: Any = StoredTime
     elif isinstance(kind, Enum):

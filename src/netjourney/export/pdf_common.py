@@ -15,9 +15,11 @@ export commands import those, so the app starts without loading reportlab.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import cache
 from itertools import count
 from typing import Any
@@ -41,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from netjourney.core import paths
+from netjourney.core.dates import clock, long_date
 from netjourney.export.content import PageCallback, Paper
 
 FONT = "NetJourneySans"
@@ -60,21 +63,7 @@ SHADE = colors.HexColor("#EEF3F5")
 
 _LAST_WELL_MAPPED = 0xFFFF
 _QUOTES = {'"': "&quot;", "'": "&#39;"}
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @cache
@@ -98,7 +87,13 @@ def drawable_characters() -> frozenset[int]:
         FONT, normal=FONT, bold=BOLD_FONT, italic=OBLIQUE_FONT, boldItalic=BOLD_FONT
     )
     common = frozenset.intersection(*(frozenset(f.face.charToGlyph) for f in fonts))
-    return frozenset(c for c in common if c <= _LAST_WELL_MAPPED)
+    return frozenset(c for c in common if c <= _LAST_WELL_MAPPED and not _breaks_or_controls(c))
+
+
+def _breaks_or_controls(code: int) -> bool:
+    """Control characters and the line and paragraph separators: reportlab would take
+    them for spaces or line ends, so they print as the placeholder, as in the editor."""
+    return unicodedata.category(chr(code)) in ("Cc", "Zl", "Zp")
 
 
 def printable(text: str) -> str:
@@ -109,21 +104,130 @@ def printable(text: str) -> str:
     return "".join(c if ord(c) in drawable else PLACEHOLDER for c in text)
 
 
+def lines_of(text: str) -> list[str]:
+    """The text's lines, ended only by what the editors end a line with (\\n, \\r\\n, \\r).
+
+    str.splitlines also ends lines at \\v, \\f, \\x1c-\\x1e, \\x85, U+2028 and U+2029: those
+    print as the placeholder instead, as the other characters the font cannot draw.
+    """
+    return _LINE_END.split(text)
+
+
 def markup(text: str) -> str:
     """User text as paragraph markup that prints exactly as typed, line breaks kept."""
     return "<br/>".join(
-        escape(printable(line.replace("\t", " ")), _QUOTES) for line in text.splitlines()
+        escape(printable(line.replace("\t", " ")), _QUOTES) for line in lines_of(text)
     )
 
 
 def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
-    """One paragraph per non-empty line, so a very long note splits across pages cheaply."""
-    return [Paragraph(markup(line), style) for line in text.splitlines() if line.strip()]
+    """One paragraph per non-empty line, long lines cut in pieces (see `pieces`)."""
+    found: list[Paragraph] = []
+    for line in lines_of(text):
+        if line.strip():
+            found += _pieces_as_paragraphs(line, style)
+    return found
 
 
-def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
-    """'Label: value' with the label in bold; both are escaped."""
-    return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", style)
+def _pieces_as_paragraphs(line: str, style: ParagraphStyle) -> list[Paragraph]:
+    parts = pieces(line)
+    if len(parts) == 1:
+        return [Paragraph(markup(line), style)]
+    joined = ParagraphStyle(f"{style.name}-piece", parent=style, spaceAfter=0)
+    return [
+        Paragraph(markup(part), style if number == len(parts) else joined)
+        for number, part in enumerate(parts, start=1)
+    ]
+
+
+LONGEST_PIECE = 2000
+"""Characters reportlab lays out as one paragraph. It re-lays the rest of a paragraph
+each time it splits one across pages, so one long paragraph costs the square of its
+length (100,000 characters took 2.5 s, 1,000,000 took ten minutes); in pieces shorter
+than a page the cost grows with the length."""
+
+
+def pieces(line: str, longest: int = LONGEST_PIECE) -> list[str]:
+    """The line cut into pieces of at most `longest` characters, each cut after a sentence
+    if one ends in the piece's second half, else after a space, else (a very long word)
+    wherever the limit falls; joined again, the pieces are the line."""
+    found: list[str] = []
+    start = 0
+    while len(line) - start > longest:
+        window = line[start + longest // 2 : start + longest]
+        cut = _last_sentence_end(window)
+        if cut is None:
+            space = window.rfind(" ")
+            cut = space + 1 if space >= 0 else len(window)
+        end = start + longest // 2 + cut
+        found.append(line[start:end])
+        start = end
+    found.append(line[start:])
+    return found
+
+
+def _last_sentence_end(window: str) -> int | None:
+    ends = [window.rfind(mark) for mark in (". ", "! ", "? ")]
+    best = max(ends)
+    return best + 2 if best >= 0 else None
+
+
+def cell_markup(text: str, style: ParagraphStyle, width: float) -> str:
+    """Markup for a narrow table cell: a word wider than the cell (an e-mail or web
+    address, mostly) is broken into lines at sensible points (`address_lines`) rather
+    than wherever reportlab's long-word splitting runs out of room."""
+    lines = []
+    for line in (printable(line.replace("\t", " ")) for line in lines_of(text)):
+        words = [
+            "<br/>".join(escape(piece, _QUOTES) for piece in address_lines(word, style, width))
+            for word in line.split(" ")
+        ]
+        lines.append(" ".join(words))
+    return "<br/>".join(lines)
+
+
+_BREAK_BEFORE = re.compile(r"(?=[./@?#&=~_+-])(?<![./@?#&=~_+-])|(?<=//)|(?<=:)(?!/)")
+"""Where an address may break: before a dot, slash, @ and the like (so the new line
+starts with the mark, as style guides ask), after '//' and after a ':' (as in 'mailto:')."""
+
+
+def address_lines(word: str, style: ParagraphStyle, width: float) -> list[str]:
+    """The word as lines no wider than `width`, broken at `_BREAK_BEFORE` where it can be,
+    else between characters; a word that fits is one line."""
+
+    def fits(text: str) -> bool:
+        return pdfmetrics.stringWidth(text, style.fontName, style.fontSize) <= width
+
+    if fits(word):
+        return [word]
+    lines: list[str] = []
+    current = ""
+    for piece in _pieces_that_fit(_BREAK_BEFORE.split(word), fits):
+        if current and not fits(current + piece):
+            lines.append(current)
+            current = ""
+        current += piece
+    return [*lines, current] if current else lines
+
+
+def _pieces_that_fit(pieces: list[str], fits: Callable[[str], bool]) -> Iterator[str]:
+    """Each piece, itself cut between characters when even it alone is too wide."""
+    for piece in pieces:
+        while piece and not fits(piece):
+            cut = next((n for n in range(len(piece), 0, -1) if fits(piece[:n])), 1)
+            yield piece[:cut]
+            piece = piece[cut:]
+        if piece:
+            yield piece
+
+
+def labelled(label: str, value: str, style: ParagraphStyle) -> list[Paragraph]:
+    """'Label: value' with the label in bold; both are escaped. A long value follows its
+    label in pieces, as `paragraphs` lays out a note."""
+    if len(value) <= LONGEST_PIECE:
+        return [Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", style)]
+    label_style = ParagraphStyle(f"{style.name}-label", parent=style, spaceAfter=0)
+    return [Paragraph(f"<b>{markup(label)}:</b>", label_style), *paragraphs(value, style)]
 
 
 def heading(text: str, style: ParagraphStyle, outline_level: int | None = None) -> Paragraph:
@@ -132,6 +236,39 @@ def heading(text: str, style: ParagraphStyle, outline_level: int | None = None) 
     if outline_level is not None:
         paragraph.outline_entry = (printable(text), outline_level)  # type: ignore[attr-defined]
     return paragraph
+
+
+def long_heading(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    """A heading of the user's (a note's title, a question), laid out in pieces when it is
+    very long, as `paragraphs` lays out a note: the first piece keeps with the next."""
+    parts = [piece for line in lines_of(text) for piece in pieces(line)]
+    if len(parts) == 1:
+        return [heading(text, style)]
+    rest = ParagraphStyle(f"{style.name}-rest", parent=style, spaceBefore=0, keepWithNext=False)
+    return [Paragraph(markup(parts[0]), style), *(Paragraph(markup(p), rest) for p in parts[1:])]
+
+
+def cell_chunks(text: str, style: ParagraphStyle, width: float) -> list[list[Flowable]]:
+    """A table cell's text as paragraphs (one per line, a long line in pieces), grouped
+    into chunks of at most LONGEST_PIECE characters: see `rows_in_chunks`."""
+    chunks: list[list[Flowable]] = [[]]
+    size = 0
+    for line in lines_of(text):
+        for piece in pieces(line):
+            if chunks[-1] and size + len(piece) > LONGEST_PIECE:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(Paragraph(cell_markup(piece, style, width), style))
+            size += len(piece)
+    return chunks
+
+
+def rows_in_chunks(cells: Sequence[list[list[Flowable]]]) -> list[list[Cell]]:
+    """One record's table row, as several rows when a cell is very long: row n holds the
+    n-th chunk of each cell. reportlab lays a tall row out again for each page it splits
+    over, so one cell of a million characters took minutes; short rows split cheaply."""
+    count = max(len(chunks) for chunks in cells)
+    return [[chunks[n] if n < len(chunks) else [] for chunks in cells] for n in range(count)]
 
 
 ROOM_TO_START_AN_ENTRY = 96  # points: an entry's heading, its date line and a few lines of text
@@ -233,19 +370,9 @@ def styles() -> Styles:
     )
 
 
-def long_date(day: date, weekday: bool = True) -> str:
-    """'Tuesday, April 14, 2026', in English whatever the system locale."""
-    text = f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-    return f"{_DAYS[day.weekday()]}, {text}" if weekday else text
-
-
-def clock(moment: datetime) -> str:
-    """'9:05 AM'."""
-    return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
-
-
 def time_span(start: datetime, end: datetime | None) -> str:
-    """'9:00 AM – 10:00 AM, America/Chicago (CDT)', in the times' own zone."""
+    """'9:00 AM – 10:00 AM, America/Chicago (CDT)' (clock and dates as core.dates writes
+    them), in the times' own zone."""
     span = clock(start)
     if end is not None:
         span += (
@@ -257,11 +384,15 @@ def time_span(start: datetime, end: datetime | None) -> str:
 
 
 Cell = Flowable | list[Flowable]
+CELL_PADDING = 12.0  # reportlab's default 6 points on each side of a table cell
+CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT)
+"""Cells hold paragraphs, but a table still sets its cells' font: else it names Helvetica."""
 
 
 def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool = False) -> Table:
     """A table that splits between rows and, for a very tall row, inside it."""
     commands: list[tuple[Any, ...]] = [
+        CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -291,6 +422,7 @@ def boxed(flowables: list[Flowable], width: float) -> Table:
         splitInRow=1,
         style=TableStyle(
             [
+                CELL_FONT,
                 ("BACKGROUND", (0, 0), (-1, -1), SHADE),
                 ("BOX", (0, 0), (-1, -1), 0.75, ACCENT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),
@@ -371,6 +503,7 @@ class _Document(BaseDocTemplate):
             rightMargin=margin,
             topMargin=margin,
             bottomMargin=max(margin, 40),
+            initialFontName=FONT,  # else each page names reportlab's Helvetica, never used
         )
         frame = Frame(
             self.leftMargin,

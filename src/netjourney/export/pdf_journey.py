@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
+from netjourney.core.dates import day_of, long_date
 from netjourney.core.guide import Guide, Section
 from netjourney.core.models import (
     Appointment,
@@ -26,24 +27,26 @@ from netjourney.export.content import (
     load_snapshot,
     local_end,
     local_start,
-    note_day,
     role_title,
     select_journey,
     with_whom,
 )
 from netjourney.export.pdf_common import (
+    CELL_PADDING,
     ROOM_TO_START_AN_ENTRY,
     Cell,
     RenderedPdf,
     boxed,
+    cell_chunks,
     content_width,
     heading,
     item,
     labelled,
-    long_date,
+    long_heading,
     markup,
     paragraphs,
     render_pdf,
+    rows_in_chunks,
     styles,
     table,
     time_span,
@@ -194,23 +197,20 @@ class _JourneyStory:
             return [Paragraph("No one has been added to the care team yet.", self.styles.body)]
         s = self.styles
         header = [Paragraph(title, s.cell_head) for title, _ in _TEAM_COLUMNS]
-        rows = [self._member_row(m) for m in members]
+        rows = [row for member in members for row in self._member_rows(member)]
         widths = [self.width * share for _, share in _TEAM_COLUMNS]
         return [table([header, *rows], widths, header=True)]
 
-    def _member_row(self, member: CareTeamMember) -> list[Cell]:
+    def _member_rows(self, member: CareTeamMember) -> list[list[Cell]]:
         s = self.styles
         who: list[Flowable] = [
             Paragraph(f"<b>{markup(member.name)}</b>", s.cell),
             Paragraph(markup(role_title(self.guide, member.role)), s.cell_note),
         ]
-        return [
-            who,
-            *(
-                Paragraph(markup(text), s.cell)
-                for text in (member.practice, member.phone, member.after_hours, member.email)
-            ),
-        ]
+        texts = (member.practice, member.phone, member.after_hours, member.email)
+        room = [self.width * share - CELL_PADDING for _, share in _TEAM_COLUMNS[1:]]
+        others = [cell_chunks(text, s.cell, width) for text, width in zip(texts, room, strict=True)]
+        return rows_in_chunks([[who], *others])
 
     def _appointments(self, appointments: list[Appointment], upcoming: bool) -> list[Flowable]:
         if not appointments:
@@ -225,7 +225,7 @@ class _JourneyStory:
         s = self.styles
         start = local_start(appointment)
         story: list[Flowable] = [
-            heading(long_date(start.date()), s.h2),
+            heading(day_of(start), s.h2),
             Paragraph(markup(time_span(start, local_end(appointment))), s.meta),
         ]
         facts = [
@@ -238,7 +238,8 @@ class _JourneyStory:
             if upcoming
             else [("Outcome", appointment.outcome)]
         )
-        story += [labelled(label, value, s.body) for label, value in facts if value.strip()]
+        for label, value in facts:
+            story += labelled(label, value, s.body) if value.strip() else []
         if upcoming and appointment.planned_questions:
             story.append(heading("Questions to ask", s.h3))
             story += [
@@ -266,7 +267,7 @@ class _JourneyStory:
         s = self.styles
         return item(
             [
-                heading(question.text, s.h3),
+                *long_heading(question.text, s.h3),
                 Paragraph(markup(_answer_status(question)), s.meta),
                 *paragraphs(question.answer, s.body),
             ]
@@ -280,7 +281,7 @@ class _JourneyStory:
         for note in notes:
             story += item(
                 [
-                    heading(note.title.strip() or "Untitled note", self.styles.h2),
+                    *long_heading(note.title.strip() or "Untitled note", self.styles.h2),
                     Paragraph(markup(self._note_line(note)), self.styles.meta),
                     *paragraphs(note.body, self.styles.body),
                 ]
@@ -288,10 +289,10 @@ class _JourneyStory:
         return story
 
     def _note_line(self, note: Note) -> str:
-        details = [f"Written {long_date(note_day(note))}"]
+        details = [f"Written {day_of(note.created_at.astimezone())}"]
         about = self.selection.appointments_by_id.get(note.appointment_id or -1)
         if about is not None:
-            details.append(f"about the appointment on {long_date(local_start(about).date())}")
+            details.append(f"about the appointment on {day_of(local_start(about))}")
         if note.private:
             details.append("private")
         return " · ".join(details)
@@ -331,5 +332,5 @@ def _answer_status(question: Question) -> str:
     if question.status is not QuestionStatus.ANSWERED:
         return question.status.label
     by = f" by {question.answered_by}" if question.answered_by.strip() else ""
-    on = f" on {long_date(question.answered_on)}" if question.answered_on else ""
+    on = f" on {day_of(question.answered_on)}" if question.answered_on else ""
     return f"Answered{on}{by}"

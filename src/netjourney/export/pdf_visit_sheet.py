@@ -15,17 +15,19 @@ from reportlab.platypus import (
 )
 
 from netjourney.core import repository
+from netjourney.core.dates import day_of
+from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment
 from netjourney.core.record import JourneyRecord
 from netjourney.export.atomic import write_atomically
 from netjourney.export.content import Paper, default_paper, local_end, local_start, with_whom
 from netjourney.export.pdf_common import (
+    CELL_FONT,
     RULE,
     RenderedPdf,
     heading,
     labelled,
-    long_date,
     markup,
     render_pdf,
     styles,
@@ -53,9 +55,15 @@ def export_visit_sheet(
 def build_visit_sheet(
     record: JourneyRecord, appointment_id: int, paper: Paper | None = None
 ) -> RenderedPdf:
-    appointment = repository.get(record, Appointment, appointment_id)
+    try:
+        appointment = repository.get(record, Appointment, appointment_id)
+    except InvalidInputError:  # its message guesses "removed"; a typo is as likely
+        raise InvalidInputError(
+            f"No appointment has the number {appointment_id}. "
+            "netjourney appointments lists them with their numbers."
+        ) from None
     paper = paper or default_paper()
-    title = f"Visit sheet, {long_date(local_start(appointment).date())}"
+    title = f"Visit sheet, {day_of(local_start(appointment))}"
 
     def render(answer_lines: int) -> RenderedPdf:
         story = _story(record.guide, appointment, answer_lines)
@@ -96,7 +104,7 @@ def _story(guide: Guide, appointment: Appointment, answer_lines: int) -> list[Fl
         "question", parent=s.h3, fontSize=10.5, leading=13.5, spaceBefore=4, spaceAfter=0
     )
     story: list[Flowable] = [
-        heading(f"Visit on {long_date(start.date())}", s.h1, outline_level=0),
+        heading(f"Visit on {day_of(start)}", s.h1, outline_level=0),
         Paragraph(markup(time_span(start, local_end(appointment))), s.subtitle),
         _facts(guide, appointment),
         heading("Questions to ask", s.h2, outline_level=0),
@@ -135,7 +143,7 @@ def _facts(guide: Guide, appointment: Appointment) -> Table:
         ("Purpose", appointment.purpose),
         ("What to bring", appointment.what_to_bring),
     ]
-    cells: list[Flowable | str] = [
+    cells: list[list[Paragraph] | str] = [
         labelled(label, value, s.body) for label, value in facts if value.strip()
     ]
     cells += [""] * (len(cells) % 2)
@@ -148,6 +156,7 @@ def _facts(guide: Guide, appointment: Appointment) -> Table:
         hAlign="LEFT",
         style=TableStyle(
             [
+                CELL_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),

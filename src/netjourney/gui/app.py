@@ -39,9 +39,9 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
     if instance is None:
         return 0  # the window already open was brought forward
     try:
-        if not handle_damage_at_start(path, interactive=not exit_after_start):
-            return 1 if exit_after_start else 0  # interactive: the user chose to quit
-        try:
+        try:  # a newer version's file or another app's is refused before any damage check
+            if not handle_damage_at_start(path, interactive=not exit_after_start):
+                return 1 if exit_after_start else 0  # interactive: the user chose to quit
             record = JourneyRecord.open(path, load_guide())
         except (RecordError, GuideError) as error:
             return refuse("NET Journey cannot open your record", error)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from netjourney.core import backups
 from netjourney.core.database import backup_folder
+from netjourney.core.dates import short_date_time
 from netjourney.core.errors import RecordError
 from netjourney.core.registry import kinds
 
@@ -132,5 +133,5 @@ class BackupsWindow(QDialog):
 def row_texts(backup: backups.Backup) -> list[str]:
     counts = backup.counts
     numbers = [str(counts[k.table_name]) if counts else "?" for k in kinds()]
-    taken = backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+    taken = short_date_time(backup.taken_at.astimezone())
     return [taken, backup.kind_label, *numbers]

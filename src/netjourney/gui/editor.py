@@ -23,7 +23,9 @@ from netjourney.core import repository
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, EditRecord
+from netjourney.gui.long_text import show_plain_text, wrap_anywhere_after_long_pastes
 
+LONGEST_LINE = 2**31 - 1  # QLineEdit's largest maximum length
 SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving every key
 
 
@@ -72,6 +74,7 @@ class RecordEditor(QWidget):
 
     def add_line(self, label: str, name: str) -> QLineEdit:
         line = QLineEdit()
+        line.setMaxLength(LONGEST_LINE)  # Qt's default, 32,767, cut longer titles on edit
         self._add(label, Field(name, line, line.text, lambda v: line.setText(v or "")))
         line.textEdited.connect(lambda _text: self.changed(name))
         line.editingFinished.connect(self.flush)
@@ -84,8 +87,11 @@ class RecordEditor(QWidget):
         text.setMinimumHeight(height)
         if lines <= 5:  # short fields stay short; long ones take the room there is
             text.setMaximumHeight(height)
-        self._add(label, Field(name, text, text.toPlainText, lambda v: text.setPlainText(v or "")))
+        self._add(
+            label, Field(name, text, text.toPlainText, lambda v: show_plain_text(text, v or ""))
+        )
         text.textChanged.connect(lambda: self.changed(name))
+        wrap_anywhere_after_long_pastes(text)
         return text
 
     def add_check(self, label: str, name: str, text: str) -> QCheckBox:

@@ -193,6 +193,13 @@ class ExportRunner(QObject):
         self.ended.emit()
 
 
+def cancel_exports_of(window: QWidget) -> None:
+    """Closing the window stops its running exports at their next page (nothing is written)
+    instead of waiting for them to finish."""
+    for runner in window.findChildren(ExportRunner):
+        runner.cancel()
+
+
 class JourneyExportDialog(QDialog):
     """The choices for the journey PDF; the defaults suit a copy for a family member."""
 

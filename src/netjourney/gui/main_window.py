@@ -291,6 +291,9 @@ class MainWindow(QMainWindow):
 
     def _closing(self) -> None:
         """The last automatic backup, taken after every edit is saved."""
+        from netjourney.gui.export_dialog import cancel_exports_of
+
+        cancel_exports_of(self)  # before stop(), which waits for the thread pool
         self.backups.stop()
         if self.back_up_on_close:
             self.backups.back_up_if_due()

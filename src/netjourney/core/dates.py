@@ -1,0 +1,125 @@
+"""Dates and times as the user reads them: in English, the app's language, but in the
+order and with the clock of the user's region (CLDR's rules, through Babel).
+
+'Friday, May 1, 2026' and '9:05 AM' in the United States; 'Friday, 1 May 2026' and
+'09:05' in Britain, Germany or France. The region is the territory of the locale the
+C library would use for times (LC_ALL, then LC_TIME, then LANG); without one, as
+under C.UTF-8, the rules are CLDR's plain English (the US forms).
+
+Qt-free: the PDFs, the command line and the windows all format through here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Babel is imported when a date is first formatted: a faster start
+    from babel import Locale
+
+LANGUAGE = "en"
+"""The app's words are English; only their order and the clock follow the region."""
+
+
+def locale_name(environ: Mapping[str, str], category: str) -> str:
+    """The locale the C library would pick for `category` (e.g. LC_TIME) from the POSIX
+    variables, such as 'de_DE.UTF-8'; '' when none is set."""
+    names = [environ.get(variable, "") for variable in ("LC_ALL", category, "LANG")]
+    return next((n for n in names if n), "")
+
+
+def territory_of(name: str) -> str:
+    """'DE' for 'de_DE.UTF-8@euro'; '' for 'C.UTF-8'."""
+    return name.partition(".")[0].partition("@")[0].partition("_")[2]
+
+
+def reading_locale(environ: Mapping[str, str] = os.environ) -> Locale:
+    return _english_in(territory_of(locale_name(environ, "LC_TIME")))
+
+
+@cache
+def _english_in(territory: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale(LANGUAGE, territory) if territory else Locale(LANGUAGE)
+    except (UnknownLocaleError, ValueError):  # a territory CLDR has no English rules for
+        return Locale(LANGUAGE)
+
+
+def long_date(day: date, weekday: bool = True, locale: Locale | None = None) -> str:
+    """'Tuesday, April 14, 2026' (US) or 'Tuesday, 14 April 2026' (UK); without the weekday
+    when asked."""
+    from babel.dates import format_date
+
+    return format_date(day, "full" if weekday else "long", locale=locale or reading_locale())
+
+
+def clock(moment: datetime, locale: Locale | None = None) -> str:
+    """The moment's wall-clock time in its own zone: '9:05 AM' (US) or '09:05' (UK)."""
+    from babel.dates import format_time
+
+    shown = format_time(moment, "short", tzinfo=moment.tzinfo, locale=locale or reading_locale())
+    return shown.replace(NARROW_SPACE, " ")
+
+
+NARROW_SPACE = "\u202f"
+"""CLDR puts one before AM/PM; terminals and copied text show a plain space more surely."""
+
+
+def short_date_time(moment: datetime, locale: Locale | None = None) -> str:
+    """'Fri, May 1, 2026, 9:05 AM' or 'Fri, 1 May 2026, 09:05': for lists and listings."""
+    if isinstance(moment, UnreadableTime):
+        return UNREADABLE
+    from babel.dates import format_skeleton
+
+    chosen = locale or reading_locale()
+    day = format_skeleton("yMMMEd", moment, tzinfo=moment.tzinfo, locale=chosen)
+    return f"{day}, {clock(moment, chosen)}"
+
+
+UNREADABLE = "[unreadable date: netjourney check names it]"
+"""Shown for a stored date or time that is none (written by another program)."""
+
+
+class UnreadableTime(datetime):
+    """A stored time that is not a time ('garbage'): it sorts as the start of 1970 and
+    keeps the stored text, which its isoformat returns, so an export keeps it as stored.
+    `netjourney check` names it (core/value_check.py)."""
+
+    stored_text: str = "unreadable time"  # a copy made by astimezone() or replace() loses it
+
+    @classmethod
+    def of(cls, text: str) -> UnreadableTime:
+        moment = cls(1970, 1, 1, tzinfo=UTC)
+        moment.stored_text = text
+        return moment
+
+    def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:
+        return self.stored_text
+
+
+class UnreadableDate(date):
+    """A stored day that is not one: it sorts as 1970-01-01 and its isoformat gives the
+    stored text back. `netjourney check` names it (core/value_check.py)."""
+
+    stored_text: str = "unreadable date"
+
+    @classmethod
+    def of(cls, text: str) -> UnreadableDate:
+        day = cls(1970, 1, 1)
+        day.stored_text = text
+        return day
+
+    def isoformat(self) -> str:
+        return self.stored_text
+
+
+def day_of(moment: date, locale: Locale | None = None) -> str:
+    """The day (of a moment, in its own zone) as long_date writes it, or UNREADABLE."""
+    if isinstance(moment, UnreadableTime | UnreadableDate):
+        return UNREADABLE
+    return long_date(moment.date() if isinstance(moment, datetime) else moment, locale=locale)
