@@ -25,6 +25,7 @@ from netjourney.core.listing import Listing
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.list_model import ListingModel
+from netjourney.gui.row_delegate import show_as_cards
 
 
 class RemoveRecord(QUndoCommand):
@@ -70,6 +71,7 @@ class RecordPage(QWidget):
         self.new_section_ids: list[str] = []
         self.list_model = ListingModel(record, listing, self)
         self.table = self._make_table()
+        self.cards = show_as_cards(self.table, self.kind)
         self.add_button = QPushButton(f"&Add {self.kind}")
         self.add_button.clicked.connect(self.add_new)
         self.remove_button = QPushButton("&Remove")

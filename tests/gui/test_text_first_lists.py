@@ -1,0 +1,108 @@
+"""Issue 11 item 1: the main words of every list row are shown whole, at any width and text size."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from netjourney.core.demo_large import fill_large_demo
+from netjourney.core.guide import Guide
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.main_window import MainWindow
+from netjourney.gui.record_page import RecordPage
+
+LIST_PAGES = ("team", "questions", "appointments", "notes")
+
+
+@pytest.fixture(scope="module")
+def five_years(tmp_path_factory: pytest.TempPathFactory, guide: Guide) -> Path:
+    path = tmp_path_factory.mktemp("large") / "five-years.sqlite"
+    record = JourneyRecord.open(path, guide)
+    fill_large_demo(record, datetime(2026, 12, 1, 9, tzinfo=UTC))
+    record.close()
+    return path
+
+
+@pytest.fixture
+def large_record(five_years: Path, tmp_path: Path, guide: Guide) -> Iterator[JourneyRecord]:
+    """A copy per test (SQLite's backup, never a file copy of a WAL database)."""
+    copy = tmp_path / "journey.sqlite"
+    with sqlite3.connect(five_years) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    opened = JourneyRecord.open(copy, guide)
+    yield opened
+    opened.close()
+
+
+def _window(qtbot: QtBot, record: JourneyRecord, text_steps: int, width: int) -> MainWindow:
+    QSettings().setValue("text_size_steps", text_steps)
+    window = MainWindow(record)
+    qtbot.addWidget(window)
+    window.resize(width, 768)
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)  # shortcuts reach only the active window
+    return window
+
+
+def _cut_rows(page: RecordPage) -> list[str]:
+    """Every loaded row's card lines whose drawn words differ from the model's."""
+    assert page.cards is not None
+    model = page.list_model
+    cut = []
+    for row in range(model.rowCount()):
+        for words, drawn in page.cards.delegate.card_texts(model.index(row, 0)):
+            if drawn != words:
+                cut.append(f"row {row}: {words!r} shown as {drawn!r}")
+    return cut
+
+
+@pytest.mark.parametrize("text_steps", [0, 10], ids=["100%", "200%"])
+@pytest.mark.parametrize("width", [1024, 1600])
+def test_the_main_words_of_every_row_are_whole(
+    qtbot: QtBot, large_record: JourneyRecord, text_steps: int, width: int
+) -> None:
+    window = _window(qtbot, large_record, text_steps, width)
+    for key in LIST_PAGES:
+        page = window.show_page(key)
+        assert isinstance(page, RecordPage)
+        qtbot.wait(1)
+        assert page.list_model.rowCount() > 0
+        assert _cut_rows(page) == [], key
+
+
+def test_larger_text_refits_the_rows_at_once(qtbot: QtBot, large_record: JourneyRecord) -> None:
+    window = _window(qtbot, large_record, 0, 1024)
+    page = window.show_page("questions")
+    assert isinstance(page, RecordPage)
+    before = page.table.rowHeight(0)
+    normal = QApplication.font().pointSizeF()
+    for _ in range(10):
+        qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSizeF() == pytest.approx(normal * 2)
+    qtbot.wait(1)
+    assert page.table.rowHeight(0) > before
+    assert _cut_rows(page) == []
+
+
+def test_secondary_columns_give_way_before_the_card_is_squeezed(
+    qtbot: QtBot, large_record: JourneyRecord
+) -> None:
+    window = _window(qtbot, large_record, 10, 1024)
+    page = window.show_page("team")
+    assert isinstance(page, RecordPage)
+    hidden_at_200 = [c for c in range(1, 5) if page.table.isColumnHidden(c)]
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(1)
+    hidden_at_100 = [c for c in range(1, 5) if page.table.isColumnHidden(c)]
+    assert len(hidden_at_100) < len(hidden_at_200)
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(0) >= metrics.averageCharWidth() * 30
