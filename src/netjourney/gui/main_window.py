@@ -24,6 +24,7 @@ from netjourney import __version__
 from netjourney.core.errors import RecordError
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.backup_scheduler import BackupScheduler
+from netjourney.gui.theme import install_theme
 
 if TYPE_CHECKING:
     from netjourney.gui.search_dialog import SearchDialog
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._apply_text_size()
+        self.theme = install_theme()
         self.statusBar().addPermanentWidget(QLabel(f"Record: {record.path}"))
         self._build_menus()
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(
             self._action("&Normal text size", lambda: self.change_text_size(0), "Ctrl+0")
         )
+        self.theme.add_menu(view_menu)
         go_menu = self.menuBar().addMenu("&Go")
         for number, (key, title) in enumerate(PAGES, start=1):
             go_menu.addAction(
