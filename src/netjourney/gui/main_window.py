@@ -25,6 +25,7 @@ from netjourney.core.errors import RecordError
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.backup_scheduler import BackupScheduler
 from netjourney.gui.theme import install_theme
+from netjourney.gui.welcome import offer_welcome
 
 if TYPE_CHECKING:
     from netjourney.gui.search_dialog import SearchDialog
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         self.nav.setCurrentRow(0)
+        self.welcome = offer_welcome(self)
         self.resize(1200, 800)
 
     def _page_factories(self) -> dict[str, Callable[[], QWidget]]:

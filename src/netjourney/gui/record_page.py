@@ -26,6 +26,7 @@ from netjourney.core.record import JourneyRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.list_model import ListingModel
 from netjourney.gui.row_delegate import show_as_cards
+from netjourney.gui.welcome import BlankWhenNothingChosen, explain_when_empty
 
 
 class RemoveRecord(QUndoCommand):
@@ -72,6 +73,7 @@ class RecordPage(QWidget):
         self.list_model = ListingModel(record, listing, self)
         self.table = self._make_table()
         self.cards = show_as_cards(self.table, self.kind)
+        self.empty_hint = explain_when_empty(self.table, self.kind, self.add_new)
         self.add_button = QPushButton(f"&Add {self.kind}")
         self.add_button.clicked.connect(self.add_new)
         self.remove_button = QPushButton("&Remove")
@@ -120,7 +122,7 @@ class RecordPage(QWidget):
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(buttons)
         scroll = QScrollArea()
-        scroll.setWidget(self.editor)
+        scroll.setWidget(BlankWhenNothingChosen(self.editor, self.kind))
         scroll.setWidgetResizable(True)
         splitter = QSplitter()
         splitter.addWidget(left)

@@ -38,6 +38,7 @@ from netjourney.core.models import Appointment, CareTeamMember, Question, Questi
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.editor import Field, RecordEditor
 from netjourney.gui.record_page import RecordPage
+from netjourney.gui.zones import zone_in_words
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -111,6 +112,9 @@ class AppointmentEditor(RecordEditor):
             self.zone.setCurrentText(value or system_time_zone())
 
         self._add("Time zone:", Field("time_zone", self.zone, self.zone.currentText, write))
+        words = QLabel(wordWrap=True)
+        self.form.addRow("", words)
+        self.zone.currentTextChanged.connect(lambda name: words.setText(zone_in_words(name)))
         # The clock time the user typed stays; it now means that time in the new zone.
         self.zone.activated.connect(lambda _i: self._zone_changed())
 
