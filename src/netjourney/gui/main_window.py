@@ -158,8 +158,10 @@ class MainWindow(QMainWindow):
         page = self.show_page(key)
         if record_key and key == "guide":
             page.show_section(record_key)  # type: ignore[attr-defined]
-        elif record_key and hasattr(page, "show_record"):
+        elif record_key.isdigit() and hasattr(page, "show_record"):
             page.show_record(int(record_key))
+        elif record_key and hasattr(page, "show_filtered"):
+            page.show_filtered(record_key)  # e.g. Home's "questions still to ask"
 
     def add_about_section(self, key: str, section_id: str) -> None:
         page = self.show_page(key)
@@ -304,6 +306,7 @@ class MainWindow(QMainWindow):
 
     def export_json(self) -> None:
         from netjourney.export.json_io import export_json
+        from netjourney.gui.export_dialog import show_saved
 
         self.flush_all()
         target, _filter = QFileDialog.getSaveFileName(
@@ -320,6 +323,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", str(error))
             return
         self.statusBar().showMessage(f"Exported to {target}", 8000)
+        show_saved(self, Path(target))
 
     def about(self) -> None:
         source = self.record.guide.source

@@ -59,7 +59,8 @@ class HomePage(QWidget):
         count = summary.open_question_count
         parts.append("<h2>Questions</h2>")
         parts.append(
-            f'<p><a href="questions:">{count} question{"" if count == 1 else "s"} '
+            # "open" is the Questions page's OPEN_FILTER (not imported: a faster start)
+            f'<p><a href="questions:open">{count} question{"" if count == 1 else "s"} '
             "still to ask or to hear back about</a>.</p>"
         )
         parts.append("<h2>Latest notes</h2>")

@@ -28,6 +28,7 @@ from netjourney.gui.record_page import RecordPage
 
 LIBRARY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OWN_GROUP = "own"
+OPEN_FILTER = "open"  # still to ask or to hear back about, as Home counts them
 
 
 class QuestionEditor(RecordEditor):
@@ -85,6 +86,7 @@ class QuestionsPage(RecordPage):
     def _build_filters(self, guide: Guide) -> None:
         self.status_filter.setAccessibleName("Filter by status")
         self.status_filter.addItem("Any status", None)
+        self.status_filter.addItem("Still to ask or to hear back about", OPEN_FILTER)
         for status in QuestionStatus:
             self.status_filter.addItem(status.label, status)
         self.group_filter.setAccessibleName("Filter by group")
@@ -98,7 +100,9 @@ class QuestionsPage(RecordPage):
     def _apply_filters(self) -> None:
         conditions = []
         status = self.status_filter.currentData()
-        if status is not None:
+        if status == OPEN_FILTER:
+            conditions.append(Question.status.in_(questions.OPEN_STATUSES))
+        elif status is not None:
             conditions.append(Question.status == status)
         group = self.group_filter.currentData()
         if group == OWN_GROUP:
@@ -108,6 +112,11 @@ class QuestionsPage(RecordPage):
             conditions.append(Question.library_id.in_([q.id for q in section.questions]))
         self.list_model.set_conditions(conditions)
         self._update_count()
+
+    def show_filtered(self, name: str) -> None:
+        """Show only the questions a link asked for (Home: the open ones), in every group."""
+        self.group_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(name)))
 
     def new_record(self) -> Question:
         return Question(text="My question", chosen=True)
