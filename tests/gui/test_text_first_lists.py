@@ -77,6 +77,27 @@ def test_the_main_words_of_every_row_are_whole(
         qtbot.wait(1)
         assert page.list_model.rowCount() > 0
         assert _cut_rows(page) == [], key
+        assert (window.width(), window.height()) == (width, 768), f"{key} made the window grow"
+    assert _cut_library_rows(window.pages["questions"]) == []
+
+
+def _cut_library_rows(page: object) -> list[str]:
+    """The guide's questions on the Questions page: each row as tall as its wrapped words."""
+    tree = page.library  # type: ignore[attr-defined]
+    model = tree.model()
+    cut = []
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            rect = tree.visualRect(index)
+            ticked = index.data(Qt.ItemDataRole.CheckStateRole) is not None
+            text_width = rect.width() - (30 if ticked else 8)  # the tick box, the margins
+            flags = Qt.TextFlag.TextWordWrap
+            needed = tree.fontMetrics().boundingRect(0, 0, text_width, 10_000, flags, index.data())
+            if rect.height() < needed.height():
+                cut.append(index.data())
+    return cut
 
 
 def test_larger_text_refits_the_rows_at_once(qtbot: QtBot, large_record: JourneyRecord) -> None:

@@ -251,6 +251,7 @@ class JourneyExportDialog(QDialog):
 
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)
+        edit.setDisplayFormat("d MMM yyyy")  # as the record's editors show dates
         edit.setCalendarPopup(True)
         edit.setAccessibleName(name)
         return edit

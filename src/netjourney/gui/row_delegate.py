@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTreeView,
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -83,7 +84,7 @@ class Card:
 CARDS = {
     "question": Card((CardLine((0,)),), badge=1, secondary=(4, 3, 2)),
     "note": Card((CardLine((0,), bold=True), CardLine((3,))), badge=2, secondary=(1,)),
-    "person": Card((CardLine((0,), bold=True), CardLine((1,))), secondary=(3, 2, 4)),
+    "person": Card((CardLine((0,), bold=True), CardLine((1, 3))), secondary=(2, 4)),
     "appointment": Card(
         (
             CardLine((0,), bold=True),
@@ -199,8 +200,18 @@ class RowDelegate(QStyledItemDelegate):
         return QSize(width, self.card_height(index, width, option.font))
 
     def card_width(self) -> int:
-        """The card column's width as painted: the grid line takes a pixel of it."""
-        return self.view.columnWidth(0) - (1 if self.view.showGrid() else 0)
+        """The card column's width as it will be painted: what the other columns leave.
+
+        Worked out rather than read, because the header stretches the card column only
+        later, after columns were hidden or shown. The grid line takes a pixel.
+        """
+        view = self.view
+        others = sum(
+            view.columnWidth(c)
+            for c in range(1, view.model().columnCount())
+            if not view.isColumnHidden(c)
+        )
+        return view.viewport().width() - others - (1 if view.showGrid() else 0)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         if index.column() != 0:
@@ -273,6 +284,7 @@ class TextFirstList(QObject):
         for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
             signal.connect(self._rows_changed)
         table.installEventFilter(self)
+        table.viewport().installEventFilter(self)  # a scroll bar coming or going
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
@@ -327,3 +339,69 @@ def show_as_cards(table: QTableView, kind: str) -> TextFirstList | None:
     """The hook list pages call: cards for the kinds of record that have one."""
     card = CARDS.get(kind)
     return TextFirstList(table, card) if card else None
+
+
+class WrappedTreeDelegate(QStyledItemDelegate):
+    """Tree rows as tall as their wrapped text at the column's width.
+
+    Qt wraps a tree item's text when painting it but sizes the row for one line, so
+    the rest was cut off with '…'. Here the row asks for the height the words need.
+    """
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        assert isinstance(index, QModelIndex)  # what views pass
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        width = self.tree.columnWidth(0) - self._indent(index)
+        item.rect = QRect(0, 0, max(width, 1), 1 << 16)
+        style = self.tree.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, self.tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        bounds = QRect(0, 0, max(text_rect.width() - 2 * margin, 1), 1 << 16)
+        wrap = int(Qt.TextFlag.TextWordWrap)  # with TextWrapAnywhere, Qt breaks inside words
+        needed = item.fontMetrics.boundingRect(bounds, wrap, item.text).height()
+        single = super().sizeHint(option, index)
+        return QSize(width, max(single.height(), needed + 4))
+
+    def _indent(self, index: QModelIndex) -> int:
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        decorated = 1 if self.tree.rootIsDecorated() else 0
+        return self.tree.indentation() * (depth + decorated)
+
+
+class WrappedTree(QObject):
+    """Lays a tree's rows out again when its width or text size changes."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        tree.setItemDelegate(WrappedTreeDelegate(tree))
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._width = -1
+        tree.viewport().installEventFilter(self)
+        tree.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange or (
+            event.type() == QEvent.Type.Resize and self.tree.viewport().width() != self._width
+        ):
+            self._width = self.tree.viewport().width()
+            self.tree.doItemsLayout()
+        return False
+
+
+def wrap_tree_rows(tree: QTreeView) -> WrappedTree:
+    """The hook tree views call: rows wrap instead of cutting their words short."""
+    return WrappedTree(tree)

@@ -11,7 +11,16 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, QRect, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,6 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 SCHEME_SETTING = "view/colour_scheme"
+INDICATORS = (
+    QStyle.PixelMetric.PM_IndicatorWidth,
+    QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+)
 FOCUS_RING_WIDTH = 3
 
 
@@ -152,7 +167,11 @@ class ClearStyle(QProxyStyle):
             QStyle.PixelMetric.PM_FocusFrameVMargin,
         ):
             return FOCUS_RING_WIDTH
-        return super().pixelMetric(metric, option, widget)
+        size = super().pixelMetric(metric, option, widget)
+        if metric in INDICATORS:  # tick boxes grow with the text, or they get lost at 200%
+            font = widget.font() if widget is not None else QApplication.font()
+            return max(size, round(QFontMetrics(font).height() * 0.8))
+        return size
 
 
 class FocusRing(QObject):

@@ -11,15 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMenu,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -103,11 +105,18 @@ class StepBox(QFrame):
         self.state.setText(text)
 
 
-class WelcomePage(QWidget):
-    """Shown in the window's page stack; not one of the pages in the list on the left."""
+class WelcomePage(QScrollArea):
+    """Shown in the window's page stack; not one of the pages in the list on the left.
+
+    It scrolls: at large text the words are taller than the window."""
 
     def __init__(self, open_step: Callable[[Step], None], finish: Callable[[], None]) -> None:
         super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        self.setWidget(content)
         self.open_step = open_step
         self.finish = finish
         title = QLabel('<span style="font-size: xx-large; font-weight: bold">Welcome</span>')
@@ -120,7 +129,7 @@ class WelcomePage(QWidget):
         self.done_button = QPushButton("Go to Home")
         self.done_button.setAccessibleName("Leave the welcome and go to Home")
         self.done_button.clicked.connect(self.finish)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(content)
         for widget in (title, intro, start, *self.boxes):
             layout.addWidget(widget)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -271,14 +280,18 @@ class BlankWhenNothingChosen(QStackedWidget):
     def __init__(self, editor: QWidget, kind: str) -> None:
         super().__init__()
         self.editor = editor
+        article = "an" if kind[:1] in "aeiou" else "a"
         self.nothing = QLabel(
-            f"Choose a {kind} in the list to see it here, or add one.", wordWrap=True
+            f"Choose {article} {kind} in the list to see it here, or add one.", wordWrap=True
         )
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.nothing.setContentsMargins(12, 12, 12, 12)
         self.nothing.setAccessibleName(f"No {kind} chosen")
         self.addWidget(self.nothing)
         self.addWidget(editor)
+        layout = self.layout()
+        assert layout is not None
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # see sizeHint
         editor.installEventFilter(self)
         self._follow()
 
@@ -289,3 +302,13 @@ class BlankWhenNothingChosen(QStackedWidget):
 
     def _follow(self) -> None:
         self.setCurrentWidget(self.editor if self.editor.isEnabled() else self.nothing)
+        self.updateGeometry()
+
+    # The size of what is shown, not of the largest page: the line needs no scroll bars.
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.sizeHint() if shown is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.minimumSizeHint() if shown is not None else super().minimumSizeHint()

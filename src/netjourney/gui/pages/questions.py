@@ -25,6 +25,7 @@ from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import all_of
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
+from netjourney.gui.row_delegate import wrap_tree_rows
 
 LIBRARY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OWN_GROUP = "own"
@@ -163,6 +164,7 @@ class LibraryTree(QTreeView):
                 self.items[question.id] = item
             model.appendRow(group_item)
         self.setModel(model)
+        self.wrapping = wrap_tree_rows(self)
         self.setAccessibleName("Question library")
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
