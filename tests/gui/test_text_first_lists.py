@@ -56,6 +56,12 @@ def _window(qtbot: QtBot, record: JourneyRecord, text_steps: int, width: int) ->
 def _cut_rows(page: RecordPage) -> list[str]:
     """Every loaded row's card lines whose drawn words differ from the model's."""
     assert page.cards is not None
+    cards = page.cards
+    for _ in range(1000):  # rows out of view are sized when Qt is idle
+        if cards.settled:
+            break
+        QTest.qWait(5)
+    assert cards.settled
     model = page.list_model
     cut = []
     for row in range(model.rowCount()):

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import (
     QColor,
@@ -49,6 +50,7 @@ PADDING = 6  # around a card's text, in pixels
 LINE_GAP = 2  # between a card's lines
 CARD_MIN_CHARS = 34  # secondary columns give way before the card gets narrower than this
 SECONDARY_MAX_CHARS = 22  # a secondary column never takes more than this
+ROWS_PER_BATCH = 40  # rows sized per turn of the event loop, out of view
 
 
 @dataclass(frozen=True)
@@ -271,7 +273,12 @@ class TextFirstList(QObject):
         self.card = card
         self.delegate = RowDelegate(table, card)
         self._fitted_for: tuple[object, ...] = ()
+        self._unsized: list[int] = []
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self._size_more)
         table.setItemDelegate(self.delegate)
+        # Always there, so its coming does not narrow the cards and make them fit again.
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         table.setWordWrap(False)  # secondary cells stay on one line and give way
         header = table.horizontalHeader()
         for column in range(header.count()):
@@ -296,21 +303,50 @@ class TextFirstList(QObject):
         self.fit()
 
     def fit(self) -> None:
-        """Show the secondary columns there is room for, then size rows to their cards."""
+        """Show the secondary columns there is room for, then size rows to their cards.
+
+        The rows in view (and a screenful more) are sized at once, the rest a batch at a
+        time when Qt is idle: a first show then costs a screenful of rows, not 200.
+        """
         table = self.table
         key = (table.viewport().width(), table.font().key(), table.model().rowCount())
         if not table.isVisible() or key == self._fitted_for:
             return
         self._fitted_for = key
         self._fit_columns()
+        first = max(table.rowAt(0), 0)
+        rows = list(range(first, table.model().rowCount())) + list(range(first))
+        self._unsized = self._size_rows(rows, until_height=2 * table.viewport().height())
+        if self._unsized:
+            self._later.start()
+
+    @property
+    def settled(self) -> bool:
+        """Every loaded row has the height of its card."""
+        return not self._unsized
+
+    def _size_more(self) -> None:
+        self._unsized = self._size_rows(self._unsized, until_count=ROWS_PER_BATCH)
+        if self._unsized:
+            self._later.start()
+
+    def _size_rows(
+        self, rows: list[int], until_height: int = 1 << 30, until_count: int = 1 << 30
+    ) -> list[int]:
+        """Size rows in order until enough height or rows are done; return those left."""
         width = self.delegate.card_width()
-        header = table.verticalHeader()
-        model = table.model()
-        font = table.font()
-        for row in range(model.rowCount()):
+        header = self.table.verticalHeader()
+        model = self.table.model()
+        font = self.table.font()
+        done_height = 0
+        for number, row in enumerate(rows):
+            if done_height >= until_height or number >= until_count:
+                return rows[number:]
             height = self.delegate.card_height(model.index(row, 0), width, font)
             if header.sectionSize(row) != height:
                 header.resizeSection(row, height)
+            done_height += height
+        return []
 
     def _fit_columns(self) -> None:
         table = self.table
