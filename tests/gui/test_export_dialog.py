@@ -305,14 +305,15 @@ def test_an_unexpected_failure_still_reaches_the_user(qtbot: QtBot, tmp_path: Pa
 # -- issue 11 item 5: Enter saves; after saving, Open and Show in folder -------------------
 
 
+@pytest.mark.parametrize("answer", ["Show in folder", "Open"])
 def test_enter_saves_then_the_file_can_be_opened_or_shown_in_its_folder(
     qtbot: QtBot,
     dialog: JourneyExportDialog,
     save_dialog: SaveDialogAnswers,
     opened_files: OpenedUrls,
     tmp_path: Path,
+    answer: str,
 ) -> None:
-
     from netjourney.gui.export_dialog import SavedNotice
 
     target = tmp_path / "for-anna.pdf"
@@ -325,21 +326,9 @@ def test_enter_saves_then_the_file_can_be_opened_or_shown_in_its_folder(
     notice = dialog.runner.notice
     assert isinstance(notice, SavedNotice) and notice.isVisible()
     assert notice.defaultButton() is notice.open_button
-    qtbot.mouseClick(notice.folder_button, Qt.MouseButton.LeftButton)
-    assert opened_files.urls[-1] == QUrl.fromLocalFile(str(tmp_path))
-
-
-def test_the_saved_notice_opens_the_file(
-    qtbot: QtBot,
-    dialog: JourneyExportDialog,
-    save_dialog: SaveDialogAnswers,
-    opened_files: OpenedUrls,
-    tmp_path: Path,
-) -> None:
-    target = tmp_path / "journey.pdf"
-    save_dialog.answers.append(str(target))
-    save(qtbot, dialog)
-    notice = dialog.runner.notice
-    assert notice is not None
-    qtbot.keyClick(notice, Qt.Key.Key_Return)  # Open is the default
-    assert opened_files.urls == [QUrl.fromLocalFile(str(target))]
+    if answer == "Open":
+        qtbot.keyClick(notice, Qt.Key.Key_Return)  # Open is the default
+        assert opened_files.urls == [QUrl.fromLocalFile(str(target))]
+    else:
+        qtbot.mouseClick(notice.folder_button, Qt.MouseButton.LeftButton)
+        assert opened_files.urls == [QUrl.fromLocalFile(str(tmp_path))]

@@ -123,6 +123,7 @@ class RecordPage(QWidget):
         left_layout.addLayout(buttons)
         scroll = QScrollArea()
         scroll.setWidget(BlankWhenNothingChosen(self.editor, self.kind))
+        scroll.setAccessibleName(f"The chosen {self.kind}")
         scroll.setWidgetResizable(True)
         splitter = QSplitter()
         splitter.addWidget(left)

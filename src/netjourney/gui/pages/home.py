@@ -32,6 +32,7 @@ class HomePage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.body)
+        scroll.setAccessibleName("Home")
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         self.refresh()
