@@ -175,21 +175,31 @@ class ClearStyle(QProxyStyle):
 
 
 class FocusRing(QObject):
-    """One focus frame that moves to whichever control has the keyboard focus."""
+    """A focus frame per window, moved to whichever control has the keyboard focus."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
-        self.frame: QFocusFrame | None = None
+        self.frames: dict[int, QFocusFrame] = {}  # by id of the window they live in
+        self.frame: QFocusFrame | None = None  # the one showing the focus now
         app.focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or new.window().isHidden():
             return
-        if self.frame is None or self.frame.window() is not new.window():
-            # A frame lives in one window; a dialog gets its own.
-            self.frame = QFocusFrame(new.window())
-            self.frame.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.frame.setWidget(_ringed(new))
+        window = new.window()
+        frame = self.frames.get(id(window))
+        if frame is None:
+            frame = QFocusFrame(window)
+            frame.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.frames[id(window)] = frame
+            key = id(window)
+            frame.destroyed.connect(lambda _o=None, k=key: self._forget(k))  # with its window
+        self.frame = frame
+        frame.setWidget(_ringed(new))
+
+    def _forget(self, key: int) -> None:
+        if self.frame is self.frames.pop(key, None):
+            self.frame = None
 
     def ringed_widget(self) -> QWidget | None:
         return self.frame.widget() if self.frame is not None else None
