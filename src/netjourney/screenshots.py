@@ -92,12 +92,15 @@ def _window(record: object) -> Iterator[object]:
 
 def _shoot_window(record: object, out: Path, prefix: str) -> list[Path]:
     from netjourney.gui.main_window import PAGES, MainWindow
+    from netjourney.gui.record_page import RecordPage
 
     written = []
     with _window(record) as window:
         assert isinstance(window, MainWindow)
         for key, _title in PAGES:
-            window.show_page(key)
+            page = window.show_page(key)
+            if isinstance(page, RecordPage) and page.list_model.rowCount():
+                page.table.selectRow(0)  # as after a click: the record in its editor
             written.append(_save(window.grab, out / f"{prefix}-{key}.png"))
         written.append(_shoot_search(window, out / f"{prefix}-search.png"))
         written.append(_shoot_export(window, out / f"{prefix}-export.png"))

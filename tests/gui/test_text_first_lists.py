@@ -110,14 +110,14 @@ def test_larger_text_refits_the_rows_at_once(qtbot: QtBot, large_record: Journey
     window = _window(qtbot, large_record, 0, 1024)
     page = window.show_page("questions")
     assert isinstance(page, RecordPage)
-    before = page.table.rowHeight(0)
+    before = [page.table.rowHeight(r) for r in range(20)]
     normal = QApplication.font().pointSizeF()
     for _ in range(10):
         qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.font().pointSizeF() == pytest.approx(normal * 2)
     qtbot.wait(1)
-    assert page.table.rowHeight(0) > before
-    assert _cut_rows(page) == []
+    assert _cut_rows(page) == []  # waits for every row to be fitted again
+    assert [page.table.rowHeight(r) for r in range(20)] != before
 
 
 def test_secondary_columns_give_way_before_the_card_is_squeezed(
@@ -133,3 +133,28 @@ def test_secondary_columns_give_way_before_the_card_is_squeezed(
     assert len(hidden_at_100) < len(hidden_at_200)
     metrics = page.table.fontMetrics()
     assert page.table.columnWidth(0) >= metrics.averageCharWidth() * 30
+
+
+@pytest.mark.parametrize("text_steps", [0, 10], ids=["100%", "200%"])
+def test_the_chosen_record_has_room_to_be_read(
+    qtbot: QtBot, large_record: JourneyRecord, text_steps: int
+) -> None:
+    """Click a row: the editor's fields lie inside its pane, wide enough to read."""
+    from PySide6.QtWidgets import QScrollArea, QSplitter
+
+    window = _window(qtbot, large_record, text_steps, 1024)
+    for key in LIST_PAGES:
+        page = window.show_page(key)
+        assert isinstance(page, RecordPage)
+        first = page.table.visualRect(page.list_model.index(0, 0))
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+        assert page.editor.isVisible(), key
+        field = page.editor._fields[0].widget
+        scroll = next(s for s in page.findChildren(QScrollArea) if s.isAncestorOf(page.editor))
+        viewport = scroll.viewport()
+        right = field.mapTo(viewport, field.rect().topRight()).x()
+        assert right <= viewport.width(), f"{key}: the field runs off the pane"
+        assert field.width() >= field.fontMetrics().averageCharWidth() * 20, key
+        splitter = next(s for s in page.findChildren(QSplitter) if s.isAncestorOf(scroll))
+        side_by_side = splitter.orientation() == Qt.Orientation.Horizontal
+        assert side_by_side == (text_steps == 0), key

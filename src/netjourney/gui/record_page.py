@@ -25,6 +25,7 @@ from netjourney.core.listing import Listing
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.list_model import ListingModel
+from netjourney.gui.panes import stack_when_narrow
 from netjourney.gui.row_delegate import show_as_cards
 from netjourney.gui.welcome import BlankWhenNothingChosen, explain_when_empty
 
@@ -130,6 +131,7 @@ class RecordPage(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.panes = stack_when_narrow(splitter)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{self.title}</h2>")
         layout.addWidget(heading)

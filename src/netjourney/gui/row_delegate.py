@@ -284,6 +284,7 @@ class TextFirstList(QObject):
         for column in range(header.count()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMaximumSectionSize(1 << 16)  # widths are set here, not capped by the page
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for column in card.hidden_columns(header.count()):
             table.setColumnHidden(column, True)
@@ -368,7 +369,8 @@ class TextFirstList(QObject):
         model = self.table.model()
         cells = (model.index(row, column).data() or "" for row in range(min(model.rowCount(), 50)))
         header = self.table.horizontalHeader().sectionSizeHint(column)
-        return max([header, *(metrics.horizontalAdvance(cell) + 2 * PADDING for cell in cells)])
+        slack = 2 * PADDING + metrics.averageCharWidth() * 2  # the style's margins, and some
+        return max([header, *(metrics.horizontalAdvance(cell) + slack for cell in cells)])
 
 
 def show_as_cards(table: QTableView, kind: str) -> TextFirstList | None:

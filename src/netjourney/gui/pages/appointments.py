@@ -230,6 +230,8 @@ class PlannedQuestions(QWidget):
         self.table.setAccessibleName("Questions planned for this visit")
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        # A few rows: each as tall as its wrapped question, never cut short.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
