@@ -315,6 +315,9 @@ class TextFirstList(QObject):
             return
         self._fitted_for = key
         self._fit_columns()
+        # Room for two cards of three lines, whatever else shares the pane.
+        lines = table.fontMetrics().lineSpacing() * 3 + 2 * PADDING
+        table.setMinimumHeight(table.horizontalHeader().height() + 2 * lines)
         first = max(table.rowAt(0), 0)
         rows = list(range(first, table.model().rowCount())) + list(range(first))
         self._unsized = self._size_rows(rows, until_height=2 * table.viewport().height())

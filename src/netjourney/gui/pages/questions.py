@@ -171,7 +171,7 @@ class LibraryTree(QTreeView):
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
         self.expandAll()
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)  # room for my list at 200%
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)  # room for my list at 200%
         self.activated.connect(self._activated)
 
     def _activated(self, index: QModelIndex) -> None:
