@@ -131,3 +131,20 @@ def test_my_situation_follows_text_size_at_once_and_clips_nothing(
         assert content.minimumSizeHint().width() <= room, scroll.accessibleName()
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert page.font().pointSizeF() == pytest.approx(before)
+
+
+def test_every_page_follows_a_text_size_change_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    from netjourney.gui.main_window import PAGES
+
+    _active(window)
+    pages = [window.show_page(key) for key, _title in PAGES]
+    window.show_page("home")
+    normal = QApplication.font().pointSizeF()
+    ratios = [page.font().pointSizeF() / normal for page in pages]
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    larger = QApplication.font().pointSizeF()
+    assert larger == pytest.approx(normal * 1.3)
+    qtbot.wait(1)
+    for page, ratio in zip(pages, ratios, strict=True):
+        assert page.font().pointSizeF() == pytest.approx(larger * ratio), type(page).__name__
