@@ -158,3 +158,17 @@ def test_the_chosen_record_has_room_to_be_read(
         splitter = next(s for s in page.findChildren(QSplitter) if s.isAncestorOf(scroll))
         side_by_side = splitter.orientation() == Qt.Orientation.Horizontal
         assert side_by_side == (text_steps == 0), key
+
+
+def test_a_notes_first_words_are_cut_between_words(record: JourneyRecord) -> None:
+    from netjourney.core import repository
+    from netjourney.core.listing import ListQuery, fetch_rows, notes_listing
+    from netjourney.core.models import Note
+
+    body = "Talked with the nurse navigator about the scan results. " * 6
+    repository.add(record, Note(title="Long one", body=body), [])
+    (row,) = fetch_rows(record, ListQuery.default(notes_listing()), 0, 10)
+    title, _updated, _private, begins = row.cells
+    assert title == "Long one"
+    assert begins.endswith("…") and len(begins) <= 121
+    assert body.startswith(begins[:-1]) and body[len(begins) - 1] == " "

@@ -94,8 +94,12 @@ def _text(key: str) -> Callable[[Row[Any]], str]:
 
 
 def _one_line(text: str, limit: int | None = 120) -> str:
+    """On one line; past `limit` characters, cut between words with '…' (a preview)."""
     flat = " ".join(text.split())
-    return flat if limit is None or len(flat) <= limit else flat[: limit - 1] + "…"
+    if limit is None or len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def team_listing(guide: Guide) -> Listing:
