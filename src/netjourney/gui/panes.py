@@ -63,7 +63,7 @@ class StackWhenNarrow(QObject):
         if pane is None or content is None:
             return 0
         scroll_bar = pane.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        return content.minimumSizeHint().width() + scroll_bar + 8
+        return max(content.sizeHint().width(), content.minimumSizeHint().width()) + scroll_bar + 8
 
 
 def stack_when_narrow(splitter: QSplitter) -> StackWhenNarrow:

@@ -48,7 +48,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 PADDING = 6  # around a card's text, in pixels
 LINE_GAP = 2  # between a card's lines
-CARD_MIN_CHARS = 34  # secondary columns give way before the card gets narrower than this
+CARD_MIN_CHARS = 40  # secondary columns give way before the card gets narrower than this
 SECONDARY_MAX_CHARS = 22  # a secondary column never takes more than this
 ROWS_PER_BATCH = 40  # rows sized per turn of the event loop, out of view
 
