@@ -300,3 +300,35 @@ def test_an_unexpected_failure_still_reaches_the_user(qtbot: QtBot, tmp_path: Pa
     assert runner.error_box.text().startswith(
         f"The journey PDF could not be made (a bug). Nothing was written to {tmp_path / 'j.pdf'}."
     )
+
+
+# -- issue 11 item 5: Enter saves; after saving, Open and Show in folder -------------------
+
+
+@pytest.mark.parametrize("answer", ["Show in folder", "Open"])
+def test_enter_saves_then_the_file_can_be_opened_or_shown_in_its_folder(
+    qtbot: QtBot,
+    dialog: JourneyExportDialog,
+    save_dialog: SaveDialogAnswers,
+    opened_files: OpenedUrls,
+    tmp_path: Path,
+    answer: str,
+) -> None:
+    from netjourney.gui.export_dialog import SavedNotice
+
+    target = tmp_path / "for-anna.pdf"
+    save_dialog.answers.append(str(target))
+    assert dialog.save_button.isDefault()
+    with qtbot.waitSignal(dialog.runner.succeeded, timeout=30_000):
+        qtbot.keyClick(dialog.patient_name, Qt.Key.Key_Return)
+    assert save_dialog.asked == ["Save the journey PDF"]
+    assert pdf_reader(target.read_bytes()).pages
+    notice = dialog.runner.notice
+    assert isinstance(notice, SavedNotice) and notice.isVisible()
+    assert notice.defaultButton() is notice.open_button
+    if answer == "Open":
+        qtbot.keyClick(notice, Qt.Key.Key_Return)  # Open is the default
+        assert opened_files.urls == [QUrl.fromLocalFile(str(target))]
+    else:
+        qtbot.mouseClick(notice.folder_button, Qt.MouseButton.LeftButton)
+        assert opened_files.urls == [QUrl.fromLocalFile(str(tmp_path))]

@@ -95,12 +95,17 @@ def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:
 
 
 def _text(key: str) -> Callable[[Row[Any]], str]:
-    return lambda row: _one_line(getattr(row, key) or "")
+    """The user's own words, whole: the list wraps them rather than cutting them."""
+    return lambda row: _one_line(getattr(row, key) or "", limit=None)
 
 
-def _one_line(text: str, limit: int = 120) -> str:
+def _one_line(text: str, limit: int | None = 120) -> str:
+    """On one line; past `limit` characters, cut between words with '…' (a preview)."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    if limit is None or len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def team_listing(guide: Guide) -> Listing:
@@ -188,11 +193,18 @@ def notes_listing() -> Listing:
             n.private,
         ),
         (
-            ListColumn("Title", n.title, lambda r: _one_line(r.title or r.start or "(untitled)")),
+            ListColumn(
+                "Title",
+                n.title,
+                lambda r: (
+                    _one_line(r.title, None) if r.title else _one_line(r.start or "(untitled)")
+                ),
+            ),
             ListColumn(
                 "Updated", n.updated_at, lambda r: f"{r.updated_at.astimezone():%Y-%m-%d %H:%M}"
             ),
             ListColumn("Private", n.private, lambda r: "Private" if r.private else ""),
+            ListColumn("Begins", n.body, lambda r: _one_line(r.start or "") if r.title else ""),
         ),
         default_sort=1,
         default_descending=True,

@@ -17,6 +17,7 @@ from netjourney.core.record import JourneyRecord
 
 OPEN_STATUSES = (QuestionStatus.TO_ASK, QuestionStatus.ASKED)
 OWN_GROUP = "own"  # the group filter's value for the user's own questions
+OPEN_FILTER = "open"  # the status filter's value for still to ask or to hear back about
 
 
 def choose_from_library(record: JourneyRecord, library_id: str) -> Question:
@@ -114,11 +115,14 @@ def visit_day(visit: Appointment) -> date:
 
 
 def filter_conditions(
-    guide: Guide, status: QuestionStatus | None, group: str | None
+    guide: Guide, status: QuestionStatus | str | None, group: str | None
 ) -> list[ColumnElement[bool]]:
-    """The Questions list's filters: a status, and a guide group or the user's own."""
+    """The Questions list's filters: a status (or all open ones, as Home counts them), and
+    a guide group or the user's own."""
     conditions: list[ColumnElement[bool]] = []
-    if status is not None:
+    if status == OPEN_FILTER:
+        conditions.append(Question.status.in_(OPEN_STATUSES))
+    elif status is not None:
         conditions.append(Question.status == status)
     if group == OWN_GROUP:
         conditions.append(Question.library_id.is_(None))

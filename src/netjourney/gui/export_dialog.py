@@ -135,6 +135,7 @@ class ExportRunner(QObject):
         super().__init__(parent)
         self.parent_widget = parent
         self.error_box: QMessageBox | None = None
+        self.notice: SavedNotice | None = None
         self._stop = threading.Event()
         self._signals: _WorkerSignals | None = None
         self._progress: QProgressDialog | None = None
@@ -176,6 +177,16 @@ class ExportRunner(QObject):
             self.succeeded.emit(task.done_text(result))
             if task.then is not None:
                 task.then(task.destination)
+            else:
+                self.notice = show_saved(self._notice_parent(), task.destination)
+
+    def _notice_parent(self) -> QWidget:
+        """The window the export was started from: an export dialog closes once done."""
+        widget = self.parent_widget
+        parent = widget.parentWidget()
+        while isinstance(widget, QDialog) and parent is not None:
+            widget, parent = parent, parent.parentWidget()
+        return widget
 
     def _fail(self, message: str) -> None:
         self._end()
@@ -247,6 +258,7 @@ class JourneyExportDialog(QDialog):
 
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)
+        edit.setDisplayFormat("d MMM yyyy")  # as the record's editors show dates
         edit.setCalendarPopup(True)
         edit.setAccessibleName(name)
         return edit
@@ -275,7 +287,6 @@ class JourneyExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton("Save PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.setDefault(True)
         buttons.accepted.connect(self.save)
         self.print_button.clicked.connect(self.print_)
         buttons.rejected.connect(self.reject)
@@ -285,6 +296,9 @@ class JourneyExportDialog(QDialog):
         layout.addWidget(parts_box)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+        # Only once the button is inside the dialog does Qt keep it as the default: set
+        # earlier, Qt gives Enter to the first button in the focus chain, Cancel.
+        self.save_button.setDefault(True)
 
     def options(self) -> JourneyOptions:
         """The choices as shown; raises InvalidInputError for a reversed date range."""
@@ -439,6 +453,39 @@ def print_pdf(path: Path, parent: QWidget) -> bool:
         "Install a PDF reader, open that file with it and print from there.",
     )
     return False
+
+
+class SavedNotice(QMessageBox):
+    """After a save: where the file is, with Open and Show in folder."""
+
+    def __init__(self, parent: QWidget, path: Path) -> None:
+        super().__init__(QMessageBox.Icon.Information, "Saved", f"Saved {path.name}", parent=parent)
+        self.path = path
+        self.setInformativeText(f"It is in {path.parent}")
+        self.open_button = self.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
+        self.folder_button = self.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.setDefaultButton(self.open_button)
+        self.open_button.setAccessibleName(f"Open {path.name}")
+        self.folder_button.setAccessibleName(f"Show {path.name} in its folder")
+        self.open_button.clicked.connect(lambda: _open_location(self, path))
+        self.folder_button.clicked.connect(lambda: _open_location(self, path.parent))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
+def show_saved(parent: QWidget, path: Path) -> SavedNotice:
+    notice = SavedNotice(parent, path)
+    notice.open()
+    return notice
+
+
+def _open_location(parent: QWidget, path: Path) -> None:
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        show_warning(
+            parent,
+            "Could not open it",
+            f"No program to open {path} was found. It is saved; open it from your file manager.",
+        )
 
 
 def show_warning(parent: QWidget, title: str, message: str) -> QMessageBox:

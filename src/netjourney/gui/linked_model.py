@@ -7,23 +7,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from netjourney.core.links import LinkedRecord
-from netjourney.core.registry import kind_named
+from netjourney.core.search_results import hit_label, hit_page
 
 # Search hits that are not records: (label, page).
-_GUIDE_HITS = {"section": ("Guide", "guide"), "library": ("Guide question", "questions")}
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (page, record id as text): what opens the record
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def kind_label(kind: str) -> str:
-    """'Note', 'Person', 'Guide'...: what goes before a title in a list of mixed kinds."""
-    return _GUIDE_HITS[kind][0] if kind in _GUIDE_HITS else kind_named(kind).label
-
-
-def page_of_kind(kind: str) -> str:
-    """The id of the window page that opens this kind."""
-    return _GUIDE_HITS[kind][1] if kind in _GUIDE_HITS else kind_named(kind).page
 
 
 class LinkedRecordsModel(QAbstractListModel):
@@ -50,7 +39,7 @@ class LinkedRecordsModel(QAbstractListModel):
             return None
         linked = self._linked[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{kind_label(linked.kind)}: {linked.title}"
+            return f"{hit_label(linked.kind)}: {linked.title}"
         if role == KEY_ROLE:
-            return page_of_kind(linked.kind), str(linked.id)
+            return hit_page(linked.kind), str(linked.id)
         return None

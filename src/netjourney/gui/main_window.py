@@ -29,6 +29,8 @@ from netjourney.gui.menus import build_menus
 from netjourney.gui.message_bar import MessageBar
 from netjourney.gui.page_spec import PAGES, Page, PageLinks, build_page
 from netjourney.gui.record_page import RecordPage
+from netjourney.gui.theme import install_theme
+from netjourney.gui.welcome import offer_welcome
 
 if TYPE_CHECKING:
     from netjourney.gui.search_dialog import SearchDialog
@@ -60,10 +62,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self._lay_out()
         self._apply_text_size()
+        self.theme = install_theme()
         self.statusBar().addPermanentWidget(QLabel(f"Record: {record.path}"))
         build_menus(self)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         self.nav.setCurrentRow(0)
+        self.welcome = offer_welcome(self)
         self.resize(1200, 800)
 
     @property
@@ -239,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def export_json(self) -> None:
         from netjourney.export.json_io import export_json
+        from netjourney.gui.export_dialog import show_saved
 
         self.flush_all()
         target, _filter = QFileDialog.getSaveFileName(
@@ -253,6 +258,7 @@ class MainWindow(QMainWindow):
             lambda: export_json(self.record, Path(target)), "Export failed", "Nothing was written."
         ):
             self.messages.show_done(f"Exported to {target}")
+            show_saved(self, Path(target))
 
     def about(self) -> None:
         source = self.record.guide.source

@@ -61,6 +61,7 @@ def build_menus(window: MainWindow) -> None:
         )
     )
     view_menu.addAction(action("&Normal text size", lambda: window.change_text_size(0), "Ctrl+0"))
+    window.theme.add_menu(view_menu)
     go_menu = window.menuBar().addMenu("&Go")
     for number, (key, title) in enumerate(PAGES, start=1):
         go_menu.addAction(action(title, partial(window.show_page, key), f"Ctrl+{number}"))

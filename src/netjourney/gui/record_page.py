@@ -24,6 +24,9 @@ from netjourney.core.listing import Listing
 from netjourney.gui.actions import Actions, AddRecord, RemoveRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.list_model import ListingModel
+from netjourney.gui.panes import stack_when_narrow
+from netjourney.gui.row_delegate import show_as_cards
+from netjourney.gui.welcome import BlankWhenNothingChosen, explain_when_empty
 
 
 class RecordPage(QWidget):
@@ -51,6 +54,8 @@ class RecordPage(QWidget):
         self.new_section_ids: list[str] = []
         self.list_model = ListingModel(self.record, listing, self)
         self.table = self._make_table()
+        self.cards = show_as_cards(self.table, self.kind)
+        self.empty_hint = explain_when_empty(self.table, self.kind, self.add_new)
         self.add_button = QPushButton(f"&Add {self.kind}")
         self.add_button.clicked.connect(self.add_new)
         self.remove_button = QPushButton("&Remove")
@@ -101,13 +106,15 @@ class RecordPage(QWidget):
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(buttons)
         scroll = QScrollArea()
-        scroll.setWidget(self.editor)
+        scroll.setWidget(BlankWhenNothingChosen(self.editor, self.kind))
+        scroll.setAccessibleName(f"The chosen {self.kind}")
         scroll.setWidgetResizable(True)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.panes = stack_when_narrow(splitter)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{self.title}</h2>")
         layout.addWidget(heading)

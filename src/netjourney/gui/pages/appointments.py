@@ -41,6 +41,7 @@ from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, Change, ChangeByRule
 from netjourney.gui.editor import Field, RecordEditor
 from netjourney.gui.record_page import RecordPage
+from netjourney.gui.zones import zone_in_words
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -118,6 +119,9 @@ class AppointmentEditor(RecordEditor):
             self.zone.setCurrentText(value or system_time_zone())
 
         self._add("Time zone:", Field("time_zone", self.zone, self.zone.currentText, write))
+        words = QLabel(wordWrap=True)
+        self.form.addRow("", words)
+        self.zone.currentTextChanged.connect(lambda name: words.setText(zone_in_words(name)))
         # The clock time the user typed stays; it now means that time in the new zone.
         self.zone.activated.connect(lambda _i: self._zone_changed())
 
@@ -247,6 +251,8 @@ class PlannedQuestions(QWidget):
         self.table.setAccessibleName("Questions planned for this visit")
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        # A few rows: each as tall as its wrapped question, never cut short.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)

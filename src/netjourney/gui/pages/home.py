@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from html import escape
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from netjourney.core.home import home_summary
 from netjourney.core.listing import local_time_text
@@ -27,9 +27,15 @@ class HomePage(QWidget):
         self.body.setTextInteractionFlags(self.body.textInteractionFlags())
         self.body.linkActivated.connect(self._link)
         self.body.setAccessibleName("Summary of what is next")
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()  # at large text the summary is taller than the window
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.body)
+        scroll.setAccessibleName("Home")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.body)
-        layout.addStretch(1)
+        layout.addWidget(scroll)
         self.refresh()
 
     def refresh(self) -> None:
@@ -66,7 +72,8 @@ class HomePage(QWidget):
         count = summary.open_question_count
         parts.append("<h2>Questions</h2>")
         parts.append(
-            f'<p><a href="questions:">{count} question{"" if count == 1 else "s"} '
+            # "open" is the Questions page's OPEN_FILTER (not imported: a faster start)
+            f'<p><a href="questions:open">{count} question{"" if count == 1 else "s"} '
             "still to ask or to hear back about</a>.</p>"
         )
         parts.append("<h2>Latest notes</h2>")

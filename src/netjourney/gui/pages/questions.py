@@ -25,6 +25,7 @@ from netjourney.core.repository import all_of
 from netjourney.gui.actions import Actions, Change
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
+from netjourney.gui.row_delegate import wrap_tree_rows
 
 LIBRARY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -81,6 +82,7 @@ class QuestionsPage(RecordPage):
     def _build_filters(self, guide: Guide) -> None:
         self.status_filter.setAccessibleName("Filter by status")
         self.status_filter.addItem("Any status", None)
+        self.status_filter.addItem("Still to ask or to hear back about", questions.OPEN_FILTER)
         for status in QuestionStatus:
             self.status_filter.addItem(status.label, status)
         self.group_filter.setAccessibleName("Filter by group")
@@ -98,6 +100,18 @@ class QuestionsPage(RecordPage):
             )
         )
         self._update_count()
+
+    def open_item(self, key: str) -> None:
+        """A record's id opens it; a filter's name (Home's "still to ask") shows that list."""
+        if key.isdigit() or not key:
+            super().open_item(key)
+        else:
+            self.show_filtered(key)
+
+    def show_filtered(self, name: str) -> None:
+        """Show only the questions a link asked for (Home: the open ones), in every group."""
+        self.group_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(name)))
 
     def new_record(self) -> Question:
         return Question(text="", chosen=True)  # empty: what the user types is the question
@@ -149,13 +163,14 @@ class LibraryTree(QTreeView):
                 self.items[question.id] = item
             model.appendRow(group_item)
         self.setModel(model)
+        self.wrapping = wrap_tree_rows(self)
         self.setAccessibleName("Question library")
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
         self.expandAll()
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)  # room for my list at 200%
         self.activated.connect(self._activated)
 
     def _activated(self, index: QModelIndex) -> None:

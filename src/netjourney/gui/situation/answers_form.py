@@ -29,6 +29,9 @@ class AnswersForm(QWidget):
 
     def _combo(self, answer: Answer) -> QComboBox:
         combo = QComboBox()
+        # The pane may be narrow at large text: the box shrinks, its list shows every word.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
         combo.setAccessibleName(answer.question)
         combo.addItem(answer.label(None), UNKNOWN)
         for choice in answer.choices:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,11 @@ class SituationPage(QWidget):
     def __init__(self, record: JourneyRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._follow_text_size()
+        # A page with a font of its own gets no word of Ctrl++ or Ctrl+0 (Qt tells only
+        # windows), so it listens to the application's font itself.
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.fontChanged.connect(self._follow_text_size)
         self.record = record
         self.rules = load_rules(record.guide)
         self.situation = load_situation(record)
@@ -63,22 +68,18 @@ class SituationPage(QWidget):
         caution.setFrameShape(QFrame.Shape.StyledPanel)
         caution.setContentsMargins(8, 6, 8, 6)
         caution.setAccessibleName("Caution from the guide")
+        intro = QLabel(INTRO, wordWrap=True)
+        # The words scroll with their pane: at large text, fixed ones would leave no room.
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(_scrolling(self.form, "Your answers"))
-        splitter.addWidget(_scrolling(self.path_view, "Your path through the guide"))
+        splitter.addWidget(_scrolling("Your answers", intro, caution, self.problem, self.form))
+        splitter.addWidget(_scrolling("Your path through the guide", self.path_view))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([ANSWERS_WIDTH, 2 * ANSWERS_WIDTH])
         layout = QVBoxLayout(self)
-        for widget in (title, QLabel(INTRO, wordWrap=True), caution, self.problem):
-            layout.addWidget(widget)
+        layout.addWidget(title)
         layout.addWidget(splitter, 1)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.ApplicationFontChange:
-            self._follow_text_size()
-        super().changeEvent(event)
-
-    def _follow_text_size(self) -> None:
+    def _follow_text_size(self, _font: QFont | None = None) -> None:
         font = QFont(QApplication.font())
         font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
         self.setFont(font)
@@ -137,16 +138,20 @@ class SituationPage(QWidget):
         self.status_message.emit(message)
 
 
-def _scrolling(content: QWidget, heading: str) -> QWidget:
-    """The content under a heading, scrolling on its own."""
+def _scrolling(heading: str, *contents: QWidget) -> QWidget:
+    """The contents under a heading, scrolling together on their own."""
+    column = QWidget()
+    column_layout = QVBoxLayout(column)
+    column_layout.setContentsMargins(0, 0, 8, 0)
+    column_layout.addWidget(heading_label(heading, "x-large"))
+    for content in contents:
+        column_layout.addWidget(content)
+    column_layout.addStretch(1)
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
+    # Text wraps to the pane's width; a sideways scroll bar would hide the ends of lines.
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(content)
-    pane = QWidget()
-    layout = QVBoxLayout(pane)
-    layout.setContentsMargins(4, 0, 4, 0)
-    layout.addWidget(heading_label(heading, "x-large"))
-    layout.addWidget(scroll, 1)
-    pane.setAccessibleName(heading)
-    return pane
+    scroll.setWidget(column)
+    scroll.setAccessibleName(heading)
+    return scroll

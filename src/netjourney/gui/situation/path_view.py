@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from netjourney.core.guide import LibraryQuestion, Section
 from netjourney.core.situation import PathItem, SituationPath
@@ -80,7 +90,7 @@ class PathView(QWidget):
     def _cited_label(self, item: PathItem) -> QLabel:
         label = _wrapped(
             f"• {escape(item.text)} "
-            f'<a href="{escape(item.section_id)}" style="white-space: nowrap">'
+            f'<a href="{escape(item.section_id)}">'
             f"(Guide: {escape(item.section_title)})</a>"
         )
         label.setTextFormat(Qt.TextFormat.RichText)
@@ -90,24 +100,67 @@ class PathView(QWidget):
         return label
 
     def _section_button(self, number: int, section: Section) -> QPushButton:
-        button = QPushButton(f"{number}. {section.title}")
+        button = WrappingButton(f"{number}. {section.title}")
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setAccessibleName(f"Open the guide section {section.title}")
         button.clicked.connect(lambda: self.section_requested.emit(section.id))
         self.section_buttons[section.id] = button
         return button
 
-    def _question_row(self, question: LibraryQuestion, chosen: bool) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(_wrapped(escape(question.text)), 1)
+    def _question_row(self, question: LibraryQuestion, chosen: bool) -> QVBoxLayout:
+        """The question over its button: beside it, the button would squeeze the words."""
+        row = QVBoxLayout()
+        row.setSpacing(2)
+        row.addWidget(_wrapped(escape(question.text)))
         button = QPushButton(ADD_TEXT)
         button.setAccessibleName(f"Add to my questions: {question.text}")
         button.clicked.connect(lambda: self.question_add_requested.emit(question.id))
         self.add_buttons[question.id] = button
-        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         if chosen:
             self.mark_chosen(question.id)
         return row
+
+
+class WrappingButton(QPushButton):
+    """A push button whose words wrap onto more lines when the pane is narrow."""
+
+    PADDING = 8
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # may shrink: it wraps
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _text_size(self, width: int) -> QSize:
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        bounds = QRect(0, 0, max(width - 2 * self.PADDING, 1), 1 << 20)
+        return self.fontMetrics().boundingRect(bounds, flags, self.text()).size()
+
+    def sizeHint(self) -> QSize:
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.PADDING + 4
+        return QSize(one_line, self.heightForWidth(one_line))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 12, super().minimumSizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._text_size(width).height() + 2 * self.PADDING
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        inner = self.rect().adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.drawText(inner, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, self.text())
 
 
 def heading_label(text: str, size: str = "large") -> QLabel:

@@ -1,0 +1,174 @@
+"""Issue 11 item 1: the main words of every list row are shown whole, at any width and text size."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from netjourney.core.demo_large import fill_large_demo
+from netjourney.core.guide import Guide
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.main_window import MainWindow
+from netjourney.gui.record_page import RecordPage
+
+LIST_PAGES = ("team", "questions", "appointments", "notes")
+
+
+@pytest.fixture(scope="module")
+def five_years(tmp_path_factory: pytest.TempPathFactory, guide: Guide) -> Path:
+    path = tmp_path_factory.mktemp("large") / "five-years.sqlite"
+    record = JourneyRecord.open(path, guide)
+    fill_large_demo(record, datetime(2026, 12, 1, 9, tzinfo=UTC))
+    record.close()
+    return path
+
+
+@pytest.fixture
+def large_record(five_years: Path, tmp_path: Path, guide: Guide) -> Iterator[JourneyRecord]:
+    """A copy per test (SQLite's backup, never a file copy of a WAL database)."""
+    copy = tmp_path / "journey.sqlite"
+    with sqlite3.connect(five_years) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    opened = JourneyRecord.open(copy, guide)
+    yield opened
+    opened.close()
+
+
+def _window(qtbot: QtBot, record: JourneyRecord, text_steps: int, width: int) -> MainWindow:
+    QSettings().setValue("text_size_steps", text_steps)
+    window = MainWindow(record)
+    qtbot.addWidget(window)
+    window.resize(width, 768)
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)  # shortcuts reach only the active window
+    return window
+
+
+def _cut_rows(page: RecordPage) -> list[str]:
+    """Every loaded row's card lines whose drawn words differ from the model's."""
+    assert page.cards is not None
+    cards = page.cards
+    for _ in range(1000):  # rows out of view are sized when Qt is idle
+        if cards.settled:
+            break
+        QTest.qWait(5)
+    assert cards.settled
+    model = page.list_model
+    cut = []
+    for row in range(model.rowCount()):
+        for words, drawn in page.cards.delegate.card_texts(model.index(row, 0)):
+            if drawn != words:
+                cut.append(f"row {row}: {words!r} shown as {drawn!r}")
+    return cut
+
+
+@pytest.mark.parametrize("text_steps", [0, 10], ids=["100%", "200%"])
+@pytest.mark.parametrize("width", [1024, 1600])
+def test_the_main_words_of_every_row_are_whole(
+    qtbot: QtBot, large_record: JourneyRecord, text_steps: int, width: int
+) -> None:
+    window = _window(qtbot, large_record, text_steps, width)
+    for key in LIST_PAGES:
+        page = window.show_page(key)
+        assert isinstance(page, RecordPage)
+        qtbot.wait(1)
+        assert page.list_model.rowCount() > 0
+        assert _cut_rows(page) == [], key
+        assert (window.width(), window.height()) == (width, 768), f"{key} made the window grow"
+    assert _cut_library_rows(window.pages["questions"]) == []
+
+
+def _cut_library_rows(page: object) -> list[str]:
+    """The guide's questions on the Questions page: each row as tall as its wrapped words."""
+    tree = page.library  # type: ignore[attr-defined]
+    model = tree.model()
+    cut = []
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            rect = tree.visualRect(index)
+            ticked = index.data(Qt.ItemDataRole.CheckStateRole) is not None
+            text_width = rect.width() - (30 if ticked else 8)  # the tick box, the margins
+            flags = Qt.TextFlag.TextWordWrap
+            needed = tree.fontMetrics().boundingRect(0, 0, text_width, 10_000, flags, index.data())
+            if rect.height() < needed.height():
+                cut.append(index.data())
+    return cut
+
+
+def test_larger_text_refits_the_rows_at_once(qtbot: QtBot, large_record: JourneyRecord) -> None:
+    window = _window(qtbot, large_record, 0, 1024)
+    page = window.show_page("questions")
+    assert isinstance(page, RecordPage)
+    before = [page.table.rowHeight(r) for r in range(20)]
+    normal = QApplication.font().pointSizeF()
+    for _ in range(10):
+        qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSizeF() == pytest.approx(normal * 2)
+    qtbot.wait(1)
+    assert _cut_rows(page) == []  # waits for every row to be fitted again
+    assert [page.table.rowHeight(r) for r in range(20)] != before
+
+
+def test_secondary_columns_give_way_before_the_card_is_squeezed(
+    qtbot: QtBot, large_record: JourneyRecord
+) -> None:
+    window = _window(qtbot, large_record, 10, 1024)
+    page = window.show_page("team")
+    assert isinstance(page, RecordPage)
+    hidden_at_200 = [c for c in range(1, 5) if page.table.isColumnHidden(c)]
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(1)
+    hidden_at_100 = [c for c in range(1, 5) if page.table.isColumnHidden(c)]
+    assert len(hidden_at_100) < len(hidden_at_200)
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(0) >= metrics.averageCharWidth() * 30
+
+
+@pytest.mark.parametrize("text_steps", [0, 10], ids=["100%", "200%"])
+def test_the_chosen_record_has_room_to_be_read(
+    qtbot: QtBot, large_record: JourneyRecord, text_steps: int
+) -> None:
+    """Click a row: the editor's fields lie inside its pane, wide enough to read."""
+    from PySide6.QtWidgets import QScrollArea, QSplitter
+
+    window = _window(qtbot, large_record, text_steps, 1024)
+    for key in LIST_PAGES:
+        page = window.show_page(key)
+        assert isinstance(page, RecordPage)
+        first = page.table.visualRect(page.list_model.index(0, 0))
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+        assert page.editor.isVisible(), key
+        field = page.editor._fields[0].widget
+        scroll = next(s for s in page.findChildren(QScrollArea) if s.isAncestorOf(page.editor))
+        viewport = scroll.viewport()
+        right = field.mapTo(viewport, field.rect().topRight()).x()
+        assert right <= viewport.width(), f"{key}: the field runs off the pane"
+        assert field.width() >= field.fontMetrics().averageCharWidth() * 20, key
+        splitter = next(s for s in page.findChildren(QSplitter) if s.isAncestorOf(scroll))
+        side_by_side = splitter.orientation() == Qt.Orientation.Horizontal
+        assert side_by_side == (text_steps == 0), key
+
+
+def test_a_notes_first_words_are_cut_between_words(record: JourneyRecord) -> None:
+    from netjourney.core import repository
+    from netjourney.core.listing import ListQuery, fetch_rows, notes_listing
+    from netjourney.core.models import Note
+
+    body = "Talked with the nurse navigator about the scan results. " * 6
+    repository.add(record, Note(title="Long one", body=body), [])
+    (row,) = fetch_rows(record, ListQuery.default(notes_listing()), 0, 10)
+    title, _updated, _private, begins = row.cells
+    assert title == "Long one"
+    assert begins.endswith("…") and len(begins) <= 121
+    assert body.startswith(begins[:-1]) and body[len(begins) - 1] == " "
