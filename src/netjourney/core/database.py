@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.pool import QueuePool
 
 from netjourney.core import paths
 from netjourney.core.errors import (
@@ -54,12 +55,33 @@ def _set_connection_pragmas(foreign_keys: bool, read_only: bool) -> Any:
     return on_connect
 
 
+def sqlite_uri(path: Path, *, read_only: bool) -> str:
+    """A `file:` URI that names exactly this file, whatever characters its path holds.
+
+    Every character SQLite's URI parser would take for syntax (`#`, `?`, `%`, spaces...)
+    is percent-encoded, so "Patient #1/journey.sqlite" never opens "Patient ".
+    """
+    mode = "ro" if read_only else "rw"
+    return f"{path.absolute().as_uri()}?mode={mode}"
+
+
+def connect_sqlite(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """A driver connection to exactly this existing file (never creates one)."""
+    return sqlite3.connect(
+        sqlite_uri(path, read_only=read_only),
+        uri=True,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+
+
 def connect_engine(path: Path, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:
     """An engine whose every connection has WAL, FULL sync, foreign keys and a busy timeout."""
-    mode = "ro" if read_only else "rw"
+    # A creator, not a URL: SQLAlchemy would unquote the path before SQLite saw it.
     engine = create_engine(
-        f"sqlite:///file:{path}?mode={mode}&uri=true",
-        connect_args={"check_same_thread": False},
+        "sqlite://",
+        creator=lambda: connect_sqlite(path, read_only=read_only),
+        poolclass=QueuePool,
     )
     event.listen(engine, "connect", _set_connection_pragmas(foreign_keys, read_only))
 
@@ -76,9 +98,8 @@ def connect_engine(path: Path, *, read_only: bool = False, foreign_keys: bool = 
 @contextmanager
 def plain_sqlite(path: Path, *, read_only: bool = True) -> Iterator[sqlite3.Connection]:
     """A bare sqlite3 connection for inspection and checks (never creates the file)."""
-    mode = "ro" if read_only else "rw"
     try:
-        connection = sqlite3.connect(f"file:{path}?mode={mode}", uri=True, isolation_level=None)
+        connection = connect_sqlite(path, read_only=read_only)
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, path) from error
     try:
