@@ -9,6 +9,7 @@ Times in names are UTC, so names sort in time order on every system.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
@@ -24,8 +25,11 @@ from netjourney.core.database import (
     inspect_record,
     integrity_problems,
     plain_sqlite,
+    refuse_odd_place,
+    require_record_file,
+    sidecars,
 )
-from netjourney.core.errors import DamagedRecordError, RecordError, StorageError
+from netjourney.core.errors import DamagedRecordError, InvalidInputError, RecordError, StorageError
 from netjourney.core.models import RECORD_TYPES
 
 BACKUP_INTERVAL = timedelta(minutes=30)
@@ -100,6 +104,7 @@ def describe_counts(counts: dict[str, int] | None) -> str:
 
 def list_backups(record_path: Path) -> list[Backup]:
     """The record's backups, newest first, with their dates and record counts."""
+    refuse_odd_place(record_path)
     return [
         Backup(path, taken_at, kind, count_records(path))
         for path, taken_at, kind in _named_copies(backup_folder(record_path))
@@ -148,19 +153,32 @@ def back_up_now(record_path: Path, now: datetime | None = None) -> Backup:
     return backup
 
 
-def back_up_to(record_path: Path, destination: Path, now: datetime | None = None) -> Backup:
-    """A checked copy at a place the user chose (a file, or a folder to put it in).
+def back_up_to(
+    record_path: Path, destination: str | Path, *, force: bool = False, now: datetime | None = None
+) -> Backup:
+    """A checked copy at a place the user chose: a file, or a folder to put it in.
 
-    It reads the record's header with a plain open(): call it only where this process
-    has no connection to the record (the command line), or SQLite's locks would drop.
+    A name ending in a slash, or an existing folder, is a folder (made if missing). An
+    existing file is replaced only with `force`. It reads the record's header with a plain
+    open(): call it only where this process has no connection to the record (the command
+    line), or SQLite's locks would drop.
     """
     now = now or datetime.now(UTC)
-    if not record_path.exists():
-        raise StorageError(f"There is no record at {record_path}; nothing was copied.")
+    require_record_file(record_path)
     inspect_record(record_path)
-    if destination.is_dir():
-        destination = destination / f"{record_path.stem}-{stamp(now)}.sqlite"
-    return _checked_copy(record_path, destination, now, "copy")
+    chosen = Path(destination)
+    if str(destination).endswith(("/", os.sep)) or chosen.is_dir():
+        chosen = chosen / f"{record_path.stem}-{stamp(now)}.sqlite"
+    if chosen.resolve() in {record_path.resolve(), *(s.resolve() for s in sidecars(record_path))}:
+        raise InvalidInputError(
+            f"{destination} is the record itself; choose another file or folder for the copy."
+        )
+    if chosen.exists() and not force:
+        raise InvalidInputError(
+            f"{chosen} already exists; nothing was changed. Choose another name, "
+            "or add --force to replace it."
+        )
+    return _checked_copy(record_path, chosen, now, "copy")
 
 
 def backups_to_keep(times: Iterable[datetime]) -> set[datetime]:

@@ -27,3 +27,7 @@ class StorageError(RecordError):
 
 class InvalidInputError(RecordError):
     """Something the user or an imported document supplied is not acceptable."""
+
+
+class MissingRecordError(RecordError):
+    """No record file exists where one was named."""

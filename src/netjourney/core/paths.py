@@ -43,8 +43,14 @@ def resolve_database_path(flag_value: str | None, environ: Mapping[str, str] = o
 
 
 def make_private_folder(folder: Path) -> None:
-    """Create the folder (and parents) readable by the user only."""
+    """Create the folder (and parents) readable by the user only.
+
+    The app's own data folder is tightened to 0700 even when it already existed with
+    looser permissions; a folder the user chose keeps the permissions they gave it.
+    """
     folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    if folder == default_database_path().parent:
+        folder.chmod(PRIVATE_FOLDER_MODE)
 
 
 def restrict_new_files() -> None:

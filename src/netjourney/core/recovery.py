@@ -28,14 +28,15 @@ from netjourney.core.database import (
     SQLITE_MAGIC,
     backup_copy,
     backup_folder,
-    fsync_path,
     inspect_record,
     integrity_problems,
     plain_sqlite,
+    refuse_odd_place,
     sidecars,
     translate_sqlite_error,
 )
 from netjourney.core.errors import DamagedRecordError, InvalidInputError, RecordBusyError
+from netjourney.core.output_files import fsync_path
 
 
 class StartChoice(enum.Enum):
@@ -141,6 +142,7 @@ def restore_backup(source: Path, record_path: Path, now: datetime | None = None)
 
     The record must be closed: a file still open in this or another program is refused.
     """
+    refuse_odd_place(record_path)
     _require_good_copy(source, record_path)
     expected = count_records(source) or {}
     aside = _set_current_aside(record_path, now)

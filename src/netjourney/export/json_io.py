@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
+from netjourney.core.creation import writing_into_empty
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
@@ -61,12 +62,10 @@ def import_json(record: JourneyRecord, source: Path) -> dict[str, int]:
         ) from error
     reader = DocumentReader(document, record.guide)
     objects = reader.read()
-    if not record.is_empty():
-        raise InvalidInputError(
-            f"{record.path} already holds records; import only goes into an empty record. "
-            "Choose a new file with --db, then import again."
-        )
-    with record.writing() as session:
+    refusal = (
+        "import only goes into an empty record. Choose a new file with --db, then import again."
+    )
+    with writing_into_empty(record, refusal) as session:
         # Notes name their appointment and member by id alone, so the unit of work
         # cannot order those inserts: let SQLite check the links at commit instead.
         session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")

@@ -8,6 +8,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from netjourney.core import paths
+from netjourney.core.database import refuse_odd_place
 from netjourney.core.errors import RecordError
 from netjourney.core.guide import GuideError, load_guide
 from netjourney.core.record import JourneyRecord
@@ -31,15 +32,16 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
         return 1
 
     try:
+        refuse_odd_place(path)
         instance = acquire_single_instance(path.parent)
     except RecordError as error:
         return refuse("NET Journey cannot start", error)
     if instance is None:
         return 0  # the window already open was brought forward
     try:
-        if not handle_damage_at_start(path, interactive=not exit_after_start):
-            return 1 if exit_after_start else 0  # interactive: the user chose to quit
         try:
+            if not handle_damage_at_start(path, interactive=not exit_after_start):
+                return 1 if exit_after_start else 0  # interactive: the user chose to quit
             record = JourneyRecord.open(path, load_guide())
         except (RecordError, GuideError) as error:
             return refuse("NET Journey cannot open your record", error)
