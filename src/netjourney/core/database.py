@@ -17,6 +17,7 @@ from sqlalchemy.pool import QueuePool
 
 from netjourney.core import paths
 from netjourney.core.errors import (
+    AlteredSchemaError,
     DamagedRecordError,
     MissingRecordError,
     NewerRecordError,
@@ -26,6 +27,7 @@ from netjourney.core.errors import (
     StorageError,
 )
 from netjourney.core.output_files import fsync_path, register_record, replace_atomically
+from netjourney.core.schema_check import run_migrations, schema_differences
 
 APPLICATION_ID = 0x4E4A524E  # "NJRN" in the SQLite header marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -226,8 +228,12 @@ def read_marks(connection: sqlite3.Connection) -> tuple[int, str | None]:
     return application_id, row[0] if row else None
 
 
-def inspect_record(path: Path) -> str:
-    """Check an existing file is a record this version can open; return its revision."""
+def inspect_record(path: Path, *, check_schema: bool = True) -> str:
+    """Check an existing file is a record this version can open; return its revision.
+
+    `check_schema` also compares its schema with ours (see core/schema_check.py); the
+    damage check at start leaves that to the opening that follows it.
+    """
     require_record_file(path)
     _check_header(path)
     try:
@@ -249,7 +255,24 @@ def inspect_record(path: Path) -> str:
             f"The record {path} was saved by a newer version of NET Journey "
             f"(schema {revision}). Nothing was changed: install the newer version to open it."
         )
+    if check_schema:
+        _refuse_foreign_schema(path, revision)
     return revision
+
+
+def _refuse_foreign_schema(path: Path, revision: str) -> None:
+    """Refuse a file whose tables, indexes, triggers or views are not exactly ours."""
+    try:
+        with plain_sqlite(path) as connection:
+            differences = schema_differences(connection, revision)
+    except sqlite3.DatabaseError as error:
+        raise translate_sqlite_error(error, path) from error
+    if differences:
+        raise AlteredSchemaError(
+            f"{path} was changed outside NET Journey and is refused, so that nothing in it "
+            f"runs: {'; '.join(differences[:5])}. Nothing was changed. Use an untouched "
+            "backup, or ask for help with this file."
+        )
 
 
 def create_empty_file(path: Path) -> None:
@@ -330,23 +353,17 @@ def integrity_problems(path: Path, *, thorough: bool = True) -> list[str]:
 
 def _upgrade(path: Path, from_revision: str | None) -> None:
     """Run the migrations in one transaction; roll back if any foreign key breaks."""
-    from alembic import command
-    from alembic.config import Config
-
     if from_revision is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         backup_copy(
             path, backup_folder(path) / f"before-upgrade-from-{from_revision}-{stamp}.sqlite"
         )
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
     # Foreign keys stay off while tables are rebuilt, or dropping an old copy
     # would cascade deletes into its children; the check below replaces them.
     engine = connect_engine(path, foreign_keys=False)
     try:
         with engine.connect() as connection, connection.begin():
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            run_migrations(connection, "head")
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise DamagedRecordError(

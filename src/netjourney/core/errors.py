@@ -31,3 +31,7 @@ class InvalidInputError(RecordError):
 
 class MissingRecordError(RecordError):
     """No record file exists where one was named."""
+
+
+class AlteredSchemaError(RecordError):
+    """The file's tables, indexes, triggers or views are not the ones NET Journey makes."""

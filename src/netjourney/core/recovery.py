@@ -110,7 +110,7 @@ def damage_in(path: Path) -> str | None:
     A non-empty -wal means the app did not close cleanly: then the full check runs.
     """
     try:
-        inspect_record(path)
+        inspect_record(path, check_schema=False)  # damage first: the opening checks the schema
     except DamagedRecordError as error:
         return str(error)
     wal = sidecars(path)[0]
