@@ -37,3 +37,11 @@ def fails_clearly(*args: str, cwd: Path | None = None, timeout: float = 60) -> s
     assert "Traceback" not in result.stderr, result.stderr
     assert result.stderr.startswith("netjourney: "), result.stderr
     return result.stderr
+
+
+def demo_and_its_export(folder: Path) -> tuple[Path, Path]:
+    """A demo record in `folder` and its JSON export, made through the command line."""
+    record, exported = folder / "journey.sqlite", folder / "demo.json"
+    succeeds(f"--db={record}", "demo")
+    succeeds(f"--db={record}", "export-json", str(exported))
+    return record, exported

@@ -7,7 +7,7 @@ import os
 import sqlite3
 import stat
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -379,10 +379,10 @@ def open_record_engine(path: Path) -> Engine:
     """Open (creating or upgrading as needed) the record at `path` for reading and writing."""
     register_record(path)
     refuse_odd_place(path)
+    _remove_abandoned_builds(path)
     if not path.exists():
-        with new_record_file(path) as building:
-            create_empty_file(building)
-            _upgrade(building, None)
+        with new_record_file(path, adopt_a_twin=True):
+            pass  # an empty record, moved into place whole
     revision = inspect_record(path)
     if revision != head_revision():
         _upgrade(path, revision)
@@ -393,10 +393,14 @@ NEW_RECORD_MARK = ".new-"
 
 
 @contextmanager
-def new_record_file(path: Path) -> Iterator[Path]:
-    """A temporary name beside `path` to build a new record under; when the block ends
+def new_record_file(path: Path, *, adopt_a_twin: bool = False) -> Iterator[Path]:
+    """A new empty record under a temporary name beside `path`, to fill; when the block ends
     well, the closed file is moved to `path` (and never over a file that appeared there
-    meanwhile). On any error, or a kill, nothing appears at `path`."""
+    meanwhile). On any error, or a kill, nothing appears at `path`.
+
+    `adopt_a_twin`: when another start made an empty record there at the same moment,
+    use it rather than fail (only for an empty record: a filled one must not be lost).
+    """
     refuse_odd_place(path)
     _make_record_folder(path.parent)
     if not os.access(path.parent, os.W_OK | os.X_OK):
@@ -409,16 +413,18 @@ def new_record_file(path: Path) -> Iterator[Path]:
     building = path.with_name(f".{path.name}{NEW_RECORD_MARK}{os.getpid()}")
     _remove_with_sidecars(building)
     try:
+        create_empty_file(building)
+        _upgrade(building, None)
         yield building
         _fold_into_one_file(building)
         fsync_path(building)
         try:
             _move_without_replacing(building, path)
         except FileExistsError:
-            if not _is_created_record(path):
-                raise StorageError(
-                    f"Another program created {path} at the same moment; nothing was "
-                    "changed. Try again."
+            if not (adopt_a_twin and _is_created_record(path)):
+                raise RecordBusyError(
+                    f"Another program created {path} at the same moment, so it already holds "
+                    "records; nothing was changed here."
                 ) from None
         fsync_path(path.parent)
     finally:
@@ -475,7 +481,8 @@ def _remove_abandoned_builds(path: Path) -> None:
     for leftover in path.parent.glob(f".{glob_escape(path.name)}{NEW_RECORD_MARK}*"):
         pid = leftover.name.rsplit(NEW_RECORD_MARK, 1)[1].split("-")[0]
         if pid.isdigit() and not _process_runs(int(pid)):
-            leftover.unlink(missing_ok=True)
+            with suppress(OSError):  # a read-only folder keeps it; it is never read
+                leftover.unlink(missing_ok=True)
 
 
 def _process_runs(pid: int) -> bool:
