@@ -102,9 +102,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_backups(args: argparse.Namespace) -> int:
     from netjourney.core.backups import list_backups
 
+    # The last taken first, by number: the clock may have been set back since.
     for backup in list_backups(paths.resolve_database_path(args.db)):
         taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{taken}  {backup.kind_label:<17}  {_count_text(backup.counts)}  {backup.path}")
+        number = f"no. {backup.sequence}" if backup.sequence else "no. -"
+        print(
+            f"{number:<8} {taken}  {backup.kind_label:<17}  {_count_text(backup.counts)}  "
+            f"{backup.path}"
+        )
     return 0
 
 

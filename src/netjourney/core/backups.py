@@ -4,7 +4,10 @@ Every copy lives in `<record>-backups/` (0700), one self-contained 0600 file eac
 - `backup-<time>.sqlite`: automatic, at most one every 30 minutes, rotated;
 - `before-upgrade-from-<schema>-<time>.sqlite`: made before a migration, kept;
 - `before-restore-<time>.sqlite`: the record a restore replaced, kept.
-Times in names are UTC, so names sort in time order on every system.
+Times in names are UTC. Each name also carries a sequence number, one more than the
+highest in the folder (`-n<sequence>`): the clock can be set back, the sequence cannot,
+so "newest" always means the copy taken last. Copies named before there was a sequence
+count as number 0, ordered by their time.
 """
 
 from __future__ import annotations
@@ -42,7 +45,10 @@ SPARE_BYTES = 20 * 1024 * 1024
 STAMP_FORMAT = "%Y%m%dT%H%M%S"
 AUTOMATIC = "backup"
 BEFORE_RESTORE = "before-restore"
-_NAME = re.compile(r"^(?P<kind>[a-z-]+?)(?:-from-.+)?-(?P<stamp>\d{8}T\d{6})(?:-\d+)?\.sqlite$")
+_NAME = re.compile(
+    r"^(?P<kind>[a-z-]+?)(?:-from-.+)?-(?P<stamp>\d{8}T\d{6})(?:-n(?P<sequence>\d+))?(?:-\d+)?"
+    r"\.sqlite$"
+)
 _KIND_LABELS = {
     AUTOMATIC: "Automatic",
     "before-upgrade": "Before an upgrade",
@@ -60,9 +66,10 @@ _STAGES: tuple[tuple[int, Callable[[datetime], Hashable]], ...] = (
 @dataclass(frozen=True)
 class Backup:
     path: Path
-    taken_at: datetime  # aware, UTC
+    taken_at: datetime  # aware, UTC, as the clock said: it may have been wrong
     kind: str
     counts: dict[str, int] | None  # None when the copy cannot be read
+    sequence: int = 0  # which copy came after which, whatever the clock said
 
     @property
     def kind_label(self) -> str:
@@ -106,8 +113,8 @@ def list_backups(record_path: Path) -> list[Backup]:
     """The record's backups, newest first, with their dates and record counts."""
     refuse_odd_place(record_path)
     return [
-        Backup(path, taken_at, kind, count_records(path))
-        for path, taken_at, kind in _named_copies(backup_folder(record_path))
+        Backup(copy.path, copy.taken_at, copy.kind, count_records(copy.path), copy.sequence)
+        for copy in _named_copies(backup_folder(record_path))
     ]
 
 
@@ -133,10 +140,8 @@ def backup_if_due(record_path: Path, now: datetime | None = None) -> Backup | No
     now = now or datetime.now(UTC)
     if not record_path.exists():
         return None
-    automatic = [
-        taken for _, taken, kind in _named_copies(backup_folder(record_path)) if kind == AUTOMATIC
-    ]
-    if automatic and timedelta(0) <= now - max(automatic) < BACKUP_INTERVAL:
+    automatic = [c for c in _named_copies(backup_folder(record_path)) if c.kind == AUTOMATIC]
+    if automatic and timedelta(0) <= now - automatic[0].taken_at < BACKUP_INTERVAL:
         return None
     return back_up_now(record_path, now)
 
@@ -147,7 +152,7 @@ def back_up_now(record_path: Path, now: datetime | None = None) -> Backup:
     folder = backup_folder(record_path)
     if folder.is_dir():  # ours alone: keep it private even if someone loosened it
         folder.chmod(paths.PRIVATE_FOLDER_MODE)
-    destination = unused_name(lambda n: folder / f"{AUTOMATIC}-{stamp(now)}{n}.sqlite")
+    destination = next_backup_name(folder, AUTOMATIC, now)
     backup = _checked_copy(record_path, destination, now, AUTOMATIC)
     rotate(record_path)
     return backup
@@ -202,28 +207,43 @@ def backups_to_keep(times: Iterable[datetime]) -> set[datetime]:
 
 
 def rotate(record_path: Path) -> list[Path]:
-    """Delete the automatic backups the rotation no longer keeps; return what was deleted."""
-    automatic = [
-        (path, taken)
-        for path, taken, kind in _named_copies(backup_folder(record_path))
-        if kind == AUTOMATIC
-    ]
-    keep = backups_to_keep(taken for _, taken in automatic)
-    removed = [path for path, taken in automatic if taken not in keep]
+    """Delete the automatic backups the rotation no longer keeps; return what was deleted.
+
+    The latest few by sequence are always kept, even when a clock set back dated them
+    before older copies.
+    """
+    automatic = [c for c in _named_copies(backup_folder(record_path)) if c.kind == AUTOMATIC]
+    keep = backups_to_keep(c.taken_at for c in automatic)
+    latest = {c.path for c in automatic[:KEEP_RECENT]}
+    removed = [c.path for c in automatic if c.taken_at not in keep and c.path not in latest]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
 
 
-def _named_copies(folder: Path) -> list[tuple[Path, datetime, str]]:
-    """(path, time taken, kind) of every copy named as this module names them, newest first."""
+@dataclass(frozen=True)
+class _NamedCopy:
+    path: Path
+    taken_at: datetime
+    kind: str
+    sequence: int
+
+
+def next_backup_name(folder: Path, kind: str, now: datetime) -> Path:
+    """`<kind>-<time>-n<sequence>.sqlite`, the sequence one more than any in the folder."""
+    sequence = max((c.sequence for c in _named_copies(folder)), default=0) + 1
+    return unused_name(lambda n: folder / f"{kind}-{stamp(now)}-n{sequence}{n}.sqlite")
+
+
+def _named_copies(folder: Path) -> list[_NamedCopy]:
+    """Every copy named as this module names them, the last taken first (by sequence)."""
     found = []
     for path in folder.glob("*.sqlite") if folder.is_dir() else ():
         match = _NAME.match(path.name)
         if match:
             taken = datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=UTC)
-            found.append((path, taken, match["kind"]))
-    return sorted(found, key=lambda item: (item[1], item[0].name), reverse=True)
+            found.append(_NamedCopy(path, taken, match["kind"], int(match["sequence"] or 0)))
+    return sorted(found, key=lambda c: (c.sequence, c.taken_at, c.path.name), reverse=True)
 
 
 def _checked_copy(record_path: Path, destination: Path, now: datetime, kind: str) -> Backup:
@@ -238,7 +258,9 @@ def _checked_copy(record_path: Path, destination: Path, now: datetime, kind: str
     _ensure_room(record_path, destination.parent)
     backup_copy(record_path, destination)
     taken_at = now.astimezone(UTC).replace(microsecond=0)
-    return Backup(destination, taken_at, kind, count_records(destination))
+    match = _NAME.match(destination.name)
+    sequence = int(match["sequence"] or 0) if match else 0
+    return Backup(destination, taken_at, kind, count_records(destination), sequence)
 
 
 def _ensure_room(record_path: Path, folder: Path) -> None:

@@ -354,10 +354,10 @@ def integrity_problems(path: Path, *, thorough: bool = True) -> list[str]:
 def _upgrade(path: Path, from_revision: str | None) -> None:
     """Run the migrations in one transaction; roll back if any foreign key breaks."""
     if from_revision is not None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        backup_copy(
-            path, backup_folder(path) / f"before-upgrade-from-{from_revision}-{stamp}.sqlite"
-        )
+        from netjourney.core.backups import next_backup_name  # backups builds on this module
+
+        kind = f"before-upgrade-from-{from_revision}"
+        backup_copy(path, next_backup_name(backup_folder(path), kind, datetime.now(UTC)))
     # Foreign keys stay off while tables are rebuilt, or dropping an old copy
     # would cascade deletes into its children; the check below replaces them.
     engine = connect_engine(path, foreign_keys=False)

@@ -21,6 +21,7 @@ from netjourney.core.backups import (
     count_records,
     describe_counts,
     newest_good_backup,
+    next_backup_name,
     stamp,
     unused_name,
 )
@@ -180,8 +181,7 @@ def _set_current_aside(record_path: Path, now: datetime | None) -> Path | None:
         return set_aside(record_path, "damaged", now)
     _fold_in_wal(record_path)
     folder = backup_folder(record_path)
-    moment = stamp(now or datetime.now(UTC))
-    aside = unused_name(lambda n: folder / f"{BEFORE_RESTORE}-{moment}{n}.sqlite")
+    aside = next_backup_name(folder, BEFORE_RESTORE, now or datetime.now(UTC))
     _move_together(record_path, aside)
     return aside
 
