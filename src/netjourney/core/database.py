@@ -24,6 +24,7 @@ from netjourney.core.errors import (
     NotARecordError,
     RecordBusyError,
     RecordError,
+    RecordMovedError,
     StorageError,
 )
 from netjourney.core.output_files import fsync_path, register_record, replace_atomically
@@ -107,15 +108,43 @@ def connect_engine(
         "sqlite://", creator=lambda: connect_sqlite(path, access), poolclass=QueuePool
     )
     event.listen(engine, "connect", _set_connection_pragmas(foreign_keys, access))
+    opened = file_identity(path)
 
     @event.listens_for(engine, "begin")
     def begin(connection: Any) -> None:
         # A unit of work that may write takes the write lock up front, so it
         # waits for the busy timeout instead of failing half way through.
         reads_only = access.reads_only or connection.get_execution_options().get(READ_ONLY_OPTION)
+        if not reads_only:
+            require_same_file(path, opened)
         connection.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file now at `path` (None when there is none)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def require_same_file(path: Path, opened: tuple[int, int] | None) -> None:
+    """Refuse to write when the file at `path` is no longer the one that was opened.
+
+    SQLite keeps writing to a deleted or replaced file through its open descriptor,
+    so every save would report success and be lost with it.
+    """
+    now = file_identity(path)
+    if now != opened:
+        happened = "was removed (or its folder was)" if now is None else "was replaced"
+        raise RecordMovedError(
+            f"The record {path} {happened} while NET Journey had it open, so this change "
+            "was not saved; it stays on screen. Copy it somewhere safe, then restart "
+            "NET Journey to open the record where it is now."
+        )
 
 
 @contextmanager

@@ -35,3 +35,7 @@ class MissingRecordError(RecordError):
 
 class AlteredSchemaError(RecordError):
     """The file's tables, indexes, triggers or views are not the ones NET Journey makes."""
+
+
+class RecordMovedError(StorageError):
+    """The open record file was deleted or replaced: writing would go nowhere."""
