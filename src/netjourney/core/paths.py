@@ -42,6 +42,20 @@ def resolve_database_path(flag_value: str | None, environ: Mapping[str, str] = o
     return path.absolute()
 
 
+def runtime_folder(environ: Mapping[str, str] = os.environ) -> Path:
+    """The user's private folder for this session's passing files (locks, print copies).
+
+    $XDG_RUNTIME_DIR (private to the user, emptied at logout) when the system gives one,
+    else a folder in the user's cache; never a shared /tmp name another user could take.
+    """
+    from platformdirs import user_cache_path
+
+    session = environ.get("XDG_RUNTIME_DIR")
+    if session and Path(session).is_dir():
+        return Path(session) / APP_DIR_NAME
+    return user_cache_path(APP_DIR_NAME, appauthor=False) / "run"
+
+
 def make_private_folder(folder: Path) -> None:
     """Create the folder (and parents) readable by the user only.
 
@@ -49,7 +63,7 @@ def make_private_folder(folder: Path) -> None:
     looser permissions; a folder the user chose keeps the permissions they gave it.
     """
     folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
-    if folder == default_database_path().parent:
+    if folder in (default_database_path().parent, runtime_folder()):
         folder.chmod(PRIVATE_FOLDER_MODE)
 
 

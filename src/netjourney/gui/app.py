@@ -33,7 +33,7 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
 
     try:
         refuse_odd_place(path)
-        instance = acquire_single_instance(path.parent)
+        instance = acquire_single_instance(path)
     except RecordError as error:
         return refuse("NET Journey cannot start", error)
     if instance is None:
