@@ -8,19 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.files.run import succeeds
 from tests.reliability.conftest import start_child
-
-
-@pytest.fixture
-def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A runtime folder of the test's own, for the app and the first instance alike."""
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    return runtime / "NETJourney"
 
 
 def _window(record: Path) -> subprocess.CompletedProcess[str]:
@@ -35,12 +24,12 @@ def _window(record: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_second_record_in_the_folder_opens_and_a_symlink_hands_over(
-    tmp_path: Path, session: Path
+    tmp_path: Path, runtime: Path
 ) -> None:
     folder = tmp_path / "records"
     first_record, second_record = folder / "mine.sqlite", folder / "my mother's.sqlite"
     succeeds(f"--db={first_record}", "demo")
-    first = start_child("instance", first_record, session)
+    first = start_child("instance", first_record, runtime)
     try:
         assert first.stdout is not None and first.stdout.readline().strip() == "first"
 
@@ -58,7 +47,7 @@ def test_a_second_record_in_the_folder_opens_and_a_symlink_hands_over(
 
 
 def test_the_readme_demo_leaves_only_the_demo_record_in_the_folder(
-    tmp_path: Path, session: Path
+    tmp_path: Path, runtime: Path
 ) -> None:
     succeeds("--db", "demo.sqlite", "demo", cwd=tmp_path)
     assert _window(tmp_path / "demo.sqlite").returncode == 0

@@ -509,12 +509,13 @@ def _remove_abandoned_builds(path: Path) -> None:
     """Remove new records left half-built by a process that no longer runs."""
     for leftover in path.parent.glob(f".{glob_escape(path.name)}{NEW_RECORD_MARK}*"):
         pid = leftover.name.rsplit(NEW_RECORD_MARK, 1)[1].split("-")[0]
-        if pid.isdigit() and not _process_runs(int(pid)):
+        if pid.isdigit() and not process_runs(int(pid)):
             with suppress(OSError):  # a read-only folder keeps it; it is never read
                 leftover.unlink(missing_ok=True)
 
 
-def _process_runs(pid: int) -> bool:
+def process_runs(pid: int) -> bool:
+    """Whether a process of that id runs (one of another user's counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+import socket
 import sys
+from contextlib import suppress
 
+from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -11,6 +15,7 @@ from netjourney.core import paths
 from netjourney.core.database import refuse_odd_place
 from netjourney.core.errors import RecordError
 from netjourney.core.guide import GuideError, load_guide
+from netjourney.core.print_copies import remove_abandoned_print_copies, remove_own_print_copies
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.damaged_file import handle_damage_at_start
 from netjourney.gui.main_window import MainWindow, quit_after_first_paint
@@ -38,6 +43,7 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
         return refuse("NET Journey cannot start", error)
     if instance is None:
         return 0  # the window already open was brought forward
+    remove_abandoned_print_copies()
     try:
         try:
             if not handle_damage_at_start(path, interactive=not exit_after_start):
@@ -48,6 +54,7 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
         window = MainWindow(record)
         try:
             instance.activation_requested.connect(lambda: _bring_forward(window))
+            close_on_termination(app, window)
             if exit_after_start:
                 quit_after_first_paint(window)
             window.show()
@@ -55,7 +62,48 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
         finally:
             window.record.close()  # after a restore, the window holds a reopened record
     finally:
+        remove_own_print_copies()
         instance.release()
+
+
+def close_on_termination(app: QApplication, window: MainWindow) -> None:
+    """SIGTERM, SIGINT (logout, shutdown, kill, Ctrl+C) and the session manager's quit
+    save pending edits and close the window as its close button does.
+
+    Python runs a signal handler only when it next gets control, which a Qt event loop
+    waiting in C never gives it: the signal's wakeup byte on a socket pair wakes the loop
+    through a QSocketNotifier, and the handler runs as the notifier's slot returns.
+    """
+    receiver, sender = socket.socketpair()
+    for end in (receiver, sender):
+        end.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: _drain(receiver))
+
+    def close_window(_signal: int, _frame: object) -> None:
+        window.close()  # saves pending edits; asks only if one cannot be saved
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, close_window)
+    app.commitDataRequest.connect(lambda _manager: window.flush_all())
+    app.aboutToQuit.connect(lambda: _restore_default_signals(notifier, receiver, sender))
+
+
+def _drain(receiver: socket.socket) -> None:
+    with suppress(OSError):
+        receiver.recv(64)
+
+
+def _restore_default_signals(notifier: QSocketNotifier, *ends: socket.socket) -> None:
+    notifier.setEnabled(False)
+    signal.set_wakeup_fd(-1)
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(
+            number, signal.SIG_DFL if number == signal.SIGTERM else signal.default_int_handler
+        )
+    for end in ends:
+        end.close()
 
 
 def _bring_forward(window: QMainWindow) -> None:
