@@ -29,6 +29,7 @@ from netjourney.core.errors import (
 )
 from netjourney.core.output_files import fsync_path, register_record, replace_atomically
 from netjourney.core.schema_check import run_migrations, schema_differences
+from netjourney.core.search_erasure import erase_edited_words_at_commit
 
 APPLICATION_ID = 0x4E4A524E  # "NJRN" in the SQLite header marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -108,6 +109,8 @@ def connect_engine(
         "sqlite://", creator=lambda: connect_sqlite(path, access), poolclass=QueuePool
     )
     event.listen(engine, "connect", _set_connection_pragmas(foreign_keys, access))
+    if access is Access.WRITE:
+        erase_edited_words_at_commit(engine)
     opened = file_identity(path)
 
     @event.listens_for(engine, "begin")
