@@ -159,3 +159,18 @@ def test_backup_onto_an_existing_file_is_refused_unless_forced(tmp_path: Path) -
     assert "is the record itself" in fails_clearly(
         f"--db={record}", "backup", "--force", str(record)
     )
+
+
+def test_an_existing_data_folder_with_loose_permissions_is_tightened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.delenv("NETJOURNEY_DB", raising=False)
+    data_folder = tmp_path / "NETJourney"
+    data_folder.mkdir()
+    data_folder.chmod(0o755)
+
+    succeeds("demo")
+
+    assert (data_folder / "journey.sqlite").exists()
+    assert stat.S_IMODE(data_folder.stat().st_mode) == 0o700

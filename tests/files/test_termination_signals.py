@@ -56,11 +56,14 @@ def test_a_termination_signal_saves_the_last_words_and_closes_cleanly(
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert child.stdout is not None and child.stdout.readline().strip() == "typed"
-
-    child.send_signal(signal_number)  # well within the 600 ms save delay
-
-    assert child.wait(timeout=30) == 0
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "typed"
+        child.send_signal(signal_number)  # well within the 600 ms save delay
+        assert child.wait(timeout=30) == 0
+    finally:
+        if child.poll() is None:  # a window that ignored the signal must not outlive the test
+            child.kill()
+            child.wait()
     assert child.stderr is not None and "Traceback" not in child.stderr.read()
     assert not record.with_name("journey.sqlite-wal").exists()  # closed cleanly
     opened = JourneyRecord.open(record, guide, read_only=True)

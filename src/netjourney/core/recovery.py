@@ -36,7 +36,12 @@ from netjourney.core.database import (
     sidecars,
     translate_sqlite_error,
 )
-from netjourney.core.errors import DamagedRecordError, InvalidInputError, RecordBusyError
+from netjourney.core.errors import (
+    DamagedRecordError,
+    InvalidInputError,
+    RecordBusyError,
+    StorageError,
+)
 from netjourney.core.output_files import fsync_path
 
 
@@ -150,13 +155,24 @@ def restore_backup(source: Path, record_path: Path, now: datetime | None = None)
     try:
         backup_copy(source, record_path)
         _require_restored(record_path, expected)
-    except BaseException:
+    except BaseException as error:
         for leftover in (record_path, *sidecars(record_path)):
             leftover.unlink(missing_ok=True)
         if aside is not None:
             _move_together(aside, record_path)
+        if isinstance(error, StorageError):  # its own words ("your edit is kept") do not fit
+            raise StorageError(
+                f"The backup could not be copied into {record_path}: {_first_sentence(error)} "
+                + ("Your record was put back as it was. " if aside else "Nothing was changed. ")
+                + "Free some space (or check the disk), then restore again."
+            ) from error
         raise
     return Restored(record_path, expected, aside)
+
+
+def _first_sentence(error: Exception) -> str:
+    text = str(error)
+    return text[: text.find(". ") + 1] if ". " in text else text
 
 
 def _require_good_copy(source: Path, record_path: Path) -> None:

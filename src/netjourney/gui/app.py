@@ -9,10 +9,10 @@ from contextlib import suppress
 
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from netjourney.core import paths
-from netjourney.core.database import refuse_odd_place
+from netjourney.core.database import is_writable_place, refuse_odd_place
 from netjourney.core.errors import RecordError
 from netjourney.core.guide import GuideError, load_guide
 from netjourney.core.print_copies import remove_abandoned_print_copies, remove_own_print_copies
@@ -48,10 +48,13 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
         try:
             if not handle_damage_at_start(path, interactive=not exit_after_start):
                 return 1 if exit_after_start else 0  # interactive: the user chose to quit
-            record = JourneyRecord.open(path, load_guide())
+            read_only = path.exists() and not is_writable_place(path)
+            record = JourneyRecord.open(path, load_guide(), read_only=read_only)
         except (RecordError, GuideError) as error:
             return refuse("NET Journey cannot open your record", error)
         window = MainWindow(record)
+        if read_only:
+            show_read_only(window)
         try:
             instance.activation_requested.connect(lambda: _bring_forward(window))
             close_on_termination(app, window)
@@ -64,6 +67,19 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
     finally:
         remove_own_print_copies()
         instance.release()
+
+
+def show_read_only(window: MainWindow) -> None:
+    """Say plainly, for as long as the window is open, that nothing can be saved."""
+    window.backups.stop()
+    window.back_up_on_close = False
+    window.setWindowTitle(f"{window.windowTitle()} (read-only)")
+    notice = QLabel(
+        "Read-only: this record's disk or folder cannot be written, so changes cannot be "
+        "saved. You can read, search, print and export it."
+    )
+    notice.setAccessibleName("Read-only record")
+    window.statusBar().addPermanentWidget(notice)
 
 
 def close_on_termination(app: QApplication, window: MainWindow) -> None:
