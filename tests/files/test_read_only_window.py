@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.files.run import succeeds
+from tests.files.run import fails_clearly, succeeds
 
 # The real app; once its window is shown, print its title and its read-only notice.
 WATCHER = """
@@ -56,3 +56,18 @@ def test_the_window_opens_a_record_on_a_read_only_disk_and_says_so(
     assert title.endswith("(read-only)")
     assert "Read-only" in notice and "cannot be saved" in notice
     assert {p.name: p.read_bytes() for p in stick.iterdir()} == before
+
+
+def test_a_damaged_record_on_a_read_only_disk_is_refused_without_a_traceback(
+    tmp_path: Path, make_read_only: Callable[[Path], None]
+) -> None:
+    stick = tmp_path / "usb stick"
+    stick.mkdir()
+    record = stick / "journey.sqlite"
+    record.write_bytes(b"")  # cut short by a crash
+    make_read_only(stick)
+
+    message = fails_clearly(f"--db={record}", "--exit-after-start")
+
+    assert "cannot be written" in message and "Nothing was changed" in message
+    assert record.read_bytes() == b""

@@ -139,7 +139,14 @@ def set_aside(path: Path, label: str, now: datetime | None = None) -> Path:
     """Move the file with its -wal and -shm to `<name>.<label>-<time>`; return the new name."""
     moment = stamp(now or datetime.now(UTC))
     aside = unused_name(lambda n: path.with_name(f"{path.name}.{label}-{moment}{n}"))
-    _move_together(path, aside)
+    try:
+        _move_together(path, aside)
+    except OSError as error:  # a read-only disk: say so, and leave the file where it is
+        raise StorageError(
+            f"The record {path} needs to be set aside ({label}), but its folder cannot be "
+            f"written: {error.strerror}. Nothing was changed. Copy it to a writable folder "
+            "and open it there."
+        ) from error
     return aside
 
 
