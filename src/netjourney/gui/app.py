@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import signal
-import socket
 import sys
 from contextlib import suppress
 
@@ -87,14 +87,14 @@ def close_on_termination(app: QApplication, window: MainWindow) -> None:
     save pending edits and close the window as its close button does.
 
     Python runs a signal handler only when it next gets control, which a Qt event loop
-    waiting in C never gives it: the signal's wakeup byte on a socket pair wakes the loop
+    waiting in C never gives it: the signal's wakeup byte on a pipe wakes the loop
     through a QSocketNotifier, and the handler runs as the notifier's slot returns.
     """
-    receiver, sender = socket.socketpair()
+    receiver, sender = os.pipe()
     for end in (receiver, sender):
-        end.setblocking(False)
-    signal.set_wakeup_fd(sender.fileno())
-    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
+        os.set_blocking(end, False)
+    signal.set_wakeup_fd(sender)
+    notifier = QSocketNotifier(receiver, QSocketNotifier.Type.Read, app)
     notifier.activated.connect(lambda: _drain(receiver))
 
     def close_window(_signal: int, _frame: object) -> None:
@@ -106,20 +106,18 @@ def close_on_termination(app: QApplication, window: MainWindow) -> None:
     app.aboutToQuit.connect(lambda: _restore_default_signals(notifier, receiver, sender))
 
 
-def _drain(receiver: socket.socket) -> None:
+def _drain(receiver: int) -> None:
     with suppress(OSError):
-        receiver.recv(64)
+        os.read(receiver, 64)
 
 
-def _restore_default_signals(notifier: QSocketNotifier, *ends: socket.socket) -> None:
+def _restore_default_signals(notifier: QSocketNotifier, *ends: int) -> None:
     notifier.setEnabled(False)
     signal.set_wakeup_fd(-1)
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(
-            number, signal.SIG_DFL if number == signal.SIGTERM else signal.default_int_handler
-        )
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     for end in ends:
-        end.close()
+        os.close(end)
 
 
 def _bring_forward(window: QMainWindow) -> None:
