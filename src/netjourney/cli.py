@@ -102,8 +102,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_backups(args: argparse.Namespace) -> int:
     from netjourney.core.backups import list_backups
 
+    path = paths.resolve_database_path(args.db)
+    found = list_backups(path)
+    if not found:
+        print(f"There are no backups of {path} yet.")
     # The last taken first, by number: the clock may have been set back since.
-    for backup in list_backups(paths.resolve_database_path(args.db)):
+    for backup in found:
         taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         number = f"no. {backup.sequence}" if backup.sequence else "no. -"
         print(

@@ -68,3 +68,10 @@ def test_the_listing_shows_the_number_and_the_time_and_a_restore_is_numbered_too
 
     assert lines[0].startswith("no. 2 ") and "Before a restore" in lines[0]
     assert lines[1].startswith("no. 1 ") and "Automatic" in lines[1]
+
+
+def test_a_record_without_backups_says_so(tmp_path: Path) -> None:
+    record = tmp_path / "mistyped.sqlite"
+
+    assert succeeds(f"--db={record}", "backups").strip() == f"There are no backups of {record} yet."
+    assert list(tmp_path.iterdir()) == []
