@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from netjourney import __version__
 from netjourney.core import paths
+from netjourney.core.creation import record_to_fill
 from netjourney.core.errors import InvalidInputError, RecordError
 from netjourney.core.guide import GuideError, load_guide
 from netjourney.core.record import JourneyRecord
@@ -19,9 +20,13 @@ from netjourney.export.content import JourneyOptions, Part
 
 
 @contextmanager
-def _opened_record(args: argparse.Namespace) -> Iterator[JourneyRecord]:
-    """The record named by --db (or the default), closed again when the command ends."""
-    record = JourneyRecord.open(paths.resolve_database_path(args.db), load_guide())
+def _opened_record(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[JourneyRecord]:
+    """The record named by --db (or the default), closed again when the command ends.
+
+    A command that only reads never creates the record nor writes to it.
+    """
+    path = paths.resolve_database_path(args.db)
+    record = JourneyRecord.open(path, load_guide(), read_only=read_only)
     try:
         yield record
     finally:
@@ -39,18 +44,19 @@ def cmd_guide(args: argparse.Namespace) -> int:
 def cmd_export_json(args: argparse.Namespace) -> int:
     from netjourney.export.json_io import export_json
 
-    with _opened_record(args) as record:
+    with _opened_record(args, read_only=True) as record:
         export_json(record, Path(args.out))
-        print(f"Exported {_count_text(record.counts())} to {args.out}")
+        _tell(args.out, f"Exported {_count_text(record.counts())} to {args.out}")
     return 0
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     from netjourney.export.json_io import import_json
 
-    with _opened_record(args) as record:
+    path = paths.resolve_database_path(args.db)
+    with record_to_fill(path, load_guide()) as record:
         counts = import_json(record, Path(args.source))
-        print(f"Imported {_count_text(counts)} into {record.path}")
+    print(f"Imported {_count_text(counts)} into {path}")
     return 0
 
 
@@ -61,9 +67,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from netjourney.core.demo_large import fill_large_demo
 
     fill = fill_large_demo if args.size == "large" else fill_demo
-    with _opened_record(args) as record:
+    path = paths.resolve_database_path(args.db)
+    with record_to_fill(path, load_guide()) as record:
         counts = fill(record, datetime.now(UTC))
-        print(f"Filled {record.path} with a sample journey: {_count_text(counts)}")
+    print(f"Filled {path} with a sample journey: {_count_text(counts)}")
     return 0
 
 
@@ -71,7 +78,7 @@ def cmd_situation(args: argparse.Namespace) -> int:
     from netjourney.core.situation import load_rules, path_text
     from netjourney.core.situation_store import load_situation, record_answers
 
-    with _opened_record(args) as record:
+    with _opened_record(args, read_only=not args.set) as record:
         situation = record_answers(record, args.set) if args.set else load_situation(record)
         print(path_text(load_rules(record.guide).path_for(situation)))
     return 0
@@ -88,7 +95,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from netjourney.core.backups import back_up_to
 
-    backup = back_up_to(paths.resolve_database_path(args.db), Path(args.dest))
+    backup = back_up_to(paths.resolve_database_path(args.db), args.dest, force=args.force)
     print(f"Backed up {_count_text(backup.counts)} to {backup.path} (checked)")
     return 0
 
@@ -97,9 +104,18 @@ def cmd_backups(args: argparse.Namespace) -> int:
     from netjourney.core.backups import list_backups
     from netjourney.core.dates import short_date_time
 
-    for backup in list_backups(paths.resolve_database_path(args.db)):
+    path = paths.resolve_database_path(args.db)
+    found = list_backups(path)
+    if not found:
+        print(f"There are no backups of {path} yet.")
+    # The last taken first, by number: the clock may have been set back since.
+    for backup in found:
         taken = short_date_time(backup.taken_at.astimezone())
-        print(f"{taken}  {backup.kind_label:<17}  {_count_text(backup.counts)}  {backup.path}")
+        number = f"no. {backup.sequence}" if backup.sequence else "no. -"
+        print(
+            f"{number:<8} {taken}  {backup.kind_label:<17}  {_count_text(backup.counts)}  "
+            f"{backup.path}"
+        )
     return 0
 
 
@@ -118,7 +134,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from netjourney.export.pdf_journey import export_journey_pdf
 
     parts = _chosen_parts(args)
-    with _opened_record(args) as record:
+    with _opened_record(args, read_only=True) as record:
         options = JourneyOptions(
             include_private=args.include_private,
             date_from=args.date_from,
@@ -129,8 +145,9 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         )
         pages = export_journey_pdf(record, Path(args.out), options)
         private = "with" if options.include_private else "without"
-        print(
-            f"Wrote the journey PDF ({_pages_text(pages)}, {private} private notes) to {args.out}"
+        _tell(
+            args.out,
+            f"Wrote the journey PDF ({_pages_text(pages)}, {private} private notes) to {args.out}",
         )
     return 0
 
@@ -138,9 +155,9 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 def cmd_visit_sheet(args: argparse.Namespace) -> int:
     from netjourney.export.pdf_visit_sheet import export_visit_sheet
 
-    with _opened_record(args) as record:
+    with _opened_record(args, read_only=True) as record:
         pages = export_visit_sheet(record, args.appointment, Path(args.out))
-        print(f"Wrote the visit sheet ({_pages_text(pages)}) to {args.out}")
+        _tell(args.out, f"Wrote the visit sheet ({_pages_text(pages)}) to {args.out}")
     return 0
 
 
@@ -174,9 +191,10 @@ def _one_line(text: str) -> str:
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from netjourney.export.ics import export_ics
 
-    with _opened_record(args) as record:
+    with _opened_record(args, read_only=True) as record:
         count = export_ics(record, Path(args.out))
-        print(f"Wrote {count} upcoming appointment{'' if count == 1 else 's'} to {args.out}")
+        plural = "" if count == 1 else "s"
+        _tell(args.out, f"Wrote {count} upcoming appointment{plural} to {args.out}")
     return 0
 
 
@@ -199,6 +217,11 @@ def _chosen_parts(args: argparse.Namespace) -> frozenset[Part]:
     if args.out is None:
         raise InvalidInputError("Name the PDF file to write, e.g. netjourney export-pdf out.pdf")
     return frozenset(Part(name) for name in names) if names else frozenset(Part)
+
+
+def _tell(out: str, message: str) -> None:
+    """Say what was written; on stderr when the export itself went to standard output."""
+    print(message, file=sys.stderr if out == "-" else sys.stdout)
 
 
 def _pages_text(pages: int) -> str:
@@ -287,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export-json",
         cmd_export_json,
         "write the whole record as JSON",
-        ("out", "the JSON file to write"),
+        ("out", "the JSON file to write (- for standard output)"),
     )
     _add(
         commands,
@@ -312,8 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
         "backup",
         cmd_backup,
         "write a checked copy of the record",
-        ("dest", "the file to write, or a folder to put it in"),
-    )
+        ("dest", "the file to write, or a folder to put it in (a name ending in / is a folder)"),
+    ).add_argument("--force", action="store_true", help="replace DEST if it already exists")
     _add(commands, common, "backups", cmd_backups, "list the automatic and other backups")
     _add(
         commands,

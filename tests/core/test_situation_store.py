@@ -204,16 +204,20 @@ def test_an_import_with_a_bad_situation_is_refused_naming_the_field(
     assert load_situation(record) == Situation()
 
 
-def test_an_export_from_before_my_situation_imports_and_keeps_the_answers(
+def test_an_export_from_before_my_situation_imports_and_answers_are_content(
     record: JourneyRecord, tmp_path: Path
 ) -> None:
     document = record_to_document(record)
     del document["situation"]
-    save_situation(record, KNOWN)
     source = tmp_path / "old.json"
     source.write_text(json.dumps(document), encoding="utf-8")
-
     import_json(record, source)
+    assert load_situation(record) == Situation()
+    save_situation(record, KNOWN)
+
+    # Answers are content (issue 16.6): an import never replaces them silently.
+    with pytest.raises(InvalidInputError, match="already holds records"):
+        import_json(record, source)
 
     assert load_situation(record) == KNOWN
 

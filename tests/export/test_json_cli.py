@@ -57,8 +57,7 @@ def test_an_import_error_exits_1_and_names_the_field(
     printed = capsys.readouterr()
     assert "notes[0].private: must be true or false" in printed.err
     assert "Traceback" not in printed.err and printed.out == ""
-    assert main(["--db", str(target), "check"]) == 0
-    assert "notes: 0" in capsys.readouterr().out
+    assert not target.exists()  # a failed import into a new file leaves no file (17.8)
 
 
 def test_importing_into_a_record_with_data_exits_1_and_changes_nothing(

@@ -162,7 +162,7 @@ def app_without_network(path: str) -> None:
     say(json.dumps({"code": code, "attempts": attempts}))
 
 
-def instance(folder: str) -> None:
+def instance(record: str, lock_folder: str) -> None:
     """Start as the app does: take the single-instance lock, or hand over and leave."""
     from PySide6.QtCore import QCoreApplication
 
@@ -171,7 +171,7 @@ def instance(folder: str) -> None:
 
     app = QCoreApplication([])
     try:
-        held = acquire_single_instance(Path(folder))
+        held = acquire_single_instance(Path(record), Path(lock_folder))
     except RecordError as error:
         say(f"error: {error}")
         sys.exit(1)

@@ -143,9 +143,12 @@ def test_a_restore_that_runs_out_of_space_puts_the_record_back(
         save(big, a_long_note())
     big.close()
 
-    with pytest.raises(StorageError):
+    with pytest.raises(StorageError) as raised:
         restore_backup(tmp_path / "big.sqlite", path)
 
+    # Issue 17.10: it says what is true of a restore, not "your edit is kept".
+    assert "Your record was put back as it was" in str(raised.value)
+    assert "edit is kept" not in str(raised.value)
     record = JourneyRecord.open(path, guide)
     assert record.is_empty()
     record.close()

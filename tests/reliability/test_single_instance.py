@@ -1,6 +1,7 @@
-"""RELIABILITY 8: one instance per data folder. A second start hands over to the first
-window and exits 0; a lock left by a killed instance is taken over; a live instance
-keeps its lock however old; a lock that cannot be made is reported as that."""
+"""RELIABILITY 8 and issue 16.11: one instance per record. A second start on the same
+record (by any name) hands over to the first window and exits 0; another record in the
+same folder opens; a lock left by a killed instance is taken over; a live instance keeps
+its lock however old; a lock that cannot be made is reported as that."""
 
 from __future__ import annotations
 
@@ -16,21 +17,26 @@ from pytestqt.qtbot import QtBot
 
 from netjourney.core.errors import StorageError
 from netjourney.gui.single_instance import (
-    LOCK_FILE_NAME,
     SingleInstance,
     acquire_single_instance,
+    lock_file,
 )
 from tests.reliability.conftest import start_child
 
 
 @pytest.fixture
 def data_folder(tmp_path: Path) -> Path:
+    """The folder the locks go in (the user's runtime folder, in the app)."""
     return tmp_path / "NETJourney"
+
+
+def record_in(folder: Path) -> Path:
+    return folder.parent / "records" / "journey.sqlite"
 
 
 @pytest.fixture
 def held(data_folder: Path, qapp: object) -> Iterator[SingleInstance]:
-    instance = acquire_single_instance(data_folder)
+    instance = acquire_single_instance(record_in(data_folder), data_folder)
     assert instance is not None
     yield instance
     instance.release()
@@ -44,7 +50,7 @@ def read_line(child: subprocess.Popen[str]) -> str:
 @pytest.fixture
 def first_elsewhere(data_folder: Path) -> Iterator[subprocess.Popen[str]]:
     """A first instance running in a process of its own."""
-    child = start_child("instance", data_folder)
+    child = start_child("instance", record_in(data_folder), data_folder)
     assert read_line(child) == "first"
     yield child
     if child.poll() is None:
@@ -70,7 +76,7 @@ def test_a_second_start_hands_over_to_the_first_and_exits_0(
     children: list[subprocess.Popen[str]],
 ) -> None:
     with qtbot.waitSignal(held.activation_requested, timeout=20_000):
-        children.append(second := start_child("instance", data_folder))
+        children.append(second := start_child("instance", record_in(data_folder), data_folder))
 
     assert second.wait(timeout=30) == 0
     assert read_line(second) == "handed over"
@@ -79,7 +85,7 @@ def test_a_second_start_hands_over_to_the_first_and_exits_0(
 def test_starting_while_another_process_runs_brings_that_one_forward(
     first_elsewhere: subprocess.Popen[str], data_folder: Path, qapp: object
 ) -> None:
-    assert acquire_single_instance(data_folder) is None
+    assert acquire_single_instance(record_in(data_folder), data_folder) is None
     assert read_line(first_elsewhere) == "activated"
 
 
@@ -87,9 +93,9 @@ def test_a_live_instance_keeps_its_lock_however_old_the_lock_file(
     first_elsewhere: subprocess.Popen[str], data_folder: Path, qapp: object
 ) -> None:
     an_hour_ago = time.time() - 3600
-    os.utime(data_folder / LOCK_FILE_NAME, (an_hour_ago, an_hour_ago))
+    os.utime(lock_file(record_in(data_folder), data_folder), (an_hour_ago, an_hour_ago))
 
-    assert acquire_single_instance(data_folder) is None
+    assert acquire_single_instance(record_in(data_folder), data_folder) is None
 
 
 def test_a_lock_left_by_a_killed_instance_is_taken_over(
@@ -100,14 +106,20 @@ def test_a_lock_left_by_a_killed_instance_is_taken_over(
 ) -> None:
     first_elsewhere.send_signal(signal.SIGKILL)
     first_elsewhere.wait()
-    assert (data_folder / LOCK_FILE_NAME).exists()  # the crash left its lock behind
+    assert (
+        lock_file(record_in(data_folder), data_folder)
+    ).exists()  # the crash left its lock behind
 
-    taken_over = acquire_single_instance(data_folder)
+    taken_over = acquire_single_instance(record_in(data_folder), data_folder)
 
     assert taken_over is not None
-    assert (data_folder / LOCK_FILE_NAME).read_text().split("\n")[0] == str(os.getpid())
+    assert (lock_file(record_in(data_folder), data_folder)).read_text().split("\n")[0] == str(
+        os.getpid()
+    )
     with qtbot.waitSignal(taken_over.activation_requested, timeout=20_000):
-        children.append(third := start_child("instance", data_folder))  # it answers there too
+        children.append(
+            third := start_child("instance", record_in(data_folder), data_folder)
+        )  # it answers there too
     assert third.wait(timeout=30) == 0
     taken_over.release()
 
@@ -119,7 +131,7 @@ def test_a_lock_that_cannot_be_made_is_reported_as_that(
     make_read_only(data_folder)
 
     with pytest.raises(StorageError) as raised:
-        acquire_single_instance(data_folder)
+        acquire_single_instance(record_in(data_folder), data_folder)
 
     message = str(raised.value)
     assert "cannot create its lock file" in message and str(data_folder) in message
@@ -131,5 +143,27 @@ def test_a_data_folder_that_cannot_be_made_is_reported_as_that(
 ) -> None:
     make_read_only(tmp_path)
 
-    with pytest.raises(StorageError, match="cannot create its data folder"):
-        acquire_single_instance(tmp_path / "NETJourney")
+    with pytest.raises(StorageError, match="cannot create its lock folder"):
+        acquire_single_instance(record_in(tmp_path / "NETJourney"), tmp_path / "NETJourney")
+
+
+def test_a_symlink_to_the_record_from_another_folder_is_the_same_record(
+    first_elsewhere: subprocess.Popen[str], data_folder: Path, tmp_path: Path, qapp: object
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "link.sqlite").symlink_to(record_in(data_folder))
+
+    assert acquire_single_instance(elsewhere / "link.sqlite", data_folder) is None
+    assert read_line(first_elsewhere) == "activated"
+
+
+def test_a_second_record_in_the_same_folder_opens_beside_the_first(
+    first_elsewhere: subprocess.Popen[str], data_folder: Path, qapp: object
+) -> None:
+    other = record_in(data_folder).with_name("another.sqlite")
+
+    second = acquire_single_instance(other, data_folder)
+
+    assert second is not None
+    second.release()

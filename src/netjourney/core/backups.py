@@ -4,11 +4,15 @@ Every copy lives in `<record>-backups/` (0700), one self-contained 0600 file eac
 - `backup-<time>.sqlite`: automatic, at most one every 30 minutes, rotated;
 - `before-upgrade-from-<schema>-<time>.sqlite`: made before a migration, kept;
 - `before-restore-<time>.sqlite`: the record a restore replaced, kept.
-Times in names are UTC, so names sort in time order on every system.
+Times in names are UTC. Each name also carries a sequence number, one more than the
+highest in the folder (`-n<sequence>`): the clock can be set back, the sequence cannot,
+so "newest" always means the copy taken last. Copies named before there was a sequence
+count as number 0, ordered by their time.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
@@ -24,8 +28,11 @@ from netjourney.core.database import (
     inspect_record,
     integrity_problems,
     plain_sqlite,
+    refuse_odd_place,
+    require_record_file,
+    sidecars,
 )
-from netjourney.core.errors import DamagedRecordError, RecordError, StorageError
+from netjourney.core.errors import DamagedRecordError, InvalidInputError, RecordError, StorageError
 from netjourney.core.registry import kinds
 
 BACKUP_INTERVAL = timedelta(minutes=30)
@@ -38,7 +45,10 @@ SPARE_BYTES = 20 * 1024 * 1024
 STAMP_FORMAT = "%Y%m%dT%H%M%S"
 AUTOMATIC = "backup"
 BEFORE_RESTORE = "before-restore"
-_NAME = re.compile(r"^(?P<kind>[a-z-]+?)(?:-from-.+)?-(?P<stamp>\d{8}T\d{6})(?:-\d+)?\.sqlite$")
+_NAME = re.compile(
+    r"^(?P<kind>[a-z-]+?)(?:-from-.+)?-(?P<stamp>\d{8}T\d{6})(?:-n(?P<sequence>\d+))?(?:-\d+)?"
+    r"\.sqlite$"
+)
 _KIND_LABELS = {
     AUTOMATIC: "Automatic",
     "before-upgrade": "Before an upgrade",
@@ -56,9 +66,10 @@ _STAGES: tuple[tuple[int, Callable[[datetime], Hashable]], ...] = (
 @dataclass(frozen=True)
 class Backup:
     path: Path
-    taken_at: datetime  # aware, UTC
+    taken_at: datetime  # aware, UTC, as the clock said: it may have been wrong
     kind: str
     counts: dict[str, int] | None  # None when the copy cannot be read
+    sequence: int = 0  # which copy came after which, whatever the clock said
 
     @property
     def kind_label(self) -> str:
@@ -100,9 +111,10 @@ def describe_counts(counts: dict[str, int] | None) -> str:
 
 def list_backups(record_path: Path) -> list[Backup]:
     """The record's backups, newest first, with their dates and record counts."""
+    refuse_odd_place(record_path)
     return [
-        Backup(path, taken_at, kind, count_records(path))
-        for path, taken_at, kind in _named_copies(backup_folder(record_path))
+        Backup(copy.path, copy.taken_at, copy.kind, count_records(copy.path), copy.sequence)
+        for copy in _named_copies(backup_folder(record_path))
     ]
 
 
@@ -128,10 +140,8 @@ def backup_if_due(record_path: Path, now: datetime | None = None) -> Backup | No
     now = now or datetime.now(UTC)
     if not record_path.exists():
         return None
-    automatic = [
-        taken for _, taken, kind in _named_copies(backup_folder(record_path)) if kind == AUTOMATIC
-    ]
-    if automatic and timedelta(0) <= now - max(automatic) < BACKUP_INTERVAL:
+    automatic = [c for c in _named_copies(backup_folder(record_path)) if c.kind == AUTOMATIC]
+    if automatic and timedelta(0) <= now - automatic[0].taken_at < BACKUP_INTERVAL:
         return None
     return back_up_now(record_path, now)
 
@@ -142,25 +152,38 @@ def back_up_now(record_path: Path, now: datetime | None = None) -> Backup:
     folder = backup_folder(record_path)
     if folder.is_dir():  # ours alone: keep it private even if someone loosened it
         folder.chmod(paths.PRIVATE_FOLDER_MODE)
-    destination = unused_name(lambda n: folder / f"{AUTOMATIC}-{stamp(now)}{n}.sqlite")
+    destination = next_backup_name(folder, AUTOMATIC, now)
     backup = _checked_copy(record_path, destination, now, AUTOMATIC)
     rotate(record_path)
     return backup
 
 
-def back_up_to(record_path: Path, destination: Path, now: datetime | None = None) -> Backup:
-    """A checked copy at a place the user chose (a file, or a folder to put it in).
+def back_up_to(
+    record_path: Path, destination: str | Path, *, force: bool = False, now: datetime | None = None
+) -> Backup:
+    """A checked copy at a place the user chose: a file, or a folder to put it in.
 
-    It reads the record's header with a plain open(): call it only where this process
-    has no connection to the record (the command line), or SQLite's locks would drop.
+    A name ending in a slash, or an existing folder, is a folder (made if missing). An
+    existing file is replaced only with `force`. It reads the record's header with a plain
+    open(): call it only where this process has no connection to the record (the command
+    line), or SQLite's locks would drop.
     """
     now = now or datetime.now(UTC)
-    if not record_path.exists():
-        raise StorageError(f"There is no record at {record_path}; nothing was copied.")
+    require_record_file(record_path)
     inspect_record(record_path)
-    if destination.is_dir():
-        destination = destination / f"{record_path.stem}-{stamp(now)}.sqlite"
-    return _checked_copy(record_path, destination, now, "copy")
+    chosen = Path(destination)
+    if str(destination).endswith(("/", os.sep)) or chosen.is_dir():
+        chosen = chosen / f"{record_path.stem}-{stamp(now)}.sqlite"
+    if chosen.resolve() in {record_path.resolve(), *(s.resolve() for s in sidecars(record_path))}:
+        raise InvalidInputError(
+            f"{destination} is the record itself; choose another file or folder for the copy."
+        )
+    if chosen.exists() and not force:
+        raise InvalidInputError(
+            f"{chosen} already exists; nothing was changed. Choose another name, "
+            "or add --force to replace it."
+        )
+    return _checked_copy(record_path, chosen, now, "copy")
 
 
 def backups_to_keep(times: Iterable[datetime]) -> set[datetime]:
@@ -184,28 +207,43 @@ def backups_to_keep(times: Iterable[datetime]) -> set[datetime]:
 
 
 def rotate(record_path: Path) -> list[Path]:
-    """Delete the automatic backups the rotation no longer keeps; return what was deleted."""
-    automatic = [
-        (path, taken)
-        for path, taken, kind in _named_copies(backup_folder(record_path))
-        if kind == AUTOMATIC
-    ]
-    keep = backups_to_keep(taken for _, taken in automatic)
-    removed = [path for path, taken in automatic if taken not in keep]
+    """Delete the automatic backups the rotation no longer keeps; return what was deleted.
+
+    The latest few by sequence are always kept, even when a clock set back dated them
+    before older copies.
+    """
+    automatic = [c for c in _named_copies(backup_folder(record_path)) if c.kind == AUTOMATIC]
+    keep = backups_to_keep(c.taken_at for c in automatic)
+    latest = {c.path for c in automatic[:KEEP_RECENT]}
+    removed = [c.path for c in automatic if c.taken_at not in keep and c.path not in latest]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
 
 
-def _named_copies(folder: Path) -> list[tuple[Path, datetime, str]]:
-    """(path, time taken, kind) of every copy named as this module names them, newest first."""
+@dataclass(frozen=True)
+class _NamedCopy:
+    path: Path
+    taken_at: datetime
+    kind: str
+    sequence: int
+
+
+def next_backup_name(folder: Path, kind: str, now: datetime) -> Path:
+    """`<kind>-<time>-n<sequence>.sqlite`, the sequence one more than any in the folder."""
+    sequence = max((c.sequence for c in _named_copies(folder)), default=0) + 1
+    return unused_name(lambda n: folder / f"{kind}-{stamp(now)}-n{sequence}{n}.sqlite")
+
+
+def _named_copies(folder: Path) -> list[_NamedCopy]:
+    """Every copy named as this module names them, the last taken first (by sequence)."""
     found = []
     for path in folder.glob("*.sqlite") if folder.is_dir() else ():
         match = _NAME.match(path.name)
         if match:
             taken = datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=UTC)
-            found.append((path, taken, match["kind"]))
-    return sorted(found, key=lambda item: (item[1], item[0].name), reverse=True)
+            found.append(_NamedCopy(path, taken, match["kind"], int(match["sequence"] or 0)))
+    return sorted(found, key=lambda c: (c.sequence, c.taken_at, c.path.name), reverse=True)
 
 
 def _checked_copy(record_path: Path, destination: Path, now: datetime, kind: str) -> Backup:
@@ -220,7 +258,9 @@ def _checked_copy(record_path: Path, destination: Path, now: datetime, kind: str
     _ensure_room(record_path, destination.parent)
     backup_copy(record_path, destination)
     taken_at = now.astimezone(UTC).replace(microsecond=0)
-    return Backup(destination, taken_at, kind, count_records(destination))
+    match = _NAME.match(destination.name)
+    sequence = int(match["sequence"] or 0) if match else 0
+    return Backup(destination, taken_at, kind, count_records(destination), sequence)
 
 
 def _ensure_room(record_path: Path, folder: Path) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
@@ -11,16 +13,23 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.pool import QueuePool
 
 from netjourney.core import paths
 from netjourney.core.errors import (
+    AlteredSchemaError,
     DamagedRecordError,
+    MissingRecordError,
     NewerRecordError,
     NotARecordError,
     RecordBusyError,
     RecordError,
+    RecordMovedError,
     StorageError,
 )
+from netjourney.core.output_files import fsync_path, register_record, replace_atomically
+from netjourney.core.schema_check import run_migrations, schema_differences
+from netjourney.core.search_erasure import erase_edited_words_at_commit
 
 APPLICATION_ID = 0x4E4A524E  # "NJRN" in the SQLite header marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -38,7 +47,20 @@ def head_revision() -> str:
     return schema_revisions()[-1]
 
 
-def _set_connection_pragmas(foreign_keys: bool, read_only: bool) -> Any:
+class Access(enum.Enum):
+    """How a connection may use the file."""
+
+    WRITE = "write"
+    QUERY_ONLY = "query-only"  # opened read-write (to tidy its -wal away) but writes nothing
+    READ_ONLY = "read-only"  # mode=ro: the file may not be written
+    IMMUTABLE = "immutable"  # the folder is read-only too: SQLite cannot make a -shm
+
+    @property
+    def reads_only(self) -> bool:
+        return self is not Access.WRITE
+
+
+def _set_connection_pragmas(foreign_keys: bool, access: Access) -> Any:
     def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy's begin event issue BEGIN itself: the pysqlite driver
         # otherwise defers it, and PRAGMA foreign_keys must run outside one.
@@ -46,7 +68,9 @@ def _set_connection_pragmas(foreign_keys: bool, read_only: bool) -> Any:
         with closing(dbapi_connection.cursor()) as cursor:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-            if not read_only:
+            if access is Access.QUERY_ONLY:
+                cursor.execute("PRAGMA query_only = ON")
+            elif access is Access.WRITE:
                 cursor.execute("PRAGMA journal_mode = WAL")
                 cursor.execute("PRAGMA synchronous = FULL")
                 cursor.execute("PRAGMA secure_delete = ON")
@@ -54,31 +78,83 @@ def _set_connection_pragmas(foreign_keys: bool, read_only: bool) -> Any:
     return on_connect
 
 
-def connect_engine(path: Path, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:
-    """An engine whose every connection has WAL, FULL sync, foreign keys and a busy timeout."""
-    mode = "ro" if read_only else "rw"
-    engine = create_engine(
-        f"sqlite:///file:{path}?mode={mode}&uri=true",
-        connect_args={"check_same_thread": False},
+def sqlite_uri(path: Path, access: Access = Access.WRITE) -> str:
+    """A `file:` URI that names exactly this file, whatever characters its path holds.
+
+    Every character SQLite's URI parser would take for syntax (`#`, `?`, `%`, spaces...)
+    is percent-encoded, so "Patient #1/journey.sqlite" never opens "Patient ".
+    """
+    options = {
+        Access.WRITE: "mode=rw",
+        Access.QUERY_ONLY: "mode=rw",
+        Access.READ_ONLY: "mode=ro",
+        Access.IMMUTABLE: "mode=ro&immutable=1",
+    }[access]
+    return f"{path.absolute().as_uri()}?{options}"
+
+
+def connect_sqlite(path: Path, access: Access = Access.WRITE) -> sqlite3.Connection:
+    """A driver connection to exactly this existing file (never creates one)."""
+    return sqlite3.connect(
+        sqlite_uri(path, access), uri=True, isolation_level=None, check_same_thread=False
     )
-    event.listen(engine, "connect", _set_connection_pragmas(foreign_keys, read_only))
+
+
+def connect_engine(
+    path: Path, access: Access = Access.WRITE, *, foreign_keys: bool = True
+) -> Engine:
+    """An engine whose every connection has WAL, FULL sync, foreign keys and a busy timeout."""
+    # A creator, not a URL: SQLAlchemy would unquote the path before SQLite saw it.
+    engine = create_engine(
+        "sqlite://", creator=lambda: connect_sqlite(path, access), poolclass=QueuePool
+    )
+    event.listen(engine, "connect", _set_connection_pragmas(foreign_keys, access))
+    if access is Access.WRITE:
+        erase_edited_words_at_commit(engine)
+    opened = file_identity(path)
 
     @event.listens_for(engine, "begin")
     def begin(connection: Any) -> None:
         # A unit of work that may write takes the write lock up front, so it
         # waits for the busy timeout instead of failing half way through.
-        reads_only = read_only or connection.get_execution_options().get(READ_ONLY_OPTION)
+        reads_only = access.reads_only or connection.get_execution_options().get(READ_ONLY_OPTION)
+        if not reads_only:
+            require_same_file(path, opened)
         connection.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
     return engine
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file now at `path` (None when there is none)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def require_same_file(path: Path, opened: tuple[int, int] | None) -> None:
+    """Refuse to write when the file at `path` is no longer the one that was opened.
+
+    SQLite keeps writing to a deleted or replaced file through its open descriptor,
+    so every save would report success and be lost with it.
+    """
+    now = file_identity(path)
+    if now != opened:
+        happened = "was removed (or its folder was)" if now is None else "was replaced"
+        raise RecordMovedError(
+            f"The record {path} {happened} while NET Journey had it open, so this change "
+            "was not saved; it stays on screen. Copy it somewhere safe, then restart "
+            "NET Journey to open the record where it is now."
+        )
+
+
 @contextmanager
 def plain_sqlite(path: Path, *, read_only: bool = True) -> Iterator[sqlite3.Connection]:
     """A bare sqlite3 connection for inspection and checks (never creates the file)."""
-    mode = "ro" if read_only else "rw"
     try:
-        connection = sqlite3.connect(f"file:{path}?mode={mode}", uri=True, isolation_level=None)
+        connection = connect_sqlite(path, reading_access(path) if read_only else Access.WRITE)
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, path) from error
     try:
@@ -118,6 +194,45 @@ def translate_sqlite_error(error: BaseException, path: Path) -> RecordError:
     return RecordError(f"Could not use the record {path}: {error}")
 
 
+def refuse_odd_place(path: Path) -> None:
+    """Refuse a record path that is a folder, a FIFO or device, or lies under a plain file.
+
+    Only stat() looks at it: opening a FIFO would wait forever for a writer.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except NotADirectoryError:
+        above = next(p for p in path.parents if p.exists())
+        raise StorageError(
+            f"{path} cannot be a record: {above} is a file, not a folder. "
+            "Choose a file name inside a folder."
+        ) from None
+    except OSError as error:
+        raise StorageError(f"NET Journey cannot look at {path}: {error.strerror}.") from error
+    if mode is not None and stat.S_ISDIR(mode):
+        raise StorageError(
+            f"{path} is a folder, not a record file. Name a file, for example "
+            f"{path / paths.DATABASE_FILE_NAME}."
+        )
+    if mode is not None and not stat.S_ISREG(mode):
+        raise StorageError(
+            f"{path} is not a regular file (it is a pipe, socket or device), so it cannot "
+            "hold a record. Choose another file."
+        )
+
+
+def require_record_file(path: Path) -> None:
+    """Refuse a path that does not name an existing regular file, and create nothing."""
+    refuse_odd_place(path)
+    if not path.exists():
+        raise MissingRecordError(
+            f"There is no record at {path}; nothing was created. Check the name "
+            "(and --db or $NETJOURNEY_DB), or open the app once to start a new record."
+        )
+
+
 def _check_header(path: Path) -> None:
     with path.open("rb") as file:
         header = file.read(100)
@@ -145,8 +260,13 @@ def read_marks(connection: sqlite3.Connection) -> tuple[int, str | None]:
     return application_id, row[0] if row else None
 
 
-def inspect_record(path: Path) -> str:
-    """Check an existing file is a record this version can open; return its revision."""
+def inspect_record(path: Path, *, check_schema: bool = True) -> str:
+    """Check an existing file is a record this version can open; return its revision.
+
+    `check_schema` also compares its schema with ours (see core/schema_check.py); the
+    damage check at start leaves that to the opening that follows it.
+    """
+    require_record_file(path)
     _check_header(path)
     try:
         with plain_sqlite(path) as connection:
@@ -172,12 +292,28 @@ def inspect_record(path: Path) -> str:
             f"The record {path} was saved by a newer version of NET Journey "
             f"(schema {revision}). Nothing was changed: install the newer version to open it."
         )
+    if check_schema:
+        _refuse_foreign_schema(path, revision)
     return revision
+
+
+def _refuse_foreign_schema(path: Path, revision: str) -> None:
+    """Refuse a file whose tables, indexes, triggers or views are not exactly ours."""
+    try:
+        with plain_sqlite(path) as connection:
+            differences = schema_differences(connection, revision)
+    except sqlite3.DatabaseError as error:
+        raise translate_sqlite_error(error, path) from error
+    if differences:
+        raise AlteredSchemaError(
+            f"{path} was changed outside NET Journey and is refused, so that nothing in it "
+            f"runs: {'; '.join(differences[:5])}. Nothing was changed. Use an untouched "
+            "backup, or ask for help with this file."
+        )
 
 
 def create_empty_file(path: Path) -> None:
     """Create the record file readable by the user only (its -wal and -shm follow its mode)."""
-    paths.make_private_folder(path.parent)
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, paths.PRIVATE_FILE_MODE)
     except OSError as error:
@@ -195,32 +331,26 @@ def backup_folder(path: Path) -> Path:
 def backup_copy(source: Path, destination: Path) -> Path:
     """Copy a live record with SQLite's backup API into a fresh 0600 file, then check it.
 
-    The copy is made under a temporary name and renamed into place only once it passed
-    its checks, so a failure never leaves a partial file nor harms an older copy.
+    The copy is renamed into place only once it passed its checks, so a failure never
+    leaves a partial file nor harms an older copy.
     """
-    partial = destination.with_name(destination.name + ".partial")
-    try:
-        paths.make_private_folder(destination.parent)
-        partial.unlink(missing_ok=True)
-        create_empty_file(partial)
+
+    def copy_and_check(partial: Path) -> None:
         _copy_with_backup_api(source, partial)
         problems = integrity_problems(partial)
         if problems:
             raise DamagedRecordError(
                 f"The copy of {source} failed its check ({problems[0]}); no backup was made."
             )
-        fsync_path(partial)
-        os.replace(partial, destination)
-        fsync_path(destination.parent)
-    except BaseException as error:
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise StorageError(
-                f"Could not write the copy {destination}: {error.strerror or error}. "
-                "Check the folder is writable and has free space, then try again."
-            ) from error
-        raise
+
+    try:
+        paths.make_private_folder(destination.parent)
+        replace_atomically(destination, copy_and_check)
+    except OSError as error:
+        raise StorageError(
+            f"Could not write the copy {destination}: {error.strerror or error}. "
+            "Check the folder is writable and has free space, then try again."
+        ) from error
     return destination
 
 
@@ -258,34 +388,19 @@ def integrity_problems(path: Path, *, thorough: bool = True) -> list[str]:
     return problems
 
 
-def fsync_path(path: Path) -> None:
-    """Flush a file, or a folder's list of names after a rename, to the disk."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def _upgrade(path: Path, from_revision: str | None) -> None:
     """Run the migrations in one transaction; roll back if any foreign key breaks."""
-    from alembic import command
-    from alembic.config import Config
-
     if from_revision is not None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        backup_copy(
-            path, backup_folder(path) / f"before-upgrade-from-{from_revision}-{stamp}.sqlite"
-        )
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        from netjourney.core.backups import next_backup_name  # backups builds on this module
+
+        kind = f"before-upgrade-from-{from_revision}"
+        backup_copy(path, next_backup_name(backup_folder(path), kind, datetime.now(UTC)))
     # Foreign keys stay off while tables are rebuilt, or dropping an old copy
     # would cascade deletes into its children; the check below replaces them.
     engine = connect_engine(path, foreign_keys=False)
     try:
         with engine.connect() as connection, connection.begin():
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            run_migrations(connection, "head")
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise DamagedRecordError(
@@ -299,20 +414,169 @@ def _upgrade(path: Path, from_revision: str | None) -> None:
 
 def open_record_engine(path: Path) -> Engine:
     """Open (creating or upgrading as needed) the record at `path` for reading and writing."""
-    if path.exists():
-        revision: str | None = inspect_record(path)
-    else:
-        create_empty_file(path)
-        revision = None
+    register_record(path)
+    refuse_odd_place(path)
+    _remove_abandoned_builds(path)
+    if not path.exists():
+        with new_record_file(path, adopt_a_twin=True):
+            pass  # an empty record, moved into place whole
+    revision = inspect_record(path)
     if revision != head_revision():
-        try:
-            _upgrade(path, revision)
-        except BaseException:
-            if revision is None:  # a file we just made holds nothing: leave no stub behind
-                for leftover in (path, *sidecars(path)):
-                    leftover.unlink(missing_ok=True)
-            raise
+        _upgrade(path, revision)
     return connect_engine(path)
+
+
+NEW_RECORD_MARK = ".new-"
+
+
+@contextmanager
+def new_record_file(path: Path, *, adopt_a_twin: bool = False) -> Iterator[Path]:
+    """A new empty record under a temporary name beside `path`, to fill; when the block ends
+    well, the closed file is moved to `path` (and never over a file that appeared there
+    meanwhile). On any error, or a kill, nothing appears at `path`.
+
+    `adopt_a_twin`: when another start made an empty record there at the same moment,
+    use it rather than fail (only for an empty record: a filled one must not be lost).
+    """
+    refuse_odd_place(path)
+    _make_record_folder(path.parent)
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StorageError(
+            f"NET Journey cannot create {path}: its folder is read-only or you may not write "
+            "to it. Check its permissions, or choose another file."
+        )
+    _remove_abandoned_builds(path)
+    _set_aside_orphan_sidecars(path)
+    building = path.with_name(f".{path.name}{NEW_RECORD_MARK}{os.getpid()}")
+    _remove_with_sidecars(building)
+    try:
+        create_empty_file(building)
+        _upgrade(building, None)
+        yield building
+        _fold_into_one_file(building)
+        fsync_path(building)
+        try:
+            _move_without_replacing(building, path)
+        except FileExistsError:
+            if not (adopt_a_twin and _is_created_record(path)):
+                raise RecordBusyError(
+                    f"Another program created {path} at the same moment, so it already holds "
+                    "records; nothing was changed here."
+                ) from None
+        fsync_path(path.parent)
+    finally:
+        _remove_with_sidecars(building)
+
+
+def _move_without_replacing(source: Path, destination: Path) -> None:
+    """A hard link never replaces a file; where the disk has none (FAT), a checked rename."""
+    try:
+        os.link(source, destination)
+    except FileExistsError:
+        raise
+    except OSError:
+        if destination.exists():
+            raise FileExistsError(destination) from None
+        os.rename(source, destination)
+
+
+def _make_record_folder(folder: Path) -> None:
+    try:
+        paths.make_private_folder(folder)
+    except OSError as error:
+        raise StorageError(
+            f"NET Journey cannot create the folder {folder}: {error.strerror}. "
+            "Check the folder above it exists and you may write to it, or choose another file."
+        ) from error
+
+
+def _is_created_record(path: Path) -> bool:
+    """Another start made the same new record at the same moment: use theirs."""
+    try:
+        return inspect_record(path) == head_revision()
+    except RecordError:
+        return False
+
+
+def _fold_into_one_file(path: Path) -> None:
+    """Leave the closed record one self-contained file (its -wal checkpointed and gone)."""
+    with plain_sqlite(path, read_only=False) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for leftover in sidecars(path):
+        if leftover.exists() and leftover.stat().st_size:
+            raise StorageError(f"Could not finish writing {path}: its -wal is still in use.")
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for leftover in (path, *sidecars(path)):
+        if leftover.exists():
+            leftover.unlink()
+
+
+def _remove_abandoned_builds(path: Path) -> None:
+    """Remove new records left half-built by a process that no longer runs."""
+    for leftover in path.parent.glob(f".{glob_escape(path.name)}{NEW_RECORD_MARK}*"):
+        pid = leftover.name.rsplit(NEW_RECORD_MARK, 1)[1].split("-")[0]
+        if pid.isdigit() and not process_runs(int(pid)):
+            with suppress(OSError):  # a read-only folder keeps it; it is never read
+                leftover.unlink(missing_ok=True)
+
+
+def process_runs(pid: int) -> bool:
+    """Whether a process of that id runs (one of another user's counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _set_aside_orphan_sidecars(path: Path) -> None:
+    """A -wal without its file would be replayed into the new record: keep it aside instead."""
+    for orphan in sidecars(path):
+        if orphan.exists():
+            os.replace(orphan, orphan.with_name(f"{orphan.name}.orphan-{os.getpid()}"))
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def is_writable_place(path: Path) -> bool:
+    """Whether this process may change the file and make its -wal and -shm beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def open_record_for_reading(path: Path) -> Engine:
+    """Open an existing record for commands that only read; never create nor change it.
+
+    On a writable disk the connection may write (to tidy its -wal away on close) but is
+    `query_only`; a file that may not be written is opened `mode=ro`, and `immutable`
+    when its folder is read-only too (SQLite could not make the -shm it needs).
+    """
+    register_record(path)
+    revision = inspect_record(path)
+    writable = is_writable_place(path)
+    if revision != head_revision():
+        if not writable:
+            raise StorageError(
+                f"The record {path} was saved by an older version of NET Journey and must be "
+                "upgraded before it is read, but it is on a read-only disk or folder. Copy it "
+                "to a writable folder, then try again."
+            )
+        open_record_engine(path).dispose()
+    return connect_engine(path, Access.QUERY_ONLY if writable else reading_access(path))
+
+
+def reading_access(path: Path) -> Access:
+    """mode=ro; immutable when the folder is read-only (no -shm can be made) and no -wal
+    holds changes the file lacks."""
+    if os.access(path.parent, os.W_OK):
+        return Access.READ_ONLY
+    wal = sidecars(path)[0]
+    return Access.READ_ONLY if wal.exists() and wal.stat().st_size else Access.IMMUTABLE
 
 
 def sidecars(path: Path) -> tuple[Path, Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from netjourney.core.errors import InvalidInputError
+from netjourney.core.creation import writing_into_empty
 from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
 
@@ -121,20 +121,14 @@ def _at(today: date, days: int, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(today + timedelta(days=days), time(hour, minute), ZoneInfo(DEMO_ZONE))
 
 
-def require_empty(record: JourneyRecord) -> None:
-    """A demo only fills an empty record: it never mixes with the user's own."""
-    if not record.is_empty():
-        raise InvalidInputError(
-            f"{record.path} already holds records; the demo only fills an empty record. "
-            "Use --db with a new file name."
-        )
+# A demo only fills an empty record: it never mixes with the user's own.
+NOT_EMPTY = "the demo only fills an empty record. Use --db with a new file name."
 
 
 def fill_demo(record: JourneyRecord, now: datetime) -> dict[str, int]:
     """Fill an empty record with a sample journey; refuse a record that holds data."""
-    require_empty(record)
     today = now.astimezone(ZoneInfo(DEMO_ZONE)).date()
-    with record.writing() as session:
+    with writing_into_empty(record, NOT_EMPTY) as session:
         members = [_member(*spec) for spec in _TEAM]
         questions = [_chosen(record, today, *spec) for spec in _CHOSEN]
         questions += [_own(text, sections) for text, sections in _OWN_QUESTIONS]

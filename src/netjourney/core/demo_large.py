@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from netjourney.core.demo import DEMO_ZONE, require_empty
+from netjourney.core.creation import writing_into_empty
+from netjourney.core.demo import DEMO_ZONE, NOT_EMPTY
 from netjourney.core.guide import QUESTION_SECTION_IDS, Guide
 from netjourney.core.models import (
     Appointment,
@@ -289,14 +290,13 @@ def fill_large_demo(
     record: JourneyRecord, now: datetime, seed: int = 2025, scale: float = 1.0
 ) -> dict[str, int]:
     """Fill an empty record with about five years of a journey (`scale` shrinks it for tests)."""
-    require_empty(record)
     size = {kind: max(1, round(count * scale)) for kind, count in FULL_SIZE.items()}
     maker = _Maker(random.Random(seed), record.guide, now)
     members = _members(maker, size["members"])
     questions = _questions(maker, size["questions"], members)
     appointments = _appointments(maker, size["appointments"], members)
     notes = _notes(maker, size["notes"], members, appointments)
-    with record.writing() as session:
+    with writing_into_empty(record, NOT_EMPTY) as session:
         _insert(session, CareTeamMember, members)
         _insert(session, Question, questions)
         _insert(session, Appointment, appointments)

@@ -27,3 +27,15 @@ class StorageError(RecordError):
 
 class InvalidInputError(RecordError):
     """Something the user or an imported document supplied is not acceptable."""
+
+
+class MissingRecordError(RecordError):
+    """No record file exists where one was named."""
+
+
+class AlteredSchemaError(RecordError):
+    """The file's tables, indexes, triggers or views are not the ones NET Journey makes."""
+
+
+class RecordMovedError(StorageError):
+    """The open record file was deleted or replaced: writing would go nowhere."""

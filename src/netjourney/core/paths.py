@@ -42,9 +42,37 @@ def resolve_database_path(flag_value: str | None, environ: Mapping[str, str] = o
     return path.absolute()
 
 
+def runtime_folder(environ: Mapping[str, str] = os.environ) -> Path:
+    """The user's private folder for this session's passing files (locks, print copies).
+
+    $XDG_RUNTIME_DIR (private to the user, emptied at logout) when the system gives one,
+    else a folder in the user's cache; never a shared /tmp name another user could take.
+    """
+    from platformdirs import user_cache_path
+
+    session = environ.get("XDG_RUNTIME_DIR")
+    if session and Path(session).is_dir():
+        return Path(session) / APP_DIR_NAME
+    return user_cache_path(APP_DIR_NAME, appauthor=False) / "run"
+
+
+def log_folder() -> Path:
+    """Where the app's log goes: the user's own state folder, never beside the record
+    (a record's folder may be read-only, shared, or a USB stick the user carries)."""
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_DIR_NAME, appauthor=False)
+
+
 def make_private_folder(folder: Path) -> None:
-    """Create the folder (and parents) readable by the user only."""
+    """Create the folder (and parents) readable by the user only.
+
+    The app's own data folder is tightened to 0700 even when it already existed with
+    looser permissions; a folder the user chose keeps the permissions they gave it.
+    """
     folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    if folder in (default_database_path().parent, runtime_folder()):
+        folder.chmod(PRIVATE_FOLDER_MODE)
 
 
 def restrict_new_files() -> None:

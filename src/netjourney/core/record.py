@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from netjourney.core.database import (
     READ_ONLY_OPTION,
     open_record_engine,
+    open_record_for_reading,
     translate_sqlite_error,
 )
 from netjourney.core.errors import InvalidInputError
@@ -30,8 +31,13 @@ class JourneyRecord:
         self._reader = engine.execution_options(**{READ_ONLY_OPTION: True})
 
     @classmethod
-    def open(cls, path: Path, guide: Guide) -> JourneyRecord:
-        """Open or create the record; it refuses foreign, damaged and newer files."""
+    def open(cls, path: Path, guide: Guide, *, read_only: bool = False) -> JourneyRecord:
+        """Open or create the record; it refuses foreign, damaged and newer files.
+
+        `read_only` opens an existing record without ever creating or changing it.
+        """
+        if read_only:
+            return cls(path, open_record_for_reading(path), guide)
         record = cls(path, open_record_engine(path), guide)
         record._add_new_vocabulary()
         return record

@@ -21,6 +21,7 @@ from netjourney.core.backups import (
     count_records,
     describe_counts,
     newest_good_backup,
+    next_backup_name,
     stamp,
     unused_name,
 )
@@ -28,14 +29,20 @@ from netjourney.core.database import (
     SQLITE_MAGIC,
     backup_copy,
     backup_folder,
-    fsync_path,
     inspect_record,
     integrity_problems,
     plain_sqlite,
+    refuse_odd_place,
     sidecars,
     translate_sqlite_error,
 )
-from netjourney.core.errors import DamagedRecordError, InvalidInputError, RecordBusyError
+from netjourney.core.errors import (
+    DamagedRecordError,
+    InvalidInputError,
+    RecordBusyError,
+    StorageError,
+)
+from netjourney.core.output_files import fsync_path
 
 
 class StartChoice(enum.Enum):
@@ -109,7 +116,7 @@ def damage_in(path: Path) -> str | None:
     A non-empty -wal means the app did not close cleanly: then the full check runs.
     """
     try:
-        inspect_record(path)
+        inspect_record(path, check_schema=False)  # damage first: the opening checks the schema
     except DamagedRecordError as error:
         return str(error)
     wal = sidecars(path)[0]
@@ -132,7 +139,14 @@ def set_aside(path: Path, label: str, now: datetime | None = None) -> Path:
     """Move the file with its -wal and -shm to `<name>.<label>-<time>`; return the new name."""
     moment = stamp(now or datetime.now(UTC))
     aside = unused_name(lambda n: path.with_name(f"{path.name}.{label}-{moment}{n}"))
-    _move_together(path, aside)
+    try:
+        _move_together(path, aside)
+    except OSError as error:  # a read-only disk: say so, and leave the file where it is
+        raise StorageError(
+            f"The record {path} needs to be set aside ({label}), but its folder cannot be "
+            f"written: {error.strerror}. Nothing was changed. Copy it to a writable folder "
+            "and open it there."
+        ) from error
     return aside
 
 
@@ -141,19 +155,31 @@ def restore_backup(source: Path, record_path: Path, now: datetime | None = None)
 
     The record must be closed: a file still open in this or another program is refused.
     """
+    refuse_odd_place(record_path)
     _require_good_copy(source, record_path)
     expected = count_records(source) or {}
     aside = _set_current_aside(record_path, now)
     try:
         backup_copy(source, record_path)
         _require_restored(record_path, expected)
-    except BaseException:
+    except BaseException as error:
         for leftover in (record_path, *sidecars(record_path)):
             leftover.unlink(missing_ok=True)
         if aside is not None:
             _move_together(aside, record_path)
+        if isinstance(error, StorageError):  # its own words ("your edit is kept") do not fit
+            raise StorageError(
+                f"The backup could not be copied into {record_path}: {_first_sentence(error)} "
+                + ("Your record was put back as it was. " if aside else "Nothing was changed. ")
+                + "Free some space (or check the disk), then restore again."
+            ) from error
         raise
     return Restored(record_path, expected, aside)
+
+
+def _first_sentence(error: Exception) -> str:
+    text = str(error)
+    return text[: text.find(". ") + 1] if ". " in text else text
 
 
 def _require_good_copy(source: Path, record_path: Path) -> None:
@@ -178,8 +204,7 @@ def _set_current_aside(record_path: Path, now: datetime | None) -> Path | None:
         return set_aside(record_path, "damaged", now)
     _fold_in_wal(record_path)
     folder = backup_folder(record_path)
-    moment = stamp(now or datetime.now(UTC))
-    aside = unused_name(lambda n: folder / f"{BEFORE_RESTORE}-{moment}{n}.sqlite")
+    aside = next_backup_name(folder, BEFORE_RESTORE, now or datetime.now(UTC))
     _move_together(record_path, aside)
     return aside
 

@@ -44,6 +44,7 @@ from sqlalchemy import (
     select,
 )
 
+from netjourney.core.creation import writing_into_empty
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import UTCDateTime
@@ -191,12 +192,10 @@ def import_json(record: JourneyRecord, source: Path) -> dict[str, int]:
         raise _refusal(source, error.errors(include_url=False, include_input=False)) from None
     checker = DocumentChecker(record.guide, registered)
     situation = checker.check(document)
-    if not record.is_empty():
-        raise InvalidInputError(
-            f"{record.path} already holds records; import only goes into an empty record. "
-            "Choose a new file with --db, then import again."
-        )
-    with record.writing() as session:
+    refusal = (
+        "import only goes into an empty record. Choose a new file with --db, then import again."
+    )
+    with writing_into_empty(record, refusal) as session:
         # Records refer to each other by id in any order: SQLite checks at commit.
         session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         for table, rows in checker.rows.items():

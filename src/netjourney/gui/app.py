@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from contextlib import suppress
 
+from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from netjourney.core import paths
+from netjourney.core.database import is_writable_place, refuse_odd_place
 from netjourney.core.errors import RecordError
 from netjourney.core.guide import GuideError, load_guide
+from netjourney.core.print_copies import remove_abandoned_print_copies, remove_own_print_copies
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.damaged_file import handle_damage_at_start
 from netjourney.gui.exception_hook import install_exception_hook
@@ -33,22 +39,28 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
         return 1
 
     try:
-        instance = acquire_single_instance(path.parent)
+        refuse_odd_place(path)
+        instance = acquire_single_instance(path)
     except RecordError as error:
         return refuse("NET Journey cannot start", error)
     if instance is None:
         return 0  # the window already open was brought forward
+    remove_abandoned_print_copies()
     try:
         try:  # a newer version's file or another app's is refused before any damage check
             if not handle_damage_at_start(path, interactive=not exit_after_start):
                 return 1 if exit_after_start else 0  # interactive: the user chose to quit
-            record = JourneyRecord.open(path, load_guide())
+            read_only = path.exists() and not is_writable_place(path)
+            record = JourneyRecord.open(path, load_guide(), read_only=read_only)
         except (RecordError, GuideError) as error:
             return refuse("NET Journey cannot open your record", error)
         window = MainWindow(record)
-        install_exception_hook(window.messages.show_problem, path.parent)
+        install_exception_hook(window.messages.show_problem, paths.log_folder())
+        if read_only:
+            show_read_only(window)
         try:
             instance.activation_requested.connect(lambda: _bring_forward(window))
+            close_on_termination(app, window)
             if exit_after_start:
                 quit_after_first_paint(window)
             window.show()
@@ -56,7 +68,59 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
         finally:
             window.record.close()  # after a restore, the window holds a reopened record
     finally:
+        remove_own_print_copies()
         instance.release()
+
+
+def show_read_only(window: MainWindow) -> None:
+    """Say plainly, for as long as the window is open, that nothing can be saved."""
+    window.backups.stop()
+    window.back_up_on_close = False
+    window.setWindowTitle(f"{window.windowTitle()} (read-only)")
+    notice = QLabel(
+        "Read-only: this record's disk or folder cannot be written, so changes cannot be "
+        "saved. You can read, search, print and export it."
+    )
+    notice.setAccessibleName("Read-only record")
+    window.statusBar().addPermanentWidget(notice)
+
+
+def close_on_termination(app: QApplication, window: MainWindow) -> None:
+    """SIGTERM, SIGINT (logout, shutdown, kill, Ctrl+C) and the session manager's quit
+    save pending edits and close the window as its close button does.
+
+    Python runs a signal handler only when it next gets control, which a Qt event loop
+    waiting in C never gives it: the signal's wakeup byte on a pipe wakes the loop
+    through a QSocketNotifier, and the handler runs as the notifier's slot returns.
+    """
+    receiver, sender = os.pipe()
+    for end in (receiver, sender):
+        os.set_blocking(end, False)
+    signal.set_wakeup_fd(sender)
+    notifier = QSocketNotifier(receiver, QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: _drain(receiver))
+
+    def close_window(_signal: int, _frame: object) -> None:
+        window.close()  # saves pending edits; asks only if one cannot be saved
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, close_window)
+    app.commitDataRequest.connect(lambda _manager: window.flush_all())
+    app.aboutToQuit.connect(lambda: _restore_default_signals(notifier, receiver, sender))
+
+
+def _drain(receiver: int) -> None:
+    with suppress(OSError):
+        os.read(receiver, 64)
+
+
+def _restore_default_signals(notifier: QSocketNotifier, *ends: int) -> None:
+    notifier.setEnabled(False)
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    for end in ends:
+        os.close(end)
 
 
 def _bring_forward(window: QMainWindow) -> None:

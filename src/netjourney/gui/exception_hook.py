@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from netjourney.core.paths import make_private_folder
+
 LOG_FILE_NAME = "netjourney.log"
 log = logging.getLogger("netjourney")
 
@@ -35,7 +37,11 @@ def install_exception_hook(show: Callable[[str], None], log_folder: Path) -> Pat
     log_path = log_folder / LOG_FILE_NAME
     teller = _Teller(QCoreApplication.instance())
     teller.tell.connect(show)  # queued when told from another thread
-    handler = logging.FileHandler(log_path, encoding="utf-8")
+    try:
+        make_private_folder(log_folder)
+        handler: logging.Handler = logging.FileHandler(log_path, encoding="utf-8")
+    except OSError:  # no place for a log (a read-only home): errors are still shown
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

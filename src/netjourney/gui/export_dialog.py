@@ -12,8 +12,6 @@ user prints it.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -53,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney.core.errors import RecordError
+from netjourney.core.print_copies import print_folder, remove_own_print_copies
 from netjourney.core.record import JourneyRecord
 from netjourney.export.content import (
     JourneyOptions,
@@ -508,12 +507,11 @@ _print_numbers = count(1)
 
 @cache
 def _print_folder() -> Path:
-    """Made once per run (mkdtemp gives it mode 0700) and removed when the app quits."""
-    folder = Path(tempfile.mkdtemp(prefix="netjourney-print-"))
+    """This run's private folder (core/print_copies.py), removed when the app quits."""
     application = QCoreApplication.instance()
     if application is not None:
-        application.aboutToQuit.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
-    return folder
+        application.aboutToQuit.connect(remove_own_print_copies)
+    return print_folder()
 
 
 def _python_date(edit: QDateEdit) -> date:

@@ -1,8 +1,12 @@
-"""One NET Journey per data folder: a second start hands over to the first window.
+"""One NET Journey per record: a second start on the same record hands over to its window.
 
-A QLockFile in the data folder says which process owns it; QLockFile knows a lock
-left by a crashed process from its pid and takes it over. A local socket, named
-after the folder, lets a second start ask the first to bring its window forward.
+The key is the record file's resolved path, so a symlink to it from another folder
+is the same record, and a second record in the same folder is another one. A
+QLockFile named after the key, in the user's private runtime folder (never in the
+record's folder, which may be a clone or a USB stick), says which process owns the
+record; QLockFile knows a lock left by a crashed process from its pid and takes it
+over. A local socket of the same key lets a second start ask the first to bring its
+window forward.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from netjourney.core import paths
 from netjourney.core.errors import RecordBusyError, StorageError
 
-LOCK_FILE_NAME = "netjourney.lock"
 ACTIVATE = b"activate\n"
 HANDOVER_TIMEOUT_MS = 3000
 HANDOVER_ATTEMPTS = 5  # the first instance may hold the lock before it listens
@@ -52,44 +55,51 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
 
-def server_name(data_folder: Path) -> str:
-    """One name per user and data folder, short enough for a Unix socket path."""
-    key = f"{os.getuid() if hasattr(os, 'getuid') else ''}:{data_folder.resolve()}"
+def record_key(record_path: Path) -> str:
+    """One name per user and record file (symlinks resolved), short enough for a socket."""
+    key = f"{os.getuid() if hasattr(os, 'getuid') else ''}:{record_path.resolve()}"
     return "netjourney-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def acquire_single_instance(data_folder: Path) -> SingleInstance | None:
-    """The lock on the data folder, or None after handing over to the instance that has it.
+def lock_file(record_path: Path, lock_folder: Path) -> Path:
+    return lock_folder / f"{record_key(record_path)}.lock"
+
+
+def acquire_single_instance(
+    record_path: Path, lock_folder: Path | None = None
+) -> SingleInstance | None:
+    """The lock on this record, or None after handing over to the instance that has it.
 
     Raises StorageError when the lock cannot be made (a read-only or missing folder),
     and RecordBusyError when another instance holds it but does not answer.
     """
-    _make_folder(data_folder)
-    lock = QLockFile(str(data_folder / LOCK_FILE_NAME))
+    folder = lock_folder or paths.runtime_folder()
+    _make_folder(folder)
+    name = record_key(record_path)
+    lock = QLockFile(str(lock_file(record_path, folder)))
     lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
     if lock.tryLock(0):
-        return SingleInstance(lock, _listen(server_name(data_folder)))
+        return SingleInstance(lock, _listen(name))
     if lock.error() != QLockFile.LockError.LockFailedError:
         raise StorageError(
-            f"NET Journey cannot create its lock file in {data_folder}: the folder is "
-            "read-only or you may not write to it. Check its permissions, or choose "
-            "another record with --db."
+            f"NET Journey cannot create its lock file in {folder}: the folder is "
+            "read-only or you may not write to it. Check its permissions."
         )
-    if _hand_over(server_name(data_folder)):
+    if _hand_over(name):
         return None
     raise RecordBusyError(
-        f"NET Journey is already running with the record in {data_folder}, but it did not "
+        f"NET Journey is already running with the record {record_path}, but it did not "
         "answer. Close it (or wait for it to finish starting) and try again."
     )
 
 
-def _make_folder(data_folder: Path) -> None:
+def _make_folder(folder: Path) -> None:
     try:
-        paths.make_private_folder(data_folder)
+        paths.make_private_folder(folder)
     except OSError as error:
         raise StorageError(
-            f"NET Journey cannot create its data folder {data_folder}: {error.strerror}. "
-            "Check the permissions of the folder above it, or choose another record with --db."
+            f"NET Journey cannot create its lock folder {folder}: {error.strerror}. "
+            "Check the permissions of the folder above it."
         ) from error
 
 
