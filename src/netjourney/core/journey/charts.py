@@ -1,0 +1,368 @@
+"""Charts of the journey over time: one definition, drawn by reportlab for the PDF and,
+through SVG, for the window (gui/chart_view.py).
+
+A chart is built from plain data (days and values), so it knows nothing of the
+database or of Qt. It shows; it never judges: the shaded band is the range the user
+copied from the lab report, and values in different units are never drawn on one
+axis (each unit gets its own chart, and the set says so).
+
+reportlab.graphics is imported only when a chart is drawn: the app starts without it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import fmean
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+
+# Okabe-Ito colours: told apart with the common colour-vision differences.
+SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+BAND_COLOUR = "#D9E6F2"
+WIDTH, HEIGHT = 460.0, 230.0  # points: fits a PDF page's text width and a window pane
+DAILY_POINTS_UP_TO_DAYS = 92  # a longer diary is drawn as weekly averages,
+WEEKLY_POINTS_UP_TO_DAYS = 2 * 366  # and one of more than two years as monthly ones
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One value as copied from a lab report, with the lab's range if one was printed."""
+
+    day: date
+    value: float
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    printed_range: str = ""  # the range as the lab printed it, for the table beside the chart
+    lab: str = ""
+
+
+@dataclass(frozen=True)
+class Band:
+    """The lab's range from `start` until `end`; an open end reaches the chart's edge."""
+
+    start: date
+    end: date
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    points: tuple[tuple[date, float], ...]
+
+
+@dataclass(frozen=True)
+class LineChart:
+    title: str
+    y_label: str  # the unit every value on the axis is in
+    series: tuple[Series, ...]
+    bands: tuple[Band, ...] = ()
+    y_range: tuple[float, float] | None = None  # fixed (0-10 ratings); else from the data
+    caption: str = ""
+
+    def days(self) -> list[date]:
+        return [day for s in self.series for day, _value in s.points]
+
+    def values(self) -> list[float]:
+        return [value for s in self.series for _day, value in s.points]
+
+    def description(self) -> str:
+        """The chart in words, for a screen reader and the PDF's text."""
+        days, values = self.days(), self.values()
+        if not days:
+            return f"{self.title}: nothing recorded yet."
+        unit = f" {self.y_label}" if self.y_label else ""
+        text = (
+            f"{self.title}: {len(values)} value{'' if len(values) == 1 else 's'} from "
+            f"{day_text(min(days))} to {day_text(max(days))}, lowest {min(values):g}{unit}, "
+            f"highest {max(values):g}{unit}."
+        )
+        return f"{text} {self.caption}" if self.caption else text
+
+
+@dataclass(frozen=True)
+class ChartSet:
+    """The charts of one measure: one per unit, and a notice when there is more than one."""
+
+    charts: tuple[LineChart, ...]
+    notice: str = ""
+
+
+def day_text(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def unit_key(unit: str) -> str:
+    """Spellings of one unit are one unit (ng/mL, ng/ml); anything else is another."""
+    return " ".join(unit.split()).casefold()
+
+
+def measure_charts(measure: str, readings: Iterable[Reading]) -> ChartSet:
+    """One chart per unit the measure was reported in, each with its lab's range as a band."""
+    by_unit: dict[str, list[Reading]] = defaultdict(list)
+    for reading in sorted(readings, key=lambda r: r.day):
+        by_unit[unit_key(reading.unit)].append(reading)
+    charts = tuple(_measure_chart(measure, group) for group in by_unit.values())
+    notice = ""
+    if len(charts) > 1:
+        units = ", ".join(chart.y_label or "no unit given" for chart in charts)
+        notice = (
+            f"{measure} was reported in {len(charts)} different units ({units}). "
+            "Values in different units are never drawn on one axis: each unit has its own chart."
+        )
+    return ChartSet(charts, notice)
+
+
+def _measure_chart(measure: str, readings: list[Reading]) -> LineChart:
+    unit = " ".join(readings[0].unit.split())
+    points = tuple((r.day, r.value) for r in readings)
+    bands = reference_bands(readings)
+    return LineChart(
+        title=f"{measure} ({unit})" if unit else measure,
+        y_label=unit,
+        series=(Series(measure, points),),
+        bands=bands,
+        caption=_band_caption(bands, unit),
+    )
+
+
+def reference_bands(readings: Sequence[Reading]) -> tuple[Band, ...]:
+    """Each result's printed range holds until the next result; equal neighbours merge."""
+    bands: list[Band] = []
+    for number, reading in enumerate(readings):
+        end = readings[number + 1].day if number + 1 < len(readings) else date.max
+        if reading.low is None and reading.high is None:
+            continue
+        last = bands[-1] if bands else None
+        if last and (last.low, last.high, last.end) == (reading.low, reading.high, reading.day):
+            bands[-1] = Band(last.start, end, last.low, last.high)
+        else:
+            bands.append(Band(reading.day, end, reading.low, reading.high))
+    return tuple(bands)
+
+
+def _band_caption(bands: tuple[Band, ...], unit: str) -> str:
+    if not bands:
+        return "No reference range was copied for these results."
+    ranges = {(b.low, b.high) for b in bands}
+    if len(ranges) > 1:
+        return "Shaded: the reference range printed with each result."
+    low, high = ranges.pop()
+    return f"Shaded: the lab's reference range as printed, {range_text(low, high, unit)}."
+
+
+def range_text(low: float | None, high: float | None, unit: str = "") -> str:
+    suffix = f" {unit}" if unit else ""
+    if low is not None and high is not None:
+        return f"{low:g}–{high:g}{suffix}"
+    return f"below {high:g}{suffix}" if high is not None else f"above {low:g}{suffix}"
+
+
+@dataclass(frozen=True)
+class SymptomMark:
+    """One symptom on one diary day: a 0-10 rating or a count (e.g. 4 flushes)."""
+
+    day: date
+    symptom: str
+    rating: int | None = None
+    count: int | None = None
+
+
+def diary_charts(marks: Iterable[SymptomMark]) -> tuple[LineChart, ...]:
+    """Ratings on a 0-10 chart, counts on a chart of their own (never one axis for both);
+    a diary longer than three months is drawn as weekly averages, over two years monthly."""
+    marks = list(marks)
+    days = [m.day for m in marks]
+    span = (max(days) - min(days)).days if days else 0
+    period = "day" if span <= DAILY_POINTS_UP_TO_DAYS else "week"
+    period = "month" if span > WEEKLY_POINTS_UP_TO_DAYS else period
+    ratings = [(m.day, m.symptom, float(m.rating)) for m in marks if m.rating is not None]
+    counts = [(m.day, m.symptom, float(m.count)) for m in marks if m.count is not None]
+    per = "by day" if period == "day" else f"{period}ly average"
+    charts = []
+    if ratings:
+        series = _symptom_series(ratings, period)
+        charts.append(LineChart(f"Symptoms rated 0–10, {per}", "rating 0–10", series, (), (0, 10)))
+    if counts:
+        series = _symptom_series(counts, period)
+        charts.append(LineChart(f"Symptoms counted, times a day, {per}", "times a day", series))
+    return tuple(charts)
+
+
+def _period_start(day: date, period: str) -> date:
+    if period == "week":
+        return day - timedelta(days=day.weekday())  # the week's Monday
+    return day.replace(day=1) if period == "month" else day
+
+
+def _symptom_series(marks: list[tuple[date, str, float]], period: str) -> tuple[Series, ...]:
+    by_symptom: dict[str, dict[date, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for day, symptom, value in marks:
+        by_symptom[symptom][_period_start(day, period)].append(value)
+    return tuple(
+        Series(symptom, tuple((day, round(fmean(v), 2)) for day, v in sorted(days.items())))
+        for symptom, days in by_symptom.items()
+    )
+
+
+# -- drawing (reportlab) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The PDF draws in the fonts it embeds; SVG names fonts every system has."""
+
+    regular: str = "Helvetica"
+    bold: str = "Helvetica-Bold"
+
+
+def draw(
+    chart: LineChart, width: float = WIDTH, height: float = HEIGHT, fonts: Fonts = Fonts()
+) -> Drawing:
+    """The chart as a reportlab Drawing: a flowable for the PDF, or SVG for the window."""
+    from reportlab.graphics.charts.lineplots import LinePlot
+    from reportlab.graphics.shapes import Drawing, Rect, String
+    from reportlab.lib import colors
+
+    drawing = Drawing(width, height)
+    white = colors.white  # a page of its own in a dark window, as on paper
+    background = Rect(0, 0, width, height)
+    background.strokeColor = background.fillColor = white
+    drawing.add(background)
+    drawing.add(String(0, height - 14, chart.title, fontName=fonts.bold, fontSize=11))
+    if not chart.values():
+        drawing.add(
+            String(0, height / 2, "Nothing recorded yet.", fontName=fonts.regular, fontSize=10)
+        )
+        return drawing
+    legend_rows = (len(chart.series) + 2) // 3 if len(chart.series) > 1 else 0
+    bottom = 34 + 14 * legend_rows + (12 if chart.caption else 0)
+    plot: Any = LinePlot()
+    plot.x, plot.y = 44, bottom
+    plot.width, plot.height = width - 54, height - bottom - 28
+    plot.data = [[(day.toordinal(), value) for day, value in s.points] for s in chart.series]
+    for number, _series in enumerate(chart.series):
+        line = plot.lines[number]
+        line.strokeColor = colors.HexColor(SERIES_COLOURS[number % len(SERIES_COLOURS)])
+        line.strokeWidth = 1.5
+        if len(chart.days()) <= 120:  # markers show single values; on a long diary they clutter
+            from reportlab.graphics.widgets.markers import makeMarker
+
+            line.symbol = makeMarker("FilledCircle", size=4)  # type: ignore[no-untyped-call]
+    _set_axes(plot, chart)
+    plot.xValueAxis.labels.fontName = plot.yValueAxis.labels.fontName = fonts.regular
+    if chart.bands:
+        plot.annotations = [_band_painter(chart.bands)]
+    drawing.add(plot)
+    _add_notes(drawing, chart, width, legend_rows, fonts.regular)
+    return drawing
+
+
+def _set_axes(plot: Any, chart: LineChart) -> None:
+    days = chart.days()
+    first, last = min(days), max(days)
+    pad = max(7, (last - first).days // 30)
+    plot.xValueAxis.valueMin = (first - timedelta(days=pad)).toordinal()
+    plot.xValueAxis.valueMax = (last + timedelta(days=pad)).toordinal()
+    plot.xValueAxis.valueSteps = [d.toordinal() for d in date_ticks(first, last)]
+    long_span = (last - first).days > 3 * 366
+    plot.xValueAxis.labelTextFormat = lambda ordinal: _tick_text(ordinal, long_span)
+    plot.xValueAxis.labels.fontSize = 8
+    plot.yValueAxis.labels.fontSize = 8
+    plot.yValueAxis.labelTextFormat = lambda value: f"{value:g}"
+    low, high = chart.y_range or value_range(chart)
+    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = low, high
+    plot.yValueAxis.visibleGrid = True
+    plot.yValueAxis.gridStrokeColor = _colour("#E0E0E0")
+
+
+def _tick_text(ordinal: float, long_span: bool) -> str:
+    day = date.fromordinal(int(ordinal))
+    return str(day.year) if long_span else f"{day:%b} {day.year}"
+
+
+def value_range(chart: LineChart) -> tuple[float, float]:
+    """The axis spans the values and the whole printed range, with a little room."""
+    ends = chart.values() + [v for b in chart.bands for v in (b.low, b.high) if v is not None]
+    low, high = min(ends), max(ends)
+    room = (high - low) * 0.08 or abs(high) * 0.1 or 1.0
+    bottom = low - room
+    return (0.0 if low >= 0 > bottom else bottom), high + room
+
+
+def date_ticks(first: date, last: date) -> list[date]:
+    """First days of months (or years), about six of them, between two days."""
+    span_months = (last.year - first.year) * 12 + last.month - first.month
+    if span_months > 3 * 12:
+        return [date(year, 1, 1) for year in range(first.year + 1, last.year + 1)]
+    step = max(1, -(-span_months // 6))
+    ticks: list[date] = []
+    year, month = first.year, first.month
+    while date(year, month, 1) <= last:
+        if date(year, month, 1) >= first:
+            ticks.append(date(year, month, 1))
+        year, month = (year + (month - 1 + step) // 12, (month - 1 + step) % 12 + 1)
+    return ticks or [first]
+
+
+def _band_painter(bands: tuple[Band, ...]) -> Any:
+    def paint(plot: Any, x_scale: Any, y_scale: Any) -> Any:
+        from reportlab.graphics.shapes import Group, Rect
+
+        y_axis = plot.yValueAxis
+        group = Group()
+        for band in bands:
+            left = max(x_scale(band.start.toordinal()), plot.x)
+            end = plot.x + plot.width if band.end == date.max else x_scale(band.end.toordinal())
+            low = y_scale(band.low if band.low is not None else y_axis.valueMin)
+            high = y_scale(band.high if band.high is not None else y_axis.valueMax)
+            bottom, top = max(low, plot.y), min(high, plot.y + plot.height)
+            if end > left and top > bottom:
+                fill = _colour(BAND_COLOUR)
+                shape = Rect(left, bottom, end - left, top - bottom, fillColor=fill)
+                shape.strokeColor = None  # no outline: a band, not a box
+                group.add(shape)
+        return group
+
+    paint.beforeLines = True  # type: ignore[attr-defined]  # reportlab reads this flag
+    return paint
+
+
+def _add_notes(drawing: Any, chart: LineChart, width: float, legend_rows: int, font: str) -> None:
+    from reportlab.graphics.shapes import Line, String
+
+    y = 4.0
+    if chart.caption:
+        drawing.add(
+            String(0, y, chart.caption, fontName=font, fontSize=8, fillColor=_colour("#333333"))
+        )
+        y += 12
+    column_width = width / 3
+    for number, series in enumerate(chart.series if legend_rows else ()):
+        row, column = divmod(number, 3)
+        x, line_y = column * column_width, y + 14 * (legend_rows - 1 - row) + 3
+        colour = _colour(SERIES_COLOURS[number % len(SERIES_COLOURS)])
+        drawing.add(Line(x, line_y, x + 16, line_y, strokeColor=colour, strokeWidth=2))
+        drawing.add(String(x + 20, line_y - 3, series.name, fontName=font, fontSize=9))
+
+
+def _colour(hex_text: str) -> Any:
+    from reportlab.lib import colors
+
+    return colors.HexColor(hex_text)
+
+
+def svg_of(chart: LineChart, width: float = WIDTH, height: float = HEIGHT) -> bytes:
+    """The same drawing as SVG, for QtSvg in the window."""
+    from reportlab.graphics import renderSVG
+
+    text: str = renderSVG.drawToString(draw(chart, width, height))
+    # reportlab writes "fill: None", which SVG readers (QtSvg too) take as black fill.
+    return text.replace("fill: None", "fill: none").encode("utf-8")
