@@ -17,6 +17,7 @@ from netjourney.core.models import Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import kinds
 from netjourney.core.search import search_records
+from tests.core.sample_records import counts_of
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 SCALE = 0.02
@@ -29,12 +30,9 @@ def filled(record: JourneyRecord) -> JourneyRecord:
 
 
 def test_it_makes_each_kind_of_record_in_proportion(filled: JourneyRecord) -> None:
-    assert filled.counts() == {
-        "care_team_members": 1,
-        "questions": 8,
-        "appointments": 12,
-        "notes": 200,
-    }
+    assert filled.counts() == counts_of(
+        care_team_members=1, questions=8, appointments=12, notes=200
+    )
 
 
 def test_every_record_is_linked_to_a_guide_section(filled: JourneyRecord) -> None:

@@ -15,6 +15,7 @@ from netjourney.core import backups
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.core.recovery import StartChoice, examine_at_start
+from netjourney.core.registry import kinds
 from netjourney.gui.backups_window import BackupsWindow
 from netjourney.gui.damaged_file import DamagedFileDialog, handle_damage_at_start
 from tests.reliability.test_backups import corrupt_the_notes_table
@@ -133,7 +134,8 @@ def test_the_window_lists_backups_newest_first_with_dates_and_counts(
 ) -> None:
     rows = table_rows(window)
 
-    assert [row[1:] for row in rows] == [["Automatic", "2", "3", "2", "2"]] * 2
+    kept = ["2", "3", "2", "2"] + ["0"] * (len(kinds()) - 4)  # none of the journey's kinds
+    assert [row[1:] for row in rows] == [["Automatic", *kept]] * 2
     newest_local = NOON.astimezone()
     assert rows[0][0] == newest_local.strftime("%a %d %b %Y, %H:%M")
     assert not window.restore_button.isEnabled()  # nothing chosen yet

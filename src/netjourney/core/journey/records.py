@@ -1,0 +1,126 @@
+"""Adding and changing the journey's records, refusing what the rules refuse.
+
+Each function works inside the caller's `record.writing()` session and raises
+InvalidInputError naming the field ("rating: must be from 0 to 10, not 11")
+before anything is written; the database's CHECKs stand behind them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from netjourney.core.errors import InvalidInputError
+from netjourney.core.journey import rules
+from netjourney.core.journey.models import (
+    DiaryEntry,
+    Dose,
+    Measurement,
+    SymptomRating,
+    Treatment,
+)
+
+
+def _refuse(field: str, problem: str | None) -> None:
+    if problem is not None:
+        raise InvalidInputError(f"{field}: {problem}")
+
+
+def check_treatment(treatment: Treatment) -> None:
+    _refuse("stopped_on", rules.stop_problem(treatment.started_on, treatment.stopped_on))
+    _refuse("repeat_every", rules.repeat_problem(treatment.repeat_every, treatment.repeat_unit))
+    _refuse("planned_dates", rules.planned_dates_problem(treatment.planned_dates or ""))
+
+
+def add_treatment(session: Session, treatment: Treatment) -> Treatment:
+    check_treatment(treatment)
+    session.add(treatment)
+    session.flush()
+    return treatment
+
+
+def log_dose(
+    session: Session, treatment_id: int, given_on: date, location: str = "", notes: str = ""
+) -> Dose:
+    """One dose given; refused before the treatment's start (a typing slip, usually)."""
+    treatment = session.get(Treatment, treatment_id)
+    if treatment is None:
+        raise InvalidInputError(f"treatment_id: no treatment {treatment_id}")
+    _refuse("given_on", rules.dose_date_problem(given_on, treatment.started_on))
+    dose = Dose(treatment_id=treatment_id, given_on=given_on, location=location, notes=notes)
+    session.add(dose)
+    session.flush()
+    return dose
+
+
+def check_measurement(measurement: Measurement) -> None:
+    _refuse("range_high", rules.range_problem(measurement.range_low, measurement.range_high))
+    if not (measurement.measure or "").strip():
+        raise InvalidInputError("measure: say what was measured")
+
+
+def add_measurement(session: Session, measurement: Measurement) -> Measurement:
+    check_measurement(measurement)
+    session.add(measurement)
+    session.flush()
+    return measurement
+
+
+@dataclass(frozen=True)
+class SymptomScore:
+    """A symptom on a day: a rating from 0 to 10, or a count."""
+
+    symptom: str
+    rating: int | None = None
+    count: int | None = None
+
+    def check(self) -> None:
+        where = f"{self.symptom or '(no name)'}"
+        if not self.symptom.strip():
+            raise InvalidInputError("symptom: give the symptom a name")
+        _refuse(f"{where} rating", rules.rating_problem(self.rating))
+        _refuse(f"{where} count", rules.count_problem(self.count))
+        _refuse(where, rules.rated_or_counted_problem(self.rating, self.count))
+
+
+def save_diary_day(
+    session: Session, day: date, note: str, scores: Sequence[SymptomScore]
+) -> DiaryEntry:
+    """The day's entry, made or replaced: its note and exactly these scores."""
+    for score in scores:
+        score.check()
+    names = [score.symptom.strip() for score in scores]
+    if len(set(names)) != len(names):
+        raise InvalidInputError("symptoms: a symptom is listed twice for the day")
+    entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == day))
+    if entry is None:
+        entry = DiaryEntry(day=day)
+        session.add(entry)
+    entry.note = note
+    kept = {rating.symptom: rating for rating in entry.ratings}
+    entry.ratings = [
+        _scored(kept.get(name) or SymptomRating(symptom=name), score)
+        for name, score in zip(names, scores, strict=True)
+    ]
+    session.flush()
+    return entry
+
+
+def _scored(rating: SymptomRating, score: SymptomScore) -> SymptomRating:
+    rating.rating, rating.count = score.rating, score.count
+    return rating
+
+
+def tracked_symptoms(session: Session) -> list[str]:
+    """The default symptoms, then the user's own in the order first recorded."""
+    first_recorded = func.min(SymptomRating.id)
+    own = session.scalars(
+        select(SymptomRating.symptom).group_by(SymptomRating.symptom).order_by(first_recorded)
+    )
+    names = dict.fromkeys(rules.DIARY_DEFAULT_SYMPTOMS)
+    names.update(dict.fromkeys(own))
+    return list(names)
