@@ -100,6 +100,7 @@ class DoseDue:
     with_whom: str  # the prescriber, when known
     location: str
     schedule: Schedule
+    stopped_on: date | None  # a planned stop ends the recurring event
 
 
 def doses_due(session: Session, today: date) -> list[DoseDue]:
@@ -126,6 +127,7 @@ def doses_due(session: Session, today: date) -> list[DoseDue]:
                     treatment.member.name if treatment.member else "",
                     treatment.location,
                     schedule,
+                    treatment.stopped_on,
                 )
             )
     return sorted(due, key=lambda d: (d.due_on, d.treatment_id))
