@@ -7,9 +7,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from netjourney.core.journey.charts import HEIGHT, WIDTH, LineChart, svg_of
+
+SHOWN_SCALE = 1.4  # pixels per point at the largest: a chart's text stays near the window's
 
 
 class SvgChart(QSvgWidget):
@@ -24,6 +26,7 @@ class SvgChart(QSvgWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMinimumSize(int(WIDTH * 0.6), int(HEIGHT * 0.6))
+        self.setMaximumWidth(round(WIDTH * SHOWN_SCALE))  # a wide pane: room, not a taller chart
         self.setAccessibleName(chart.title)
         self.setAccessibleDescription(chart.description())
         self.setToolTip(chart.description())
@@ -35,29 +38,39 @@ class SvgChart(QSvgWidget):
         return round(width * HEIGHT / WIDTH)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(round(WIDTH * 1.3), round(HEIGHT * 1.3))
+        return QSize(round(WIDTH * SHOWN_SCALE), round(HEIGHT * SHOWN_SCALE))
 
 
-class ChartView(QWidget):
-    """The charts of one measure (one per unit) or of the diary, with the set's notice."""
+class ChartView(QScrollArea):
+    """The charts of one measure (one per unit) or of the diary, with the set's notice.
+    It scrolls, so the table of values beside it keeps its room."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumHeight(round(HEIGHT * 0.8))
         self.notice = QLabel(wordWrap=True)
         self.notice.setAccessibleName("About this chart")
         self.notice.hide()
-        self._layout = QVBoxLayout(self)
+        inside = QWidget()
+        self._layout = QVBoxLayout(inside)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.notice)
+        self._layout.addStretch(1)
+        self.setWidget(inside)
         self.charts: list[SvgChart] = []
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(round(WIDTH * SHOWN_SCALE), round(HEIGHT * SHOWN_SCALE) + 8)  # one in full
 
     def show_charts(self, charts: Sequence[LineChart], notice: str = "") -> None:
         for old in self.charts:
             self._layout.removeWidget(old)
             old.deleteLater()
-        self.charts = [SvgChart(chart, self) for chart in charts]
-        for chart in self.charts:
-            self._layout.addWidget(chart)
+        self.charts = [SvgChart(chart) for chart in charts]
+        for number, chart in enumerate(self.charts, start=1):
+            self._layout.insertWidget(number, chart)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))

@@ -18,8 +18,13 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
+from netjourney.core.journey.models import DiaryEntry, Measurement, SymptomRating
+
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
+    from sqlalchemy.orm import Session
 
 # Okabe-Ito colours: told apart with the common colour-vision differences.
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -291,6 +296,8 @@ def _tick_text(ordinal: float, long_span: bool) -> str:
 def value_range(chart: LineChart) -> tuple[float, float]:
     """The axis spans the values and the whole printed range, with a little room."""
     ends = chart.values() + [v for b in chart.bands for v in (b.low, b.high) if v is not None]
+    if min(ends) >= 0 and any(b.low is None for b in chart.bands):
+        ends.append(0.0)  # a range printed as "below 3" starts at 0
     low, high = min(ends), max(ends)
     room = (high - low) * 0.08 or abs(high) * 0.1 or 1.0
     bottom = low - room
@@ -366,3 +373,44 @@ def svg_of(chart: LineChart, width: float = WIDTH, height: float = HEIGHT) -> by
     text: str = renderSVG.drawToString(draw(chart, width, height))
     # reportlab writes "fill: None", which SVG readers (QtSvg too) take as black fill.
     return text.replace("fill: None", "fill: none").encode("utf-8")
+
+
+# -- from the record -------------------------------------------------------------------
+
+
+def measure_key(name: str) -> str:
+    """One measure however it was typed: 'Chromogranin A', 'chromogranin a '."""
+    return " ".join(name.split()).casefold()
+
+
+def measure_names(session: Session) -> list[tuple[str, int]]:
+    """Each measure recorded (as last typed) with its number of values, most recent first."""
+    names: dict[str, tuple[str, int]] = {}
+    rows = session.execute(
+        select(Measurement.measure).order_by(Measurement.measured_on.desc(), Measurement.id.desc())
+    )
+    for (name,) in rows:
+        key = measure_key(name)
+        shown, count = names.get(key, (name, 0))
+        names[key] = (shown, count + 1)
+    return list(names.values())
+
+
+def readings_of(session: Session, measure: str) -> list[Reading]:
+    """The values of one measure, oldest first, as plain data for its chart and table."""
+    rows = session.scalars(select(Measurement).order_by(Measurement.measured_on, Measurement.id))
+    return [
+        Reading(m.measured_on, m.value, m.unit, m.range_low, m.range_high, m.reference_range, m.lab)
+        for m in rows
+        if measure_key(m.measure) == measure_key(measure)
+    ]
+
+
+def diary_marks(session: Session) -> list[SymptomMark]:
+    """Every rating and count of the diary, as plain data for its charts."""
+    rows = session.execute(
+        select(DiaryEntry.day, SymptomRating.symptom, SymptomRating.rating, SymptomRating.count)
+        .join(SymptomRating, SymptomRating.entry_id == DiaryEntry.id)
+        .order_by(DiaryEntry.day, SymptomRating.id)
+    )
+    return [SymptomMark(day, symptom, rating, count) for day, symptom, rating, count in rows]
