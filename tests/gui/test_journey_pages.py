@@ -94,6 +94,8 @@ def test_log_a_dose_with_ctrl_d_and_see_the_next_due_date(
     assert "in 28 days" in page.doses.due.text() and "1 dose logged" in page.doses.due.text()
     assert page.doses.model.index(0, 0).data() == date.today().isoformat()
     assert "Logged a dose of lanreotide (Somatuline)" in window.messages.text.text()
+    hits = search_with_ctrl_f(window, qtbot, "left hip")
+    assert f"Dose: {date.today().isoformat()} — left hip" in hits, hits
 
 
 def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
@@ -136,6 +138,8 @@ def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
     assert page.measure_filter.currentText() == "Chromogranin A (2)"
     assert "2 values" in page.chart.charts[0].accessibleDescription()
     assert "highest 112.5 ng/mL" in page.chart.charts[0].accessibleDescription()
+    hits = search_with_ctrl_f(window, qtbot, "chromogranin")
+    assert hits.count("Test: Chromogranin A") == 2, hits  # both values are found
 
 
 def search_with_ctrl_f(window: MainWindow, qtbot: QtBot, words: str) -> list[str]:
