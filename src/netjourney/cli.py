@@ -71,8 +71,8 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from netjourney.core.demo import fill_demo
-    from netjourney.core.demo_large import fill_large_demo
+    from netjourney.demo.large import fill_large_demo
+    from netjourney.demo.small import fill_demo
 
     fill = fill_large_demo if args.size == "large" else fill_demo
     with _opened_record(args) as record:
@@ -247,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--size",
         choices=("small", "large"),
         default="small",
-        help="small: a few weeks (the default); large: about five years, 10,000 notes",
+        help="small: a few weeks and months of lanreotide (the default); large: about five years",
     )
     _add(
         commands,
