@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from netjourney.core.journey.charts import Reading, SymptomMark
+from netjourney.core.record import JourneyRecord
+from netjourney.demo.small import fill_demo
+from netjourney.export.content import JourneyOptions, Part
 from netjourney.export.pdf_common import Paper, content_width, render_pdf
+from netjourney.export.pdf_journey import build_journey_pdf
 from netjourney.export.pdf_journey_charts import diary_flowables, measure_flowables
 from tests.export.records import pdf_lines, pdf_reader, pdf_text
 
 MARGIN = 54.0
+NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
 
 def readings() -> list[Reading]:
@@ -49,3 +54,17 @@ def test_the_diary_prints_its_rating_chart_with_a_legend() -> None:
 
     assert "Symptoms rated 0–10, by day" in lines
     assert any("flushing" in line for line in lines) and any("tiredness" in line for line in lines)
+
+
+def test_the_family_pdf_draws_each_measure_and_the_diary_beside_their_tables(
+    record: JourneyRecord,
+) -> None:
+    fill_demo(record, NOW)
+    options = JourneyOptions(paper=Paper.A4, parts=frozenset({Part.TESTS, Part.DIARY}))
+
+    data = build_journey_pdf(record, options, now=NOW).data
+
+    lines = pdf_lines(data)
+    assert "Chromogranin A (ng/mL)" in lines  # the chart's title, drawn after its table
+    assert any(line.startswith("Symptoms rated 0–10") for line in lines)
+    assert any(line.startswith("Shaded: the lab's reference range as printed") for line in lines)

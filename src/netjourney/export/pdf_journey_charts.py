@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from netjourney.core.journey.charts import (
-    HEIGHT,
     Fonts,
     LineChart,
     Reading,
@@ -31,18 +30,29 @@ from netjourney.export.pdf_common import (
     table,
 )
 
+PDF_CHART_HEIGHT = 150.0  # points: lower than on screen, so a few months fit a few pages
+
 
 def measure_flowables(measure: str, readings: Iterable[Reading], width: float) -> list[Flowable]:
     """A measure's heading, its chart per unit (and why there are several), its values."""
     readings = sorted(readings, key=lambda r: r.day)
-    style = styles()
+    return [
+        heading(measure, styles().h3),
+        *measure_chart_flowables(measure, readings, width),
+        values_table(readings, width),
+    ]
+
+
+def measure_chart_flowables(
+    measure: str, readings: Iterable[Reading], width: float
+) -> list[Flowable]:
+    """A chart per unit, and the notice that says why there are several."""
     chart_set = measure_charts(measure, readings)
-    flowables: list[Flowable] = [heading(measure, style.h3)]
+    flowables: list[Flowable] = []
     if chart_set.notice:
-        flowables.append(Paragraph(markup(chart_set.notice), style.body))
+        flowables.append(Paragraph(markup(chart_set.notice), styles().body))
     for chart in chart_set.charts:
         flowables += [vector_chart(chart, width), Spacer(0, 6)]
-    flowables.append(values_table(readings, width))
     return flowables
 
 
@@ -60,8 +70,13 @@ def values_table(readings: list[Reading], width: float) -> Flowable:
 
 
 def diary_flowables(marks: Iterable[SymptomMark], width: float) -> list[Flowable]:
-    """The diary's charts: ratings on one, counts on another."""
-    return [vector_chart(chart, width) for chart in diary_charts(marks)]
+    """The diary's charts: ratings on one, counts on another, side by side."""
+    charts = diary_charts(marks)
+    if len(charts) < 2:
+        return [vector_chart(chart, width) for chart in charts]
+    half = width / 2
+    row = [vector_chart(chart, half - 6) for chart in charts]
+    return [Table([row], colWidths=[half, half], hAlign="LEFT")]
 
 
 def vector_chart(chart: LineChart, width: float) -> Flowable:
@@ -73,4 +88,4 @@ def vector_chart(chart: LineChart, width: float) -> Flowable:
         caption=printable(chart.caption),
         series=tuple(Series(printable(s.name), s.points) for s in chart.series),
     )
-    return draw(shown, width, HEIGHT, Fonts(FONT, BOLD_FONT))
+    return draw(shown, width, PDF_CHART_HEIGHT, Fonts(FONT, BOLD_FONT))

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from sqlalchemy import select
 
+from netjourney.core.journey.charts import marks_of, reading_of
 from netjourney.core.journey.listings import (
     SCAN_KIND_LABELS,
     TREATMENT_KIND_LABELS,
@@ -45,6 +46,7 @@ from netjourney.export.pdf_common import (
     paragraphs,
     table,
 )
+from netjourney.export.pdf_journey_charts import diary_flowables, measure_chart_flowables
 
 Builder = Callable[[], list[Flowable]]
 
@@ -212,6 +214,7 @@ class _Parts:
                         for m in results
                     ],
                 ),
+                *measure_chart_flowables(measure, map(reading_of, results), self.width),
             ]
         return story
 
@@ -286,7 +289,7 @@ class _Parts:
                     ],
                 )
             )
-        return story
+        return [*story, *diary_flowables(marks_of(entries), self.width)]
 
     def _table(
         self, titles: tuple[str, ...], shares: tuple[float, ...], rows: Sequence[Sequence[str]]

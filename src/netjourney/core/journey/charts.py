@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 BAND_COLOUR = "#D9E6F2"
 WIDTH, HEIGHT = 460.0, 230.0  # points: fits a PDF page's text width and a window pane
-DAILY_POINTS_UP_TO_DAYS = 92  # a longer diary is drawn as weekly averages,
+DAILY_POINTS_UP_TO_DAYS = 45  # a longer diary is drawn as weekly averages,
 WEEKLY_POINTS_UP_TO_DAYS = 2 * 366  # and one of more than two years as monthly ones
 
 
@@ -182,7 +182,7 @@ class SymptomMark:
 
 def diary_charts(marks: Iterable[SymptomMark]) -> tuple[LineChart, ...]:
     """Ratings on a 0-10 chart, counts on a chart of their own (never one axis for both);
-    a diary longer than three months is drawn as weekly averages, over two years monthly."""
+    a diary longer than six weeks is drawn as weekly averages, over two years monthly."""
     marks = list(marks)
     days = [m.day for m in marks]
     span = (max(days) - min(days)).days if days else 0
@@ -197,7 +197,9 @@ def diary_charts(marks: Iterable[SymptomMark]) -> tuple[LineChart, ...]:
         charts.append(LineChart(f"Symptoms rated 0–10, {per}", "rating 0–10", series, (), (0, 10)))
     if counts:
         series = _symptom_series(counts, period)
-        charts.append(LineChart(f"Symptoms counted, times a day, {per}", "times a day", series))
+        top = max(value for s in series for _day, value in s.points) * 1.1 or 1.0
+        title = f"Symptoms counted, times a day, {per}"
+        charts.append(LineChart(title, "times a day", series, (), (0, top)))
     return tuple(charts)
 
 
@@ -241,13 +243,16 @@ def draw(
     background = Rect(0, 0, width, height)
     background.strokeColor = background.fillColor = white
     drawing.add(background)
-    drawing.add(String(0, height - 14, chart.title, fontName=fonts.bold, fontSize=11))
+    title_size = 11 if width >= 400 else 9  # half a page: the title must still fit
+    drawing.add(String(0, height - 14, chart.title, fontName=fonts.bold, fontSize=title_size))
     if not chart.values():
         drawing.add(
             String(0, height / 2, "Nothing recorded yet.", fontName=fonts.regular, fontSize=10)
         )
         return drawing
-    legend_rows = (len(chart.series) + 2) // 3 if len(chart.series) > 1 else 0
+    columns = legend_columns(width)
+    named = len(chart.series) > 1 or chart.series[0].name not in chart.title
+    legend_rows = -(-len(chart.series) // columns) if named else 0
     bottom = 34 + 14 * legend_rows + (12 if chart.caption else 0)
     plot: Any = LinePlot()
     plot.x, plot.y = 44, bottom
@@ -342,6 +347,10 @@ def _band_painter(bands: tuple[Band, ...]) -> Any:
     return paint
 
 
+def legend_columns(width: float) -> int:
+    return 3 if width >= 400 else 2
+
+
 def _add_notes(drawing: Any, chart: LineChart, width: float, legend_rows: int, font: str) -> None:
     from reportlab.graphics.shapes import Line, String
 
@@ -351,9 +360,10 @@ def _add_notes(drawing: Any, chart: LineChart, width: float, legend_rows: int, f
             String(0, y, chart.caption, fontName=font, fontSize=8, fillColor=_colour("#333333"))
         )
         y += 12
-    column_width = width / 3
+    columns = legend_columns(width)
+    column_width = width / columns
     for number, series in enumerate(chart.series if legend_rows else ()):
-        row, column = divmod(number, 3)
+        row, column = divmod(number, columns)
         x, line_y = column * column_width, y + 14 * (legend_rows - 1 - row) + 3
         colour = _colour(SERIES_COLOURS[number % len(SERIES_COLOURS)])
         drawing.add(Line(x, line_y, x + 16, line_y, strokeColor=colour, strokeWidth=2))
@@ -399,11 +409,17 @@ def measure_names(session: Session) -> list[tuple[str, int]]:
 def readings_of(session: Session, measure: str) -> list[Reading]:
     """The values of one measure, oldest first, as plain data for its chart and table."""
     rows = session.scalars(select(Measurement).order_by(Measurement.measured_on, Measurement.id))
-    return [
-        Reading(m.measured_on, m.value, m.unit, m.range_low, m.range_high, m.reference_range, m.lab)
-        for m in rows
-        if measure_key(m.measure) == measure_key(measure)
-    ]
+    return [reading_of(m) for m in rows if measure_key(m.measure) == measure_key(measure)]
+
+
+def reading_of(m: Measurement) -> Reading:
+    return Reading(
+        m.measured_on, m.value, m.unit, m.range_low, m.range_high, m.reference_range, m.lab
+    )
+
+
+def marks_of(entries: Iterable[DiaryEntry]) -> list[SymptomMark]:
+    return [SymptomMark(e.day, r.symptom, r.rating, r.count) for e in entries for r in e.ratings]
 
 
 def diary_marks(session: Session) -> list[SymptomMark]:
