@@ -152,3 +152,26 @@ def test_the_file_itself_refuses_bad_values(record: JourneyRecord, statement: st
     with record.reading() as session:
         assert session.query(SymptomRating).count() == 0
     assert record.counts()["treatments"] == record.counts()["scans"] == 0
+
+
+def test_any_write_is_checked_not_only_the_api(record: JourneyRecord) -> None:
+    """The window's editor sets fields on the model; the same rules refuse them."""
+    treatment_id = lanreotide(record)
+    with record.writing() as session:
+        log_dose(session, treatment_id, START)
+
+    too_late = pytest.raises(InvalidInputError, match=r"started_on: 2026-01-10 is after the first")
+    with too_late, record.writing() as session:
+        treatment = session.get(Treatment, treatment_id)
+        assert treatment is not None
+        treatment.started_on = date(2026, 1, 10)
+    too_high = pytest.raises(InvalidInputError, match=r"pain rating: must be from 0 to 10, not 12")
+    with too_high, record.writing() as session:
+        entry = DiaryEntry(day=START)
+        entry.ratings = [SymptomRating(symptom="pain", rating=12)]
+        session.add(entry)
+
+    with record.reading() as session:
+        kept = session.get(Treatment, treatment_id)
+    assert kept is not None and kept.started_on == START
+    assert record.counts()["diary_entries"] == 0

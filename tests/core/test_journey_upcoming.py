@@ -74,11 +74,11 @@ def test_everything_due_is_listed_by_day_with_whom(record: JourneyRecord) -> Non
             "23:30",
             False,
         ),
-        (date(2026, 3, 20), "Test", "5-HIAA (24-hour urine)", "City Lab", "", False),
+        (date(2026, 3, 20), "Test planned", "5-HIAA (24-hour urine)", "City Lab", "", False),
         (
             date(2026, 4, 20),
-            "Scan",
-            "Somatostatin receptor PET (planned)",
+            "Scan planned",
+            "Somatostatin receptor PET",
             "University Hospital",
             "",
             False,
@@ -117,7 +117,7 @@ def test_the_command_prints_date_kind_what_and_with_whom(
     day = f"{soon:%a %d %b %Y}"
     assert lines == [
         lines[0],
-        f"{day}        Scan                  CT (planned)",  # a day's untimed items first
+        f"{day}        Scan planned          CT",  # a day's untimed items first
         f"{day} {soon:%H:%M}  Appointment           Scan results — Dr. Lee",
     ]
     assert "Dose due (overdue)    Lanreotide (Somatuline) — Dr. Okafor" in lines[0]

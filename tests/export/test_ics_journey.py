@@ -11,6 +11,7 @@ import pytest
 from netjourney.cli import main
 from netjourney.core.journey.models import Treatment, TreatmentKind
 from netjourney.core.journey.records import add_treatment
+from netjourney.core.models import Appointment
 from netjourney.core.record import JourneyRecord
 from netjourney.export.ics import export_calendar
 from tests.core.journey_records import add_journey_records
@@ -37,13 +38,18 @@ def test_doses_recur_and_planned_scans_are_all_day_events_with_alarms(
                 stopped_on=date(2026, 6, 1),
             ),
         )
+        session.add(
+            Appointment(
+                starts_at=NOW + timedelta(days=3), time_zone="Europe/Paris", purpose="Results"
+            )
+        )
     out = tmp_path / "journey.ics"
 
     counts = export_calendar(record, out, now=NOW, alarm_hours=24)
 
     events = events_of(out)
     assert str(counts) == (
-        "0 upcoming appointments, 2 treatments with doses due, 1 planned scan or test"
+        "1 upcoming appointment, 2 treatments with doses due, 1 planned scan or test"
     )
     lanreotide = events["Dose due: Lanreotide (Somatuline)"]
     assert lanreotide.start == date(2026, 3, 2)  # the last dose 2 Feb + 28 days
@@ -54,7 +60,8 @@ def test_doses_recur_and_planned_scans_are_all_day_events_with_alarms(
     chemo = [e.start for e in every_event if "Capecitabine" in str(e["summary"])]
     # No dose logged yet: 10 February is overdue and stays in, as it does in `upcoming`.
     assert sorted(chemo) == [date(2026, 2, 10), date(2026, 3, 10), date(2026, 4, 7)]
-    scan = events["Scan planned: Somatostatin receptor PET (planned)"]
+    assert events["Results"].walk("VALARM")[0]["trigger"].dt == timedelta(hours=-24)
+    scan = events["Scan planned: Somatostatin receptor PET"]
     assert scan.start == date(2026, 4, 20)
     assert "Lobectomy" not in out.read_text()  # a one-off, long done: nothing due
 

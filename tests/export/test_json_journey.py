@@ -90,7 +90,7 @@ def _set(document: dict[str, Any], where: str, value: Any) -> None:
         (
             "doses.0.given_on",
             "2025-12-24",
-            r"at doses\[0\]\.treatment_id: 2025-12-24 is before the treatment started "
+            r"at doses\[0\]\.given_on: 2025-12-24 is before the treatment started "
             r"\(2026-01-05\)",
         ),
         ("measurements.0.range_low", 500.0, r"at measurements\[0\]\.range_high: the low end"),

@@ -20,6 +20,7 @@ from sqlalchemy import Row, Table
 
 from netjourney.core.guide import Guide
 from netjourney.core.journey import listings as journey_listings
+from netjourney.core.journey import records as journey_records  # noqa: F401 (its checks)
 from netjourney.core.journey import rules as journey_rules
 from netjourney.core.journey.models import (
     DiaryEntry,
@@ -68,9 +69,9 @@ class RecordKind:
     # Many-to-many lists written into JSON as ids: JSON field -> relationship name.
     json_id_lists: Mapping[str, str] = field(default_factory=dict)
     json_checks: Mapping[str, FieldCheck] = field(default_factory=dict)
-    # Checks of a reference column against the record it refers to (which a kind
-    # registered earlier holds): JSON field -> check.
-    json_reference_checks: Mapping[str, ReferenceCheck] = field(default_factory=dict)
+    # Checks of a field against the record a reference points to (a kind registered
+    # earlier): the field the problem is named on -> (the reference field, the check).
+    json_reference_checks: Mapping[str, tuple[str, ReferenceCheck]] = field(default_factory=dict)
     # Its JSON list may be absent (files written before the kind existed): read as empty.
     json_optional: bool = False
 
@@ -259,8 +260,11 @@ register(
         title=_day_title("given_on"),
         listing=lambda guide: journey_listings.doses_listing(),
         json_reference_checks={
-            "treatment_id": lambda item, treatment: journey_rules.dose_date_problem(
-                item["given_on"], treatment["started_on"]
+            "given_on": (
+                "treatment_id",
+                lambda item, treatment: journey_rules.dose_date_problem(
+                    item["given_on"], treatment["started_on"]
+                ),
             ),
         },
     )

@@ -184,7 +184,7 @@ def _dose_events(dues: list[DoseDue], stamp: datetime) -> list[Event]:
 
 def _planned_event(item: UpcomingItem, stamp: datetime) -> Event:
     uid = f"{item.record_kind}-{item.record_id}-next@netjourney.local"
-    event = _all_day(uid, item.on, f"{item.kind} planned: {item.what}", stamp)
+    event = _all_day(uid, item.on, f"{item.kind}: {item.what}", stamp)
     if item.with_whom:
         event.add("location", item.with_whom)
     return event

@@ -333,11 +333,11 @@ class DocumentChecker:
         self, kind: RecordKind, column: Column[Any], values: dict[str, Any]
     ) -> str | None:
         """A kind's check against the item referred to (e.g. a dose and its treatment)."""
-        check = kind.json_reference_checks.get(column.name)
-        if check is None or values[column.name] is None:
+        if column.name not in kind.json_reference_checks:
             return None
-        target = next(iter(column.foreign_keys)).column.table.name
-        referred = self.checked[target].get(values[column.name])
+        reference, check = kind.json_reference_checks[column.name]
+        target = next(iter(kind.table.c[reference].foreign_keys)).column.table.name
+        referred = self.checked[target].get(values[reference])
         return None if referred is None else check(values, referred)
 
     def _section_ids(self, item: BaseModel, where: str) -> list[str]:

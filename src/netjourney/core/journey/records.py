@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from netjourney.core.errors import InvalidInputError
@@ -30,27 +31,38 @@ def _refuse(field: str, problem: str | None) -> None:
         raise InvalidInputError(f"{field}: {problem}")
 
 
-def check_treatment(treatment: Treatment) -> None:
+def check_treatment(session: Session, treatment: Treatment) -> None:
     _refuse("stopped_on", rules.stop_problem(treatment.started_on, treatment.stopped_on))
     _refuse("repeat_every", rules.repeat_problem(treatment.repeat_every, treatment.repeat_unit))
     _refuse("planned_dates", rules.planned_dates_problem(treatment.planned_dates or ""))
+    if treatment.id is not None and treatment.started_on is not None:
+        first = session.scalar(
+            select(func.min(Dose.given_on)).where(Dose.treatment_id == treatment.id)
+        )
+        if first is not None and first < treatment.started_on:
+            _refuse(
+                "started_on",
+                f"{treatment.started_on.isoformat()} is after the first dose ({first.isoformat()})",
+            )
 
 
 def add_treatment(session: Session, treatment: Treatment) -> Treatment:
-    check_treatment(treatment)
     session.add(treatment)
-    session.flush()
+    session.flush()  # checked on the way in (see _refuse_bad_values)
     return treatment
+
+
+def check_dose(session: Session, dose: Dose) -> None:
+    treatment = session.get(Treatment, dose.treatment_id)
+    if treatment is None:
+        raise InvalidInputError(f"treatment_id: no treatment {dose.treatment_id}")
+    _refuse("given_on", rules.dose_date_problem(dose.given_on, treatment.started_on))
 
 
 def log_dose(
     session: Session, treatment_id: int, given_on: date, location: str = "", notes: str = ""
 ) -> Dose:
     """One dose given; refused before the treatment's start (a typing slip, usually)."""
-    treatment = session.get(Treatment, treatment_id)
-    if treatment is None:
-        raise InvalidInputError(f"treatment_id: no treatment {treatment_id}")
-    _refuse("given_on", rules.dose_date_problem(given_on, treatment.started_on))
     dose = Dose(treatment_id=treatment_id, given_on=given_on, location=location, notes=notes)
     session.add(dose)
     session.flush()
@@ -64,7 +76,6 @@ def check_measurement(measurement: Measurement) -> None:
 
 
 def add_measurement(session: Session, measurement: Measurement) -> Measurement:
-    check_measurement(measurement)
     session.add(measurement)
     session.flush()
     return measurement
@@ -124,3 +135,19 @@ def tracked_symptoms(session: Session) -> list[str]:
     names = dict.fromkeys(rules.DIARY_DEFAULT_SYMPTOMS)
     names.update(dict.fromkeys(own))
     return list(names)
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_bad_values(session: Session, flush_context: Any, instances: Any) -> None:
+    """Every write of these records is checked, whatever the path (API, editor, undo):
+    the message names the field before the file's own CHECK would refuse it."""
+    with session.no_autoflush:
+        for changed in (*session.new, *session.dirty):
+            if isinstance(changed, Treatment):
+                check_treatment(session, changed)
+            elif isinstance(changed, Dose):
+                check_dose(session, changed)
+            elif isinstance(changed, Measurement):
+                check_measurement(changed)
+            elif isinstance(changed, SymptomRating):
+                SymptomScore(changed.symptom, changed.rating, changed.count).check()

@@ -21,7 +21,7 @@ from netjourney.core.models import Appointment
 from netjourney.core.people import with_whom_text
 from netjourney.core.record import JourneyRecord
 
-APPOINTMENT, DOSE, SCAN, TEST = "Appointment", "Dose due", "Scan", "Test"
+APPOINTMENT, DOSE, SCAN, TEST = "Appointment", "Dose due", "Scan planned", "Test planned"
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _scans(session: Session, first: date, last: date) -> list[UpcomingItem]:
         return []
     if not first <= latest.next_planned_on <= last:
         return []
-    what = f"{SCAN_KIND_LABELS[ScanKind(latest.kind)]} (planned)"
+    what = SCAN_KIND_LABELS[ScanKind(latest.kind)]
     return [
         UpcomingItem(
             latest.next_planned_on, SCAN, what, latest.location, "", False, "scan", latest.id
