@@ -7,6 +7,8 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
+import pytest
+
 from netjourney.core.journey.charts import (
     BAND_COLOUR,
     Band,
@@ -14,11 +16,14 @@ from netjourney.core.journey.charts import (
     SymptomMark,
     date_ticks,
     diary_charts,
+    diary_charts_of,
     measure_charts,
     reference_bands,
     svg_of,
     value_range,
 )
+from netjourney.core.journey.records import SymptomScore, save_diary_day
+from netjourney.core.record import JourneyRecord
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -162,3 +167,33 @@ def test_a_single_day_is_described_and_drawn_and_no_readings_make_no_chart() -> 
     assert "1 value from 1 Jan 2026 to 1 Jan 2026" in chart.description()
     assert re.search(rb"<svg", svg_of(chart))
     assert measure_charts("CgA", []).charts == ()
+
+
+@pytest.mark.parametrize(
+    ("days", "period", "first_point"),
+    [
+        (30, "by day", date(2025, 1, 1)),
+        (400, "weekly average", date(2024, 12, 30)),  # that week's Monday
+        (800, "monthly average", date(2025, 1, 1)),
+    ],
+)
+def test_the_diary_averaged_in_the_record_draws_what_the_plain_data_draws(
+    record: JourneyRecord, days: int, period: str, first_point: date
+) -> None:
+    start = date(2025, 1, 1)
+    marks = [
+        SymptomMark(start + timedelta(days=n), symptom, rating=(n * 7 + i) % 11)
+        for n in range(days)
+        for i, symptom in enumerate(("flushing", "pain"))
+    ] + [SymptomMark(start + timedelta(days=n), "diarrhea", count=n % 5) for n in range(0, days, 3)]
+    with record.writing() as session:
+        for day in sorted({m.day for m in marks}):
+            scores = [SymptomScore(m.symptom, m.rating, m.count) for m in marks if m.day == day]
+            save_diary_day(session, day, "", scores)
+
+    with record.reading() as session:
+        from_record = diary_charts_of(session)
+
+    assert from_record == diary_charts(marks)  # same periods, averages and order
+    assert period in from_record[0].title
+    assert from_record[0].series[0].points[0][0] == first_point

@@ -238,7 +238,10 @@ def test_home_shows_whats_next_in_date_order_with_an_overdue_dose_plainly(
     home = go_to(window, qtbot, "home")
     text = home.body.text()  # type: ignore[attr-defined]
 
-    items = [text.index(s) for s in ("Dose due: lanreotide", "Test: Chromogranin A", "Scan: ")]
+    items = [
+        text.index(s)
+        for s in ("Dose due: lanreotide", "Test planned: Chromogranin A", "Scan planned: ")
+    ]
     assert items == sorted(items)  # in date order, the overdue dose first
     assert "<b>Overdue</b> since" in text
 
@@ -250,3 +253,26 @@ def test_home_shows_whats_next_in_date_order_with_an_overdue_dose_plainly(
     assert "Overdue" not in text  # the dose given today: the next is 28 days on
     due_on = today + timedelta(days=28)
     assert f"{due_on.day} {due_on:%b %Y}</b> · " in text.split("Dose due: lanreotide")[0]
+
+
+def test_a_dose_before_the_treatment_started_is_refused_and_says_why(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    started = date.today() - timedelta(days=10)
+    repository.add(
+        record, Treatment(kind=TreatmentKind.CHEMOTHERAPY, name="temozolomide", started_on=started)
+    )
+    page = go_to(window, qtbot, "treatments")
+    assert isinstance(page, TreatmentsPage)
+    click_row(qtbot, page.table, 0)
+    page.doses.given_on.setFocus()
+    qtbot.keyClick(page.doses.given_on, Qt.Key.Key_End)  # the year
+    qtbot.keyClick(page.doses.given_on, Qt.Key.Key_Down)  # a year ago: a slip of the key
+    too_early = page.doses.given_on.date().toPython()
+    assert too_early < started  # type: ignore[operator]
+    assert page.doses.log_button.text() == f"&Log dose given on {too_early.day} {too_early:%b %Y}"  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.doses.log_button, Qt.MouseButton.LeftButton)
+
+    assert repository.all_of(record, Dose) == []
+    message = window.messages.text.text()
+    assert "Could not add a dose" in message and "before the treatment started" in message

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from netjourney.core.journey.models import DiaryEntry, Measurement, SymptomRating
 
@@ -184,23 +184,28 @@ def diary_charts(marks: Iterable[SymptomMark]) -> tuple[LineChart, ...]:
     """Ratings on a 0-10 chart, counts on a chart of their own (never one axis for both);
     a diary longer than six weeks is drawn as weekly averages, over two years monthly."""
     marks = list(marks)
-    days = [m.day for m in marks]
-    span = (max(days) - min(days)).days if days else 0
-    period = "day" if span <= DAILY_POINTS_UP_TO_DAYS else "week"
-    period = "month" if span > WEEKLY_POINTS_UP_TO_DAYS else period
-    ratings = [(m.day, m.symptom, float(m.rating)) for m in marks if m.rating is not None]
-    counts = [(m.day, m.symptom, float(m.count)) for m in marks if m.count is not None]
-    per = "by day" if period == "day" else f"{period}ly average"
-    charts = []
-    if ratings:
-        series = _symptom_series(ratings, period)
-        charts.append(LineChart(f"Symptoms rated 0–10, {per}", "rating 0–10", series, (), (0, 10)))
-    if counts:
-        series = _symptom_series(counts, period)
-        top = max(value for s in series for _day, value in s.points) * 1.1 or 1.0
-        title = f"Symptoms counted, times a day, {per}"
-        charts.append(LineChart(title, "times a day", series, (), (0, top)))
-    return tuple(charts)
+    if not marks:
+        return ()
+    period = diary_period(min(m.day for m in marks), max(m.day for m in marks))
+    ratings: Averages = defaultdict(lambda: defaultdict(list))
+    counts: Averages = defaultdict(lambda: defaultdict(list))
+    for m in marks:
+        start = _period_start(m.day, period)
+        if m.rating is not None:
+            ratings[m.symptom][start].append(m.rating)
+        if m.count is not None:
+            counts[m.symptom][start].append(m.count)
+    return _diary_line_charts(period, _averaged(ratings), _averaged(counts))
+
+
+Averages = dict[str, dict[date, list[float]]]  # symptom -> a period's first day -> values
+
+
+def diary_period(first: date, last: date) -> str:
+    span = (last - first).days
+    if span <= DAILY_POINTS_UP_TO_DAYS:
+        return "day"
+    return "week" if span <= WEEKLY_POINTS_UP_TO_DAYS else "month"
 
 
 def _period_start(day: date, period: str) -> date:
@@ -209,17 +214,35 @@ def _period_start(day: date, period: str) -> date:
     return day.replace(day=1) if period == "month" else day
 
 
-def _symptom_series(marks: list[tuple[date, str, float]], period: str) -> tuple[Series, ...]:
-    by_symptom: dict[str, dict[date, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for day, symptom, value in marks:
-        by_symptom[symptom][_period_start(day, period)].append(value)
+def _averaged(values: Averages) -> tuple[Series, ...]:
     return tuple(
         Series(symptom, tuple((day, round(fmean(v), 2)) for day, v in sorted(days.items())))
-        for symptom, days in by_symptom.items()
+        for symptom, days in values.items()
     )
 
 
+def _diary_line_charts(
+    period: str, ratings: tuple[Series, ...], counts: tuple[Series, ...]
+) -> tuple[LineChart, ...]:
+    per = "by day" if period == "day" else f"{period}ly average"
+    charts = []
+    if ratings:
+        charts.append(LineChart(f"Symptoms rated 0–10, {per}", "rating 0–10", ratings, (), (0, 10)))
+    if counts:
+        top = max(value for s in counts for _day, value in s.points) * 1.1 or 1.0
+        title = f"Symptoms counted, times a day, {per}"
+        charts.append(LineChart(title, "times a day", counts, (), (0, top)))
+    return tuple(charts)
+
+
 # -- drawing (reportlab) ---------------------------------------------------------------
+
+
+def load_drawing_library() -> None:
+    """Import reportlab's charts (about 85 ms) ahead of the first chart: the window calls
+    this once it is idle after start, so opening a chart page does not pay for it."""
+    from reportlab.graphics import renderSVG  # noqa: F401
+    from reportlab.graphics.charts import lineplots  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -422,11 +445,34 @@ def marks_of(entries: Iterable[DiaryEntry]) -> list[SymptomMark]:
     return [SymptomMark(e.day, r.symptom, r.rating, r.count) for e in entries for r in e.ratings]
 
 
-def diary_marks(session: Session) -> list[SymptomMark]:
-    """Every rating and count of the diary, as plain data for its charts."""
+def diary_charts_of(session: Session) -> tuple[LineChart, ...]:
+    """The diary's charts, averaged in SQL: five years of days draw as fast as a month."""
+    first, last = session.execute(select(func.min(DiaryEntry.day), func.max(DiaryEntry.day))).one()
+    if first is None:
+        return ()
+    period = diary_period(first, last)
+    start: Any = {
+        "day": DiaryEntry.day,
+        "week": func.date(DiaryEntry.day, "weekday 0", "-6 days"),  # the week's Monday
+        "month": func.strftime("%Y-%m-01", DiaryEntry.day),
+    }[period]
     rows = session.execute(
-        select(DiaryEntry.day, SymptomRating.symptom, SymptomRating.rating, SymptomRating.count)
+        select(
+            start.label("start"),
+            SymptomRating.symptom,
+            func.avg(SymptomRating.rating),
+            func.avg(SymptomRating.count),
+        )
         .join(SymptomRating, SymptomRating.entry_id == DiaryEntry.id)
-        .order_by(DiaryEntry.day, SymptomRating.id)
+        .group_by(start, SymptomRating.symptom)
+        .order_by(start, func.min(SymptomRating.id))
     )
-    return [SymptomMark(day, symptom, rating, count) for day, symptom, rating, count in rows]
+    ratings: Averages = defaultdict(dict)
+    counts: Averages = defaultdict(dict)
+    for day, symptom, rating, count in rows:
+        shown_on = day if isinstance(day, date) else date.fromisoformat(day)
+        if rating is not None:
+            ratings[symptom][shown_on] = [rating]
+        if count is not None:
+            counts[symptom][shown_on] = [count]
+    return _diary_line_charts(period, _averaged(ratings), _averaged(counts))

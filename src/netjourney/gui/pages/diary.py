@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from netjourney.core import repository
 from netjourney.core.appointments import plan_questions, upcoming
-from netjourney.core.journey.charts import day_text, diary_charts, diary_marks
+from netjourney.core.journey.charts import day_text, diary_charts_of
 from netjourney.core.journey.listings import diary_listing, rating_text
 from netjourney.core.journey.models import DiaryEntry
 from netjourney.core.journey.records import SymptomScore, save_diary_day, tracked_symptoms
@@ -298,8 +298,8 @@ class DiaryPage(QWidget):
     def _show_days(self) -> None:
         self.model.reload()
         with self.record.reading() as session:
-            marks = diary_marks(session)
-        self.chart.show_charts(diary_charts(marks), "" if marks else "No days rated yet.")
+            charts = diary_charts_of(session)
+        self.chart.show_charts(charts, "" if charts else "No days rated yet.")
 
     def _record_changed(self, model: type[object], _record_id: int | None) -> None:
         if model is DiaryEntry:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.charts import day_text
 from netjourney.core.journey.listings import (
     TREATMENT_KIND_LABELS,
@@ -31,7 +30,7 @@ from netjourney.core.journey.listings import (
     treatments_listing,
 )
 from netjourney.core.journey.models import Dose, RepeatUnit, Treatment, TreatmentKind
-from netjourney.core.journey.rules import REPEAT_MAX, dose_date_problem
+from netjourney.core.journey.rules import REPEAT_MAX
 from netjourney.core.journey.schedule import DoseDue, doses_due
 from netjourney.core.journey.suggestions import suggestions
 from netjourney.core.models import CareTeamMember
@@ -109,21 +108,6 @@ def _spin(spin: QSpinBox) -> Any:
 
 def _choose(combo: QComboBox, value: Any) -> None:
     combo.setCurrentIndex(max(0, combo.findData(value)))
-
-
-class LogDose(AddRecord):
-    """A dose given; refused, with the reason, if it is before the treatment started."""
-
-    def __init__(self, actions: Actions, dose: Dose) -> None:
-        super().__init__(actions, "dose", dose)
-
-    def apply(self) -> None:
-        if self.removed is None:
-            treatment = get(self.record, Treatment, self.new.treatment_id)
-            problem = dose_date_problem(self.new.given_on, treatment.started_on)
-            if problem:
-                raise InvalidInputError(f"the day it was given, {problem}.")
-        super().apply()
 
 
 class DosePanel(QGroupBox):
@@ -211,7 +195,8 @@ class DosePanel(QGroupBox):
         treatment = get(self.record_actions.record, Treatment, self.treatment_id)
         name = treatment_title(treatment.name, treatment.kind)
         done = f"Logged a dose of {name} given on {day_text(given_on)}."
-        if self.record_actions.push(LogDose(self.record_actions, dose), done, offer_undo=True):
+        command = AddRecord(self.record_actions, "dose", dose)  # the core refuses a bad day
+        if self.record_actions.push(command, done, offer_undo=True):
             self.notes.clear()
             self.given_on.setDate(QDate.currentDate())
 
