@@ -276,3 +276,21 @@ def test_a_dose_before_the_treatment_started_is_refused_and_says_why(
     assert repository.all_of(record, Dose) == []
     message = window.messages.text.text()
     assert "Could not add a dose" in message and "before the treatment started" in message
+
+
+def test_larger_text_redraws_the_charts_with_larger_text(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    from netjourney.core.journey.charts import HEIGHT
+    from netjourney.core.journey.models import Measurement
+
+    repository.add(record, Measurement(measure="5-HIAA", value=6, measured_on=date.today()))
+    page = go_to(window, qtbot, "measurements")
+    [chart] = page.chart.charts  # type: ignore[attr-defined]
+    assert chart.drawn_height == HEIGHT
+    for _ in range(5):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.ZoomIn))
+
+    # the text takes more room: the drawing grows
+    qtbot.waitUntil(lambda: chart.drawn_height > HEIGHT * 1.2)
+    assert chart.sizeHint().height() > round(HEIGHT * 1.2 * 1.4)

@@ -5,40 +5,56 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from netjourney.core.journey.charts import HEIGHT, WIDTH, LineChart, svg_of
+from netjourney.core.journey.charts import HEIGHT, WIDTH, Fonts, LineChart, svg_of
 
 SHOWN_SCALE = 1.4  # pixels per point at the largest: a chart's text stays near the window's
 
 
 class SvgChart(QSvgWidget):
-    """One chart; it keeps the drawing's proportions at any width."""
+    """One chart; it keeps the drawing's proportions at any width, and its text follows
+    the window's text size (View > Larger text)."""
 
     def __init__(self, chart: LineChart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart = chart
-        self.load(svg_of(chart))
-        self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.drawn_height = HEIGHT
+        self._draw()
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setMinimumSize(int(WIDTH * 0.6), int(HEIGHT * 0.6))
+        self.setMinimumWidth(int(WIDTH * 0.6))
         self.setMaximumWidth(round(WIDTH * SHOWN_SCALE))  # a wide pane: room, not a taller chart
         self.setAccessibleName(chart.title)
         self.setAccessibleDescription(chart.description())
         self.setToolTip(chart.description())
 
+    def _draw(self) -> None:
+        system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+        scale = max(1.0, self.font().pointSizeF() / system) if system > 0 else 1.0
+        self.drawn_height = HEIGHT * (1 + (scale - 1) * 0.6)  # larger text needs a taller plot
+        self.load(svg_of(self.chart, WIDTH, self.drawn_height, Fonts(scale=scale)))
+        self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.setMinimumHeight(int(self.drawn_height * 0.6))
+        self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self._draw()
+        super().changeEvent(event)
+
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        return round(width * HEIGHT / WIDTH)
+        return round(width * self.drawn_height / WIDTH)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(round(WIDTH * SHOWN_SCALE), round(HEIGHT * SHOWN_SCALE))
+        return QSize(round(WIDTH * SHOWN_SCALE), round(self.drawn_height * SHOWN_SCALE))
 
 
 class ChartView(QScrollArea):

@@ -251,6 +251,7 @@ class Fonts:
 
     regular: str = "Helvetica"
     bold: str = "Helvetica-Bold"
+    scale: float = 1.0  # larger text for a user who chose it; the plot gives up the room
 
 
 def draw(
@@ -266,20 +267,21 @@ def draw(
     background = Rect(0, 0, width, height)
     background.strokeColor = background.fillColor = white
     drawing.add(background)
-    title_size = 11 if width >= 400 else 9  # half a page: the title must still fit
-    drawing.add(String(0, height - 14, chart.title, fontName=fonts.bold, fontSize=title_size))
+    k = fonts.scale
+    title_size = (11 if width >= 400 else 9) * k  # half a page: the title must still fit
+    drawing.add(String(0, height - 14 * k, chart.title, fontName=fonts.bold, fontSize=title_size))
     if not chart.values():
-        drawing.add(
-            String(0, height / 2, "Nothing recorded yet.", fontName=fonts.regular, fontSize=10)
-        )
+        nothing = String(0, height / 2, "Nothing recorded yet.", fontName=fonts.regular)
+        nothing.fontSize = 10 * k
+        drawing.add(nothing)
         return drawing
-    columns = legend_columns(width)
+    columns = legend_columns(width / k)
     named = len(chart.series) > 1 or chart.series[0].name not in chart.title
     legend_rows = -(-len(chart.series) // columns) if named else 0
-    bottom = 34 + 14 * legend_rows + (12 if chart.caption else 0)
+    bottom = (34 + 14 * legend_rows + (12 if chart.caption else 0)) * k
     plot: Any = LinePlot()
-    plot.x, plot.y = 44, bottom
-    plot.width, plot.height = width - 54, height - bottom - 28
+    plot.x, plot.y = 44 * k, bottom
+    plot.width, plot.height = width - 10 - 44 * k, height - bottom - 28 * k
     plot.data = [[(day.toordinal(), value) for day, value in s.points] for s in chart.series]
     for number, _series in enumerate(chart.series):
         line = plot.lines[number]
@@ -290,11 +292,12 @@ def draw(
 
             line.symbol = makeMarker("FilledCircle", size=4)  # type: ignore[no-untyped-call]
     _set_axes(plot, chart)
-    plot.xValueAxis.labels.fontName = plot.yValueAxis.labels.fontName = fonts.regular
+    for axis in (plot.xValueAxis, plot.yValueAxis):
+        axis.labels.fontName, axis.labels.fontSize = fonts.regular, 8 * k
     if chart.bands:
         plot.annotations = [_band_painter(chart.bands)]
     drawing.add(plot)
-    _add_notes(drawing, chart, width, legend_rows, fonts.regular)
+    _add_notes(drawing, chart, width, legend_rows, fonts)
     return drawing
 
 
@@ -307,8 +310,6 @@ def _set_axes(plot: Any, chart: LineChart) -> None:
     plot.xValueAxis.valueSteps = [d.toordinal() for d in date_ticks(first, last)]
     long_span = (last - first).days > 3 * 366
     plot.xValueAxis.labelTextFormat = lambda ordinal: _tick_text(ordinal, long_span)
-    plot.xValueAxis.labels.fontSize = 8
-    plot.yValueAxis.labels.fontSize = 8
     plot.yValueAxis.labelTextFormat = lambda value: f"{value:g}"
     low, high = chart.y_range or value_range(chart)
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = low, high
@@ -374,23 +375,28 @@ def legend_columns(width: float) -> int:
     return 3 if width >= 400 else 2
 
 
-def _add_notes(drawing: Any, chart: LineChart, width: float, legend_rows: int, font: str) -> None:
+def _add_notes(
+    drawing: Any, chart: LineChart, width: float, legend_rows: int, fonts: Fonts
+) -> None:
     from reportlab.graphics.shapes import Line, String
 
-    y = 4.0
+    k, font = fonts.scale, fonts.regular
+    y = 4.0 * k
     if chart.caption:
-        drawing.add(
-            String(0, y, chart.caption, fontName=font, fontSize=8, fillColor=_colour("#333333"))
-        )
-        y += 12
-    columns = legend_columns(width)
+        caption = String(0, y, chart.caption, fontName=font, fillColor=_colour("#333333"))
+        caption.fontSize = 8 * k
+        drawing.add(caption)
+        y += 12 * k
+    columns = legend_columns(width / k)
     column_width = width / columns
     for number, series in enumerate(chart.series if legend_rows else ()):
         row, column = divmod(number, columns)
-        x, line_y = column * column_width, y + 14 * (legend_rows - 1 - row) + 3
+        x, line_y = column * column_width, y + (14 * (legend_rows - 1 - row) + 3) * k
         colour = _colour(SERIES_COLOURS[number % len(SERIES_COLOURS)])
-        drawing.add(Line(x, line_y, x + 16, line_y, strokeColor=colour, strokeWidth=2))
-        drawing.add(String(x + 20, line_y - 3, series.name, fontName=font, fontSize=9))
+        drawing.add(Line(x, line_y, x + 16 * k, line_y, strokeColor=colour, strokeWidth=2 * k))
+        name = String(x + 20 * k, line_y - 3 * k, series.name, fontName=font)
+        name.fontSize = 9 * k
+        drawing.add(name)
 
 
 def _colour(hex_text: str) -> Any:
@@ -399,11 +405,13 @@ def _colour(hex_text: str) -> Any:
     return colors.HexColor(hex_text)
 
 
-def svg_of(chart: LineChart, width: float = WIDTH, height: float = HEIGHT) -> bytes:
+def svg_of(
+    chart: LineChart, width: float = WIDTH, height: float = HEIGHT, fonts: Fonts = Fonts()
+) -> bytes:
     """The same drawing as SVG, for QtSvg in the window."""
     from reportlab.graphics import renderSVG
 
-    text: str = renderSVG.drawToString(draw(chart, width, height))
+    text: str = renderSVG.drawToString(draw(chart, width, height, fonts))
     # reportlab writes "fill: None", which SVG readers (QtSvg too) take as black fill.
     return text.replace("fill: None", "fill: none").encode("utf-8")
 
