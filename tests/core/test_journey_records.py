@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from netjourney.core import repository
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.models import (
     DiaryEntry,
@@ -20,11 +21,14 @@ from netjourney.core.journey.records import (
     SymptomScore,
     add_measurement,
     add_treatment,
+    ask_about_diary_day,
     log_dose,
     save_diary_day,
     tracked_symptoms,
 )
+from netjourney.core.models import Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
+from netjourney.export.json_io import record_to_document
 
 START = date(2026, 1, 5)
 
@@ -175,3 +179,48 @@ def test_any_write_is_checked_not_only_the_api(record: JourneyRecord) -> None:
         kept = session.get(Treatment, treatment_id)
     assert kept is not None and kept.started_on == START
     assert record.counts()["diary_entries"] == 0
+
+
+def test_undoing_the_delete_of_a_treatment_or_a_diary_day_brings_back_what_went_with_it(
+    record: JourneyRecord,
+) -> None:
+    treatment_id = lanreotide(record)
+    with record.writing() as session:
+        log_dose(session, treatment_id, START, notes="left buttock")
+        log_dose(session, treatment_id, date(2026, 2, 2), notes="right buttock")
+        entry = save_diary_day(session, START, "sore", [SymptomScore("pain", rating=4)])
+        entry_id = entry.id
+    before = record_to_document(record)
+
+    taken = [
+        repository.delete(record, Treatment, treatment_id),
+        repository.delete(record, DiaryEntry, entry_id),
+    ]
+    assert record.counts()["doses"] == record.counts()["symptom_ratings"] == 0
+    for snapshot in taken:
+        assert snapshot is not None
+        repository.restore(record, snapshot)
+
+    assert record_to_document(record) == before
+
+
+def test_a_diary_day_becomes_a_question_to_ask_in_the_users_own_words(
+    record: JourneyRecord,
+) -> None:
+    with record.writing() as session:
+        entry = save_diary_day(
+            session,
+            START,
+            "Sore at the injection site",
+            [SymptomScore("pain", rating=4), SymptomScore("diarrhea", count=2)],
+        )
+        asked = ask_about_diary_day(session, entry.id)
+
+    with record.reading() as session:
+        question = session.get(Question, asked.id)
+    assert question is not None and question.status == QuestionStatus.TO_ASK
+    assert question.text == (
+        'My diary for 2026-01-05: pain 4/10, diarrhea 2 times. "Sore at the injection site" '
+        "What should I know about this?"
+    )
+    assert question.section_ids == ["questions-side-effects"]

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from netjourney.cli import main
 from netjourney.core.errors import InvalidInputError
+from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.export.json_io import import_json, record_to_document
 from tests.core.journey_records import add_journey_records
 from tests.core.sample_records import add_sample_records
+from tests.export.test_json_fuzz import REFUSALS, empty_again, empty_record, mutated_texts
 from tests.export.test_json_roundtrip import export_import_export
+
+__all__ = ["empty_record"]  # the fuzz test's module fixture, used here too
 
 
 @pytest.fixture
@@ -123,3 +131,45 @@ def test_bad_values_are_refused_with_the_field_and_nothing_is_written(
     finally:
         empty.close()
     assert str(refusal.value).endswith("Nothing was imported.")
+
+
+@pytest.fixture(scope="module")
+def every_kind_document(tmp_path_factory: pytest.TempPathFactory, guide: Guide) -> dict[str, Any]:
+    record = JourneyRecord.open(tmp_path_factory.mktemp("kinds") / "kinds.sqlite", guide)
+    try:
+        add_sample_records(record)
+        add_journey_records(record, member_id=1)
+        return record_to_document(record)
+    finally:
+        record.close()
+
+
+@settings(
+    max_examples=60,
+    deadline=timedelta(seconds=5),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_a_fuzzed_journey_document_imports_whole_or_refuses_in_one_line(
+    every_kind_document: dict[str, Any],
+    empty_record: JourneyRecord,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    data: st.DataObject,
+) -> None:
+    source = tmp_path / "fuzzed.json"
+    text = data.draw(mutated_texts(every_kind_document))
+    source.write_text(text, encoding="utf-8", errors="replace")
+    capsys.readouterr()
+
+    code = main(["--db", str(empty_record.path), "import-json", str(source)])
+
+    printed = capsys.readouterr()
+    if code == 0:
+        assert not empty_record.is_empty() and printed.err == ""
+        empty_again(empty_record)
+        return
+    assert code == 1 and printed.out == ""
+    assert printed.err.count("\n") == 1 and printed.err.startswith("netjourney: "), printed.err
+    assert any(words in printed.err for words in REFUSALS), printed.err
+    assert empty_record.is_empty()

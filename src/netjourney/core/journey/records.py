@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey import rules
+from netjourney.core.journey.listings import rating_text
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
@@ -24,6 +25,7 @@ from netjourney.core.journey.models import (
     SymptomRating,
     Treatment,
 )
+from netjourney.core.models import Question
 
 
 def _refuse(field: str, problem: str | None) -> None:
@@ -151,3 +153,30 @@ def _refuse_bad_values(session: Session, flush_context: Any, instances: Any) -> 
                 check_measurement(changed)
             elif isinstance(changed, SymptomRating):
                 SymptomScore(changed.symptom, changed.rating, changed.count).check()
+
+
+DIARY_QUESTION_SECTION = "questions-side-effects"
+
+
+def diary_question_text(entry: DiaryEntry) -> str:
+    """e.g. 'My diary for 2026-01-06: pain 4/10, diarrhea 2 times. "Sore at the
+    injection site" What should I know about this?': the user's own numbers and
+    words, asked as a question; nothing read into them."""
+    scores = ", ".join(f"{r.symptom} {rating_text(r.rating, r.count)}" for r in entry.ratings)
+    text = f"My diary for {entry.day.isoformat()}"
+    text += f": {scores}." if scores else "."
+    if entry.note.strip():
+        text += f' "{entry.note.strip()}"'
+    return f"{text} What should I know about this?"
+
+
+def ask_about_diary_day(session: Session, entry_id: int) -> Question:
+    """The diary day as a question to ask (one click on the diary page)."""
+    entry = session.get(DiaryEntry, entry_id)
+    if entry is None:
+        raise InvalidInputError(f"entry_id: no diary day {entry_id}")
+    question = Question(text=diary_question_text(entry), chosen=True)
+    question.section_ids = [DIARY_QUESTION_SECTION]
+    session.add(question)
+    session.flush()
+    return question
