@@ -3,7 +3,7 @@ shown main window, then what is stored, and what Home, search and the charts' ta
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
@@ -167,7 +167,7 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
     window: MainWindow, record: JourneyRecord, qtbot: QtBot
 ) -> None:
     from netjourney.core.journey.models import DiaryEntry
-    from netjourney.core.models import Question
+    from netjourney.core.models import Appointment, Question
     from netjourney.gui.pages.diary import DiaryPage
 
     page = go_to(window, qtbot, "diary")
@@ -192,13 +192,27 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
     hits = search_with_ctrl_f(window, qtbot, "evening walk")
     assert any(date.today().isoformat() in hit for hit in hits), hits
 
+    visit = repository.add(
+        record,
+        Appointment(
+            starts_at=datetime.now(UTC) + timedelta(days=5),
+            time_zone="UTC",
+            purpose="Follow-up visit",
+        ),
+    )
     go_to(window, qtbot, "diary")
     qtbot.mouseClick(page.ask_button, Qt.MouseButton.LeftButton)
     [question] = repository.all_of(record, Question)
-    assert question.text.startswith(f"About my symptoms on {date.today().day} ")
-    assert "flushing 6/10, diarrhea 3/10" in question.text
-    assert question.text.endswith("Flushing after the evening walk")
+    assert question.text == (
+        f"My diary for {date.today().isoformat()}: flushing 6/10, diarrhea 3/10. "
+        '"Flushing after the evening walk" What should I know about this?'
+    )
     assert question.section_ids == ["questions-side-effects"]
+    planned = repository.get(record, Appointment, visit.id).planned_questions
+    assert [q.id for q in planned] == [question.id]  # to ask at the next visit
+    assert "to ask at" in window.messages.text.text()
+    qtbot.mouseClick(window.messages.undo_button, Qt.MouseButton.LeftButton)  # Undo in the bar
+    assert repository.all_of(record, Question) == []
 
 
 def test_home_shows_whats_next_in_date_order_with_an_overdue_dose_plainly(

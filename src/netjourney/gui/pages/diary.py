@@ -26,10 +26,17 @@ from sqlalchemy import select
 
 from netjourney.core import repository
 from netjourney.core.appointments import plan_questions, upcoming
+from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.charts import day_text, diary_charts_of
-from netjourney.core.journey.listings import diary_listing, rating_text
+from netjourney.core.journey.listings import diary_listing
 from netjourney.core.journey.models import DiaryEntry
-from netjourney.core.journey.records import SymptomScore, save_diary_day, tracked_symptoms
+from netjourney.core.journey.records import (
+    SymptomScore,
+    ask_about_diary_day,
+    save_diary_day,
+    tracked_symptoms,
+)
+from netjourney.core.listing import appointment_title
 from netjourney.core.models import Question
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, RecordCommand
@@ -91,30 +98,34 @@ class SaveDiaryDay(RecordCommand):
         return True
 
 
-class AskAboutSymptoms(RecordCommand):
-    """A question made from a diary day, planned for the next appointment if there is one."""
+class AskAboutDiaryDay(RecordCommand):
+    """A diary day as a question (worded in the core), planned for the next appointment
+    if there is one; undo removes the question."""
 
-    def __init__(self, actions: Actions, text: str) -> None:
-        super().__init__(actions, "make a question from the diary")
-        self.question_text = text
-        self.question_id: int | None = None
-        self.visit: str = ""
+    def __init__(self, actions: Actions, day: date) -> None:
+        super().__init__(actions, f"make a question of the diary for {day_text(day)}")
+        self.day = day
+        self.question: Question | None = None
+        self.visit = ""
 
     def apply(self) -> None:
-        question = repository.add(
-            self.record, Question(text=self.question_text), ["questions-side-effects"]
-        )
-        self.question_id = question.id
+        with self.record.writing() as session:
+            entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == self.day))
+            if entry is None:
+                raise InvalidInputError("nothing is written for that day yet.")
+            self.question = ask_about_diary_day(session, entry.id)
         visits = upcoming(self.record, datetime.now(UTC), limit=1)
         if visits:
             planned = [q.id for q in visits[0].planned_questions]
-            plan_questions(self.record, visits[0].id, [*planned, question.id])
-            self.visit = f"{visits[0].starts_at.astimezone():%a %d %b}, {visits[0].purpose}"
-        self.actions.record_changed.emit(Question, question.id)
+            plan_questions(self.record, visits[0].id, [*planned, self.question.id])
+            self.visit = appointment_title(
+                visits[0].starts_at, visits[0].time_zone, visits[0].purpose
+            )
+        self.actions.record_changed.emit(Question, self.question.id)
 
     def revert(self) -> None:
-        assert self.question_id is not None
-        repository.delete(self.record, Question, self.question_id)
+        assert self.question is not None
+        repository.delete(self.record, Question, self.question.id)
         self.actions.record_changed.emit(Question, None)
 
 
@@ -310,14 +321,10 @@ class DiaryPage(QWidget):
     def make_question(self) -> None:
         if not self.flush():
             return
-        note, scores = self._state()
-        rated = ", ".join(f"{s.symptom} {rating_text(s.rating, s.count)}" for s in scores)
-        text = f"About my symptoms on {day_text(self._shown_day)}"
-        text += f" ({rated})" if rated else ""
-        text += f": {' '.join(note.split())}" if note.strip() else "."
-        command = AskAboutSymptoms(self.record_actions, text)
-        if self.record_actions.push(command):
-            where = f" for {command.visit}" if command.visit else ""
+        command = AskAboutDiaryDay(self.record_actions, self._shown_day)
+        if self.record_actions.push(command) and command.question is not None:
+            where = f", to ask at {command.visit}" if command.visit else ""
+            text = command.question.text
             self.record_actions.done.emit(f"Added a question{where}: “{text}”", True)
 
     # -- the page --------------------------------------------------------------
