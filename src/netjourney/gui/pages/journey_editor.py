@@ -29,6 +29,7 @@ class JourneyEditor(RecordEditor):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setMinimumDate(QDate(1900, 1, 1))
+        edit.setDate(QDate.currentDate())  # not Qt's 1 Jan 2000 while no record is shown
 
         def write(value: Any) -> None:
             day = value or date.today()
