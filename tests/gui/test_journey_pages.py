@@ -174,21 +174,29 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
     assert isinstance(page, DiaryPage)
     assert list(page.scores) == ["flushing", "diarrhea", "wheezing", "tiredness", "pain"]
     spin_to(qtbot, page.scores["flushing"], 6)
-    spin_to(qtbot, page.scores["diarrhea"], 3)
+    spin_to(qtbot, page.scores["diarrhea"], 2)
+    spin_to(qtbot, page.counts["diarrhea"], 3)  # counted instead: the rating is cleared
+    assert page.scores["diarrhea"].text() == "not rated"
     page.note.setFocus()
     qtbot.keyClicks(page.note, "Flushing after the evening walk")
     go_to(window, qtbot, "home")  # leaving the page saves what was typed
 
     [entry] = repository.all_of(record, DiaryEntry)
     assert entry.day == date.today() and entry.note == "Flushing after the evening walk"
-    assert {(r.symptom, r.rating) for r in entry.ratings} == {("flushing", 6), ("diarrhea", 3)}
+    assert {(r.symptom, r.rating, r.count) for r in entry.ratings} == {
+        ("flushing", 6, None),
+        ("diarrhea", None, 3),
+    }
 
     go_to(window, qtbot, "diary")
     assert page.model.index(0, 0).data() == date.today().isoformat()
     assert "flushing 6/10" in page.model.index(0, 1).data()
-    [chart] = page.chart.charts
-    assert "Symptoms rated 0–10" in chart.accessibleName()
-    assert "2 values" in chart.accessibleDescription()
+    assert "diarrhea 3 times" in page.model.index(0, 1).data()
+    rated, counted = page.chart.charts  # never one axis for a rating and a count
+    assert "Symptoms rated 0–10" in rated.accessibleName()
+    assert "1 value" in rated.accessibleDescription()
+    assert "Symptoms counted" in counted.accessibleName()
+    assert "highest 3 times a day" in counted.accessibleDescription()
     hits = search_with_ctrl_f(window, qtbot, "evening walk")
     assert any(date.today().isoformat() in hit for hit in hits), hits
 
@@ -204,7 +212,7 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
     qtbot.mouseClick(page.ask_button, Qt.MouseButton.LeftButton)
     [question] = repository.all_of(record, Question)
     assert question.text == (
-        f"My diary for {date.today().isoformat()}: flushing 6/10, diarrhea 3/10. "
+        f"My diary for {date.today().isoformat()}: flushing 6/10, diarrhea 3 times. "
         '"Flushing after the evening walk" What should I know about this?'
     )
     assert question.section_ids == ["questions-side-effects"]

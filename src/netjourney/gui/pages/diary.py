@@ -141,7 +141,8 @@ class DiaryPage(QWidget):
         self.day.setDisplayFormat("dddd d MMM yyyy")
         self.day.setAccessibleName("Diary day")
         self.day.dateChanged.connect(self._day_chosen)
-        self.scores: dict[str, QSpinBox] = {}
+        self.scores: dict[str, QSpinBox] = {}  # symptom -> its 0-10 rating
+        self.counts: dict[str, QSpinBox] = {}  # symptom -> how many times (e.g. 4 flushes)
         self.symptom_form = QFormLayout()
         self.own_symptom = QLineEdit(placeholderText="A symptom of your own, e.g. itching")
         self.own_symptom.setAccessibleName("Add a symptom to track")
@@ -163,7 +164,6 @@ class DiaryPage(QWidget):
         self._pending = False
         self._loading = False
         self._shown_day = self.chosen_day()  # the day the form holds (until saved, if changed)
-        self._counts: list[SymptomScore] = []  # the day's counted symptoms, kept as they are
         self._lay_out()
         actions.record_changed.connect(self._record_changed)
         self._set_symptoms()
@@ -184,7 +184,10 @@ class DiaryPage(QWidget):
         day_row.addRow("Day:", self.day)
         form_layout.addLayout(day_row)
         form_layout.addWidget(
-            QLabel("How was each symptom, from 0 (none) to 10 (worst)?", wordWrap=True)
+            QLabel(
+                "How was each symptom, from 0 (none) to 10 (worst)? Or how many times?",
+                wordWrap=True,
+            )
         )
         form_layout.addLayout(self.symptom_form)
         form_layout.addWidget(self.own_symptom)
@@ -229,13 +232,27 @@ class DiaryPage(QWidget):
         box.setSpecialValueText("not rated")
         box.setSuffix(" / 10")
         box.setAccessibleName(f"{name.capitalize()}, 0 to 10")
-        box.valueChanged.connect(self._changed)
+        times = QSpinBox()
+        times.setRange(NOT_RATED, 999)
+        times.setSpecialValueText("or times")
+        times.setSuffix(" times")
+        times.setAccessibleName(f"{name.capitalize()}, times today")
+        times.setToolTip("A count instead of a rating, e.g. 4 flushes")
+        # A symptom is rated or counted: setting one clears the other.
+        box.valueChanged.connect(lambda value: self._one_of(value, times))
+        times.valueChanged.connect(lambda value: self._one_of(value, box))
         row = QHBoxLayout()
         row.addWidget(box)
+        row.addWidget(times)
         row.addStretch(1)
         self.symptom_form.addRow(f"{name.capitalize()}:", row)
-        self.scores[name] = box
+        self.scores[name], self.counts[name] = box, times
         return box
+
+    def _one_of(self, value: int, other: QSpinBox) -> None:
+        if value != NOT_RATED and not self._loading:
+            other.setValue(NOT_RATED)
+        self._changed()
 
     def _add_own_symptom(self) -> None:
         name = " ".join(self.own_symptom.text().split())
@@ -260,30 +277,30 @@ class DiaryPage(QWidget):
         self._shown_day = self.chosen_day()
         state = day_state(self.record, self._shown_day)
         note, scores = state or ("", [])
-        rated = {score.symptom: score.rating for score in scores}
-        for name in rated:
+        stored = {score.symptom: score for score in scores}
+        for name in stored:
             if name not in self.scores:
                 self._add_score_box(name)
         self._loading = True
         try:
             for name, box in self.scores.items():
-                rating = rated.get(name)
-                box.setValue(NOT_RATED if rating is None else rating)
+                score = stored.get(name, SymptomScore(name))
+                box.setValue(NOT_RATED if score.rating is None else score.rating)
+                self.counts[name].setValue(NOT_RATED if score.count is None else score.count)
             if self.note.toPlainText() != note:
                 self.note.setPlainText(note)
         finally:
             self._loading = False
-        self._counts = [s for s in scores if s.count is not None]
 
     def _state(self) -> DayState:
-        ratings = [
-            SymptomScore(name, rating=box.value())
-            for name, box in self.scores.items()
-            if box.value() != NOT_RATED
-        ]
-        rated = {score.symptom for score in ratings}
-        counts = [score for score in self._counts if score.symptom not in rated]
-        return self.note.toPlainText(), ratings + counts
+        scores = []
+        for name, box in self.scores.items():
+            rating, count = box.value(), self.counts[name].value()
+            if rating != NOT_RATED:
+                scores.append(SymptomScore(name, rating=rating))
+            elif count != NOT_RATED:
+                scores.append(SymptomScore(name, count=count))
+        return self.note.toPlainText(), scores
 
     def _changed(self) -> None:
         if self._loading:
