@@ -29,11 +29,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from netjourney.core.database import backup_copy
-from netjourney.core.demo_large import COMMON_WORDS, FULL_SIZE, RARE_WORDS, fill_large_demo
 from netjourney.core.guide import load_guide
 from netjourney.core.paths import resources_dir
 from netjourney.core.record import JourneyRecord
 from netjourney.core.search import search_everything
+from netjourney.demo.large import COMMON_WORDS, FULL_SIZE, RARE_WORDS, fill_large_demo
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "RESULTS.md"
@@ -442,6 +442,23 @@ def json_lines(space: Workspace) -> list[Line]:
     ]
 
 
+def upcoming_lines(space: Workspace) -> list[Line]:
+    """`netjourney upcoming` on the five-year record against `netjourney --version`."""
+    upcoming = [space.run_app(space.large, "upcoming") for _ in range(space.settings.runs)]
+    version = [space.run([*APP, "--version"]) for _ in range(space.settings.runs)]
+    upcoming_s, version_s = median_seconds(upcoming), median_seconds(version)
+    return [
+        Line(
+            "`netjourney upcoming`, large record",
+            f"{upcoming_s * 1000:.0f} ms",
+            f"`--version` {version_s * 1000:.0f} ms",
+            upcoming_s / version_s,
+            "×",
+            1.5,
+        )
+    ]
+
+
 MEASURES: tuple[tuple[str, Callable[[Workspace], list[Line]]], ...] = (
     ("Start to first paint and peak memory", start_lines),
     ("Search everything", search_lines),
@@ -449,6 +466,7 @@ MEASURES: tuple[tuple[str, Callable[[Workspace], list[Line]]], ...] = (
     ("Open notes one after another", browse_lines),
     ("Journey PDF", pdf_lines),
     ("JSON export and import", json_lines),
+    ("What's next", upcoming_lines),
 )
 
 
@@ -493,7 +511,9 @@ def record_size(settings: Settings) -> str:
     size = {kind: round(count * settings.scale) for kind, count in FULL_SIZE.items()}
     return (
         f"{size['members']} care-team members, {size['appointments']} appointments, "
-        f"{size['questions']} questions, {size['notes']:,} notes (about 800 characters each)"
+        f"{size['questions']} questions, {size['notes']:,} notes (about 800 characters each), "
+        f"{size['doses']} doses, {size['measurements']} marker values, {size['scans']} scans, "
+        f"{size['diary_days']:,} diary days"
     )
 
 

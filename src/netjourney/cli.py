@@ -60,11 +60,26 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_upcoming(args: argparse.Namespace) -> int:
+    from netjourney.core.journey.upcoming import upcoming
+
+    with _opened_record(args) as record:
+        items = upcoming(record, date.today(), args.days)
+    if not items:
+        print(f"Nothing planned in the next {args.days} days.")
+    for item in items:
+        when = f"{item.on:%a %d %b %Y} {item.at:>5}"
+        late = " (overdue)" if item.overdue else ""
+        who = f" — {item.with_whom}" if item.with_whom else ""
+        print(f"{when}  {item.kind + late:<20}  {item.what}{who}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from netjourney.core.demo import fill_demo
-    from netjourney.core.demo_large import fill_large_demo
+    from netjourney.demo.large import fill_large_demo
+    from netjourney.demo.small import fill_demo
 
     fill = fill_large_demo if args.size == "large" else fill_demo
     path = paths.resolve_database_path(args.db)
@@ -189,12 +204,11 @@ def _one_line(text: str) -> str:
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
-    from netjourney.export.ics import export_ics
+    from netjourney.export.ics import export_calendar
 
     with _opened_record(args, read_only=True) as record:
-        count = export_ics(record, Path(args.out))
-        plural = "" if count == 1 else "s"
-        _tell(args.out, f"Wrote {count} upcoming appointment{plural} to {args.out}")
+        counts = export_calendar(record, Path(args.out), alarm_hours=args.alarm_hours)
+        _tell(args.out, f"Wrote {counts} to {args.out}")
     return 0
 
 
@@ -251,6 +265,26 @@ def _record_number(text: str) -> int:
             f"{text[:40]!r} is not a record number; netjourney appointments lists them"
         )
     return number
+
+
+def _alarm_hours(text: str) -> float:
+    try:
+        hours = float(text)
+    except ValueError:
+        hours = -1.0
+    if not 0 <= hours <= 24 * 28:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of hours from 0 to 672")
+    return hours
+
+
+def _positive_days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 3660:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days from 0 to 3660")
+    return days
 
 
 def _count_text(counts: dict[str, int] | None) -> str:
@@ -326,7 +360,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--size",
         choices=("small", "large"),
         default="small",
-        help="small: a few weeks (the default); large: about five years, 10,000 notes",
+        help="small: a few weeks and months of lanreotide (the default); large: about five years",
+    )
+    _add(
+        commands,
+        common,
+        "upcoming",
+        cmd_upcoming,
+        "list appointments, doses due, scans and tests planned, by date",
+    ).add_argument(
+        "--days",
+        type=_positive_days,
+        default=30,
+        metavar="N",
+        help="how many days ahead to look (default: 30); overdue doses are always listed",
     )
     _add(commands, common, "check", cmd_check, "check the record file without changing it")
     _add(
@@ -429,8 +476,13 @@ def _add_sharing_commands(
         common,
         "export-ics",
         cmd_export_ics,
-        "write the upcoming appointments as an iCalendar file",
+        "write upcoming appointments, doses due and planned scans as an iCalendar file",
         ("out", "the .ics file to write"),
+    ).add_argument(
+        "--alarm-hours",
+        type=_alarm_hours,
+        metavar="H",
+        help="add a reminder H hours before each event (e.g. 24)",
     )
 
 

@@ -41,9 +41,9 @@ def take_all(out: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from netjourney.core.demo import fill_demo
     from netjourney.core.guide import load_guide
     from netjourney.core.record import JourneyRecord
+    from netjourney.demo.small import fill_demo
     from netjourney.gui.theme import Scheme, install_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
+from netjourney.core.registry import kinds
 
 HOSTILE_TEXT = 'Dr. <b>Ünal</b> & "Smith" \'s notes &lt; 😀 שָׁלוֹם 肺'
 NEW_YORK_WINTER = timezone(timedelta(hours=-5))
@@ -74,3 +75,8 @@ def add_sample_records(record: JourneyRecord) -> None:
                 Note(title="", body="Plain note", member_id=nurse.id),
             ]
         )
+
+
+def counts_of(**listed: int) -> dict[str, int]:
+    """A record's counts per table: those listed, and none of every other kind."""
+    return {kind.table_name: 0 for kind in kinds()} | listed

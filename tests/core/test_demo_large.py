@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 
 from netjourney.cli import main
 from netjourney.core.checks import check_record
-from netjourney.core.demo_large import RARE_WORDS, fill_large_demo
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import kinds
 from netjourney.core.search import search_records
+from netjourney.demo.large import RARE_WORDS, fill_large_demo
+from tests.core.sample_records import counts_of
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 SCALE = 0.02
@@ -29,12 +30,20 @@ def filled(record: JourneyRecord) -> JourneyRecord:
 
 
 def test_it_makes_each_kind_of_record_in_proportion(filled: JourneyRecord) -> None:
-    assert filled.counts() == {
-        "care_team_members": 1,
-        "questions": 8,
-        "appointments": 12,
-        "notes": 200,
-    }
+    counts = filled.counts()
+    assert counts == counts_of(
+        care_team_members=1,
+        questions=8,
+        appointments=12,
+        notes=200,
+        treatments=1,
+        doses=1,
+        measurements=1,
+        scans=1,
+        diary_entries=36,
+        symptom_ratings=counts["symptom_ratings"],
+    )
+    assert 5 * 36 <= counts["symptom_ratings"] <= 6 * 36  # the five defaults, some own
 
 
 def test_every_record_is_linked_to_a_guide_section(filled: JourneyRecord) -> None:
@@ -97,4 +106,6 @@ def test_the_command_makes_the_full_size_record(
     record_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--db", str(record_path), "demo", "--size", "large"]) == 0
-    assert "10000 notes" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "10000 notes" in printed
+    assert "1 treatments, 65 doses, 60 measurements, 30 scans, 1800 diary entries" in printed

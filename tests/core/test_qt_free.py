@@ -19,10 +19,11 @@ PROBE = textwrap.dedent(
         sys.modules[blocked] = None  # any import of it now raises ImportError
 
     import netjourney.core
+    import netjourney.demo
     import netjourney.export
 
     imported = []
-    for package in (netjourney.core, netjourney.export):
+    for package in (netjourney.core, netjourney.export, netjourney.demo):
         for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             # Alembic's env.py is a script Alembic runs, not a module to import.
             if module.name != "netjourney.core.migrations.env":
@@ -51,5 +52,6 @@ def test_core_export_and_cli_run_without_qt(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "netjourney.core.database" in result.stdout
     assert "netjourney.export.json_io" in result.stdout
+    assert "netjourney.demo.large" in result.stdout
     assert "treatment-overview" in result.stdout  # the guide command listed the sections
     assert "leaked []" in result.stdout

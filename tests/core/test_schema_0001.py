@@ -17,6 +17,7 @@ from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, Note, Question
 from netjourney.core.record import JourneyRecord
 from tests.core.old_records import table_rows
+from tests.core.sample_records import counts_of
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "record-0001_initial.sqlite"
 SEARCH_TABLES = ("care_team_members_fts", "questions_fts", "appointments_fts", "notes_fts")
@@ -84,12 +85,9 @@ def test_the_upgraded_record_reads_back_through_the_models(old_record: Path, gui
         assert note.private and note.section_ids == ["resectable", "clinical-trials"]
         assert first_question.answered_on is not None
         assert first_question.created_at.isoformat() == "2025-01-02T04:00:00+00:00"
-        assert record.counts() == {
-            "care_team_members": 3,
-            "questions": 4,
-            "appointments": 2,
-            "notes": 3,
-        }
+        assert record.counts() == counts_of(
+            care_team_members=3, questions=4, appointments=2, notes=3
+        )
     finally:
         record.close()
 

@@ -14,6 +14,7 @@ from netjourney.core.errors import InvalidInputError
 from netjourney.core.record import JourneyRecord
 from netjourney.export.json_io import import_json as import_document
 from netjourney.export.json_io import record_to_document
+from tests.core.sample_records import counts_of
 
 
 def test_the_good_document_imports(
@@ -24,7 +25,7 @@ def test_the_good_document_imports(
 
     counts = import_document(record, source)
 
-    assert counts == {"care_team_members": 2, "questions": 3, "appointments": 2, "notes": 2}
+    assert counts == counts_of(care_team_members=2, questions=3, appointments=2, notes=2)
     assert record_to_document(record) == good_document
 
 

@@ -14,17 +14,12 @@ import pytest
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
+from netjourney.core.registry import kinds
 from netjourney.core.situation_store import record_answers
 from netjourney.export.json_io import export_json, import_json
 from tests.files.run import demo_and_its_export
 
 TRIES = 5
-KEYS = {
-    "care_team_members": "care_team",
-    "questions": "questions",
-    "appointments": "appointments",
-    "notes": "notes",
-}
 
 
 def _start(record: Path, *args: str) -> subprocess.Popen[str]:
@@ -62,7 +57,9 @@ def test_two_fillers_at_once_never_both_write(
         assert "Traceback" not in stderr and "already holds records" in stderr
         opened = JourneyRecord.open(record, guide, read_only=True)
         try:
-            assert opened.counts() == {table: len(single[key]) for table, key in KEYS.items()}
+            assert opened.counts() == {
+                kind.table_name: len(single.get(kind.json_name, [])) for kind in kinds()
+            }
         finally:
             opened.close()
 

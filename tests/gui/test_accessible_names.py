@@ -9,8 +9,8 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from netjourney.core.demo import fill_demo
 from netjourney.core.record import JourneyRecord
+from netjourney.demo.small import fill_demo
 from netjourney.gui.export_dialog import JourneyExportDialog
 from netjourney.gui.main_window import PAGES, MainWindow
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from netjourney.core.demo import fill_demo
 from netjourney.core.record import JourneyRecord
+from netjourney.demo.small import fill_demo
 from netjourney.gui.main_window import MainWindow
 from netjourney.gui.record_page import RecordPage
 from netjourney.gui.welcome import WelcomePage

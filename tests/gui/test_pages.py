@@ -194,7 +194,7 @@ def test_appointment_plan_answer_in_place_and_carry_over(
 def test_home_shows_the_next_visit_and_open_questions(
     window: MainWindow, record: JourneyRecord
 ) -> None:
-    from netjourney.core.demo import fill_demo
+    from netjourney.demo.small import fill_demo
 
     fill_demo(record, datetime.now(UTC))
     home = window.show_page("home")
@@ -239,7 +239,7 @@ def test_every_input_on_every_page_has_an_accessible_name(window: MainWindow) ->
 def test_a_search_result_opens_the_record(
     window: MainWindow, record: JourneyRecord, qtbot: QtBot
 ) -> None:
-    from netjourney.core.demo import fill_demo
+    from netjourney.demo.small import fill_demo
 
     fill_demo(record, datetime.now(UTC))
     hits = _search(window, qtbot, "biopsy showed")

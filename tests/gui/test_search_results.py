@@ -11,10 +11,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from netjourney.core.demo import fill_demo
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.core.search_results import cut_at_words
+from netjourney.demo.small import fill_demo
 from netjourney.gui.main_window import MainWindow
 from netjourney.gui.record_page import RecordPage
 from netjourney.gui.search_dialog import ResultDelegate, SearchDialog, result_html

@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from netjourney.core.demo_large import fill_large_demo
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
+from netjourney.demo.large import fill_large_demo
 from netjourney.gui.main_window import MainWindow
 from netjourney.gui.record_page import RecordPage
 

@@ -22,6 +22,7 @@ from netjourney.core.guide import Guide
 from netjourney.core.models import Note
 from netjourney.core.record import JourneyRecord
 from netjourney.core.recovery import restore_backup
+from tests.core.sample_records import counts_of
 from tests.reliability.conftest import raw_bytes, start_child
 
 NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -180,8 +181,8 @@ def test_backups_are_listed_newest_first_with_kind_date_and_counts(
         (older.path, NOON, "Automatic"),
     ]
     assert [b.counts for b in listed] == [
-        {"care_team_members": 2, "questions": 3, "appointments": 2, "notes": 3},
-        {"care_team_members": 2, "questions": 3, "appointments": 2, "notes": 2},
+        counts_of(care_team_members=2, questions=3, appointments=2, notes=3),
+        counts_of(care_team_members=2, questions=3, appointments=2, notes=2),
     ]
 
 

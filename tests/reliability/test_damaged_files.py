@@ -21,11 +21,12 @@ from netjourney.core.errors import NewerRecordError, NotARecordError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.core.recovery import StartChoice, carry_out, damage_in, examine_at_start
+from tests.core.sample_records import counts_of
 from tests.reliability.conftest import closed_single_file, start_child
 from tests.reliability.test_backups import corrupt_the_notes_table
 
 NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
-SAMPLE_COUNTS = {"care_team_members": 2, "questions": 3, "appointments": 2, "notes": 2}
+SAMPLE_COUNTS = counts_of(care_team_members=2, questions=3, appointments=2, notes=2)
 
 
 def sha256(path: Path) -> str:

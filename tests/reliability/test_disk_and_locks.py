@@ -24,10 +24,10 @@ from netjourney.core.models import Note
 from netjourney.core.record import JourneyRecord
 from netjourney.core.recovery import restore_backup
 from netjourney.export.json_io import export_json
-from tests.core.sample_records import add_sample_records
+from tests.core.sample_records import add_sample_records, counts_of
 from tests.reliability.conftest import fill_up, start_child
 
-SAMPLE_COUNTS = {"care_team_members": 2, "questions": 3, "appointments": 2, "notes": 2}
+SAMPLE_COUNTS = counts_of(care_team_members=2, questions=3, appointments=2, notes=2)
 
 
 def a_long_note() -> Note:

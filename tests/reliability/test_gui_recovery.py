@@ -16,6 +16,7 @@ from netjourney.core.dates import short_date_time
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.core.recovery import StartChoice, examine_at_start
+from netjourney.core.registry import kinds
 from netjourney.gui.backups_window import BackupsWindow
 from netjourney.gui.damaged_file import DamagedFileDialog, handle_damage_at_start
 from tests.reliability.test_backups import corrupt_the_notes_table
@@ -134,9 +135,11 @@ def test_the_window_lists_backups_newest_first_with_dates_and_counts(
 ) -> None:
     rows = table_rows(window)
 
-    assert [row[1:] for row in rows] == [["Automatic", "2", "3", "2", "2"]] * 2
+    kept = ["2", "3", "2", "2"] + ["0"] * (len(kinds()) - 4)  # none of the journey's kinds
+    assert [row[2:] for row in rows] == [["Automatic", *kept]] * 2
+    assert [row[0] for row in rows] == ["2", "1"]  # numbered in the order they were taken
     newest_local = NOON.astimezone()
-    assert rows[0][0] == short_date_time(newest_local)  # as the PDFs and the CLI write it
+    assert rows[0][1] == short_date_time(newest_local)  # as the PDFs and the CLI write it
     assert not window.restore_button.isEnabled()  # nothing chosen yet
 
 

@@ -15,9 +15,9 @@ from netjourney.core.errors import InvalidInputError
 from netjourney.core.models import Appointment, Note, Question
 from netjourney.core.record import JourneyRecord
 from netjourney.core.search import search_everything
-from tests.core.sample_records import add_sample_records
+from tests.core.sample_records import add_sample_records, counts_of
 
-SAMPLE_COUNTS = {"care_team_members": 2, "questions": 3, "appointments": 2, "notes": 2}
+SAMPLE_COUNTS = counts_of(care_team_members=2, questions=3, appointments=2, notes=2)
 
 
 class PowerCut(Exception):

@@ -106,7 +106,9 @@ def count_records(path: Path) -> dict[str, int] | None:
 def describe_counts(counts: dict[str, int] | None) -> str:
     if counts is None:
         return "records that could not be counted"
-    return ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in counts.items())
+    # Kinds the user keeps none of are left out: most records never hold a scan.
+    held = [f"{n} {table.replace('_', ' ')}" for table, n in counts.items() if n]
+    return ", ".join(held) or "no records"
 
 
 def list_backups(record_path: Path) -> list[Backup]:

@@ -19,6 +19,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Row, Table
 
 from netjourney.core.guide import Guide
+from netjourney.core.journey import listings as journey_listings
+from netjourney.core.journey import records as journey_records  # noqa: F401 (its checks)
+from netjourney.core.journey import rules as journey_rules
+from netjourney.core.journey.models import (
+    DiaryEntry,
+    Dose,
+    Measurement,
+    Scan,
+    SymptomRating,
+    Treatment,
+)
 from netjourney.core.listing import (
     Listing,
     appointment_title,
@@ -32,6 +43,9 @@ from netjourney.core.models import Appointment, CareTeamMember, LinkedToGuide, N
 # A check of one imported value beyond its type: (value, the whole validated item,
 # the guide) -> what is wrong, or None when it is fine.
 FieldCheck = Callable[[Any, Mapping[str, Any], Guide], str | None]
+# A check of one imported item against the item its reference points to:
+# (the item, the referred item) -> what is wrong, or None.
+ReferenceCheck = Callable[[Mapping[str, Any], Mapping[str, Any]], str | None]
 
 
 @dataclass(frozen=True, eq=False)  # each kind is itself: compared and hashed by identity
@@ -55,6 +69,11 @@ class RecordKind:
     # Many-to-many lists written into JSON as ids: JSON field -> relationship name.
     json_id_lists: Mapping[str, str] = field(default_factory=dict)
     json_checks: Mapping[str, FieldCheck] = field(default_factory=dict)
+    # Checks of a field against the record a reference points to (a kind registered
+    # earlier): the field the problem is named on -> (the reference field, the check).
+    json_reference_checks: Mapping[str, tuple[str, ReferenceCheck]] = field(default_factory=dict)
+    # Its JSON list may be absent (files written before the kind existed): read as empty.
+    json_optional: bool = False
 
     @property
     def table(self) -> Table:
@@ -195,5 +214,139 @@ register(
         title_columns=("title",),
         title=lambda row: str(row.title or "(untitled)"),
         listing=lambda guide: notes_listing(),
+    )
+)
+
+
+def _day_title(column: str) -> Callable[[Row[Any]], str]:
+    return lambda row: getattr(row, column).isoformat()
+
+
+register(
+    RecordKind(
+        name="treatment",
+        model=Treatment,
+        noun="treatment",
+        plural="treatments",
+        label="Treatment",
+        page="treatments",
+        json_name="treatments",
+        json_optional=True,
+        search_columns=("name", "dose", "how_given", "location", "why_stopped", "notes"),
+        search_title="name",
+        title_columns=("name", "kind"),
+        title=lambda row: journey_listings.treatment_title(row.name, row.kind),
+        listing=lambda guide: journey_listings.treatments_listing(),
+        json_checks={
+            "stopped_on": lambda v, item, g: journey_rules.stop_problem(item["started_on"], v),
+            "repeat_every": lambda v, item, g: journey_rules.repeat_problem(v, item["repeat_unit"]),
+            "planned_dates": lambda v, item, g: journey_rules.planned_dates_problem(v),
+        },
+    )
+)
+register(
+    RecordKind(
+        name="dose",
+        model=Dose,
+        noun="dose",
+        plural="doses",
+        label="Dose",
+        page="treatments",
+        json_name="doses",
+        json_optional=True,
+        search_columns=("location", "notes"),
+        search_title="given_on",
+        title_columns=("given_on",),
+        title=_day_title("given_on"),
+        listing=lambda guide: journey_listings.doses_listing(),
+        json_reference_checks={
+            "given_on": (
+                "treatment_id",
+                lambda item, treatment: journey_rules.dose_date_problem(
+                    item["given_on"], treatment["started_on"]
+                ),
+            ),
+        },
+    )
+)
+register(
+    RecordKind(
+        name="measurement",
+        model=Measurement,
+        noun="test result",
+        plural="test results",
+        label="Test",
+        page="measurements",
+        json_name="measurements",
+        json_optional=True,
+        search_columns=("measure", "unit", "reference_range", "lab", "notes"),
+        search_title="measure",
+        title_columns=("measure", "value", "unit", "measured_on"),
+        title=lambda row: (
+            f"{row.measure} {journey_listings.value_text(row.value, row.unit)}"
+            f" ({row.measured_on.isoformat()})"
+        ),
+        listing=lambda guide: journey_listings.measurements_listing(),
+        json_checks={
+            "range_high": lambda v, item, g: journey_rules.range_problem(item["range_low"], v),
+        },
+    )
+)
+register(
+    RecordKind(
+        name="scan",
+        model=Scan,
+        noun="scan",
+        plural="scans",
+        label="Scan",
+        page="scans",
+        json_name="scans",
+        json_optional=True,
+        search_columns=("location", "report"),
+        search_title="report",
+        title_columns=("scanned_on", "kind"),
+        title=journey_listings.scan_title,
+        listing=lambda guide: journey_listings.scans_listing(),
+    )
+)
+register(
+    RecordKind(
+        name="diary_entry",
+        model=DiaryEntry,
+        noun="diary day",
+        plural="diary days",
+        label="Diary",
+        page="diary",
+        json_name="diary",
+        json_optional=True,
+        search_columns=("note",),
+        search_title="day",
+        title_columns=("day",),
+        title=_day_title("day"),
+        listing=lambda guide: journey_listings.diary_listing(),
+    )
+)
+register(
+    RecordKind(
+        name="symptom_rating",
+        model=SymptomRating,
+        noun="symptom rating",
+        plural="symptom ratings",
+        label="Symptom",
+        page="diary",
+        json_name="symptom_ratings",
+        json_optional=True,
+        search_columns=(),
+        search_title="symptom",
+        title_columns=("symptom",),
+        title=lambda row: str(row.symptom),
+        listing=lambda guide: journey_listings.symptom_ratings_listing(),
+        json_checks={
+            "rating": lambda v, item, g: journey_rules.rating_problem(v),
+            "count": lambda v, item, g: (
+                journey_rules.count_problem(v)
+                or journey_rules.rated_or_counted_problem(item["rating"], v)
+            ),
+        },
     )
 )

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, Enum, Float, Integer, String, Table, Text
 
 from netjourney.core.models import Base, StoredDate, UTCDateTime
 
@@ -99,9 +99,15 @@ def _rule_for(column: Column[object]) -> Rule:
         return _one_of((0, 1))
     if isinstance(kind, Integer):
         return _of_class(int, "a whole number")
+    if isinstance(kind, Float):
+        return _is_number
     if isinstance(kind, String | Text):
         return _of_class(str, "text")
     raise TypeError(f"no value rule for {column.table.name}.{column.name} ({kind!r})")
+
+
+def _is_number(value: object) -> str | None:
+    return None if type(value) in (int, float) else "is not a number"
 
 
 def _of_class(kind: type, name: str) -> Rule:

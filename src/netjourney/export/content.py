@@ -43,6 +43,10 @@ class Part(enum.StrEnum):
     CARE_TEAM = "care-team"
     UPCOMING = "upcoming"
     PAST = "past"
+    TREATMENTS = "treatments"
+    TESTS = "tests"
+    SCANS = "scans"
+    DIARY = "diary"
     QUESTIONS = "questions"
     NOTES = "notes"
     GUIDE = "guide"
@@ -57,6 +61,10 @@ _PART_HEADINGS = {
     Part.CARE_TEAM: "Care team",
     Part.UPCOMING: "Upcoming appointments",
     Part.PAST: "Past appointments",
+    Part.TREATMENTS: "Treatments",
+    Part.TESTS: "Test results",
+    Part.SCANS: "Scans",
+    Part.DIARY: "Symptom diary",
     Part.QUESTIONS: "Questions and answers",
     Part.NOTES: "Notes",
     Part.GUIDE: "From the treatment guide",

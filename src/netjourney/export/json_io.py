@@ -35,6 +35,7 @@ from sqlalchemy import (
     Column,
     Date,
     Enum,
+    Float,
     Integer,
     String,
     Table,
@@ -97,6 +98,8 @@ def _json_type(column: Column[Any]) -> Any:
         python = StrictBool
     elif isinstance(kind, Integer):
         python = SQLiteInteger
+    elif isinstance(kind, Float):  # a whole number is a number too: 120 for 120.0
+        python = Annotated[float, Field(allow_inf_nan=False)]
     elif isinstance(kind, Date):
         python = date
     elif isinstance(kind, String):  # Text too
@@ -127,7 +130,10 @@ def document_model(registered: tuple[RecordKind, ...]) -> type[BaseModel]:
             ],
             ...,
         ),
-        **{kind.json_name: (list[_item_model(kind)], ...) for kind in registered},  # type: ignore[misc]
+        **{
+            kind.json_name: (list[_item_model(kind)], [] if kind.json_optional else ...)  # type: ignore[misc]
+            for kind in registered
+        },
         "situation": (dict[str, Any], None),  # optional: files from before My situation
     }
     return create_model("NetJourneyRecord", __config__=ConfigDict(strict=True), **fields)
@@ -257,6 +263,8 @@ class DocumentChecker:
         self.guide = guide
         self.registered = registered
         self.ids: dict[str, set[int]] = {}  # table name -> the ids the file holds
+        # table name -> id -> the item's values, for checks against a referred item
+        self.checked: defaultdict[str, dict[int, dict[str, Any]]] = defaultdict(dict)
         self.vocabulary = {
             "care_roles": ("a care-team role of the guide", set(guide.role_ids)),
             "guide_sections": ("a section of the guide", set(guide.section_ids)),
@@ -293,9 +301,12 @@ class DocumentChecker:
             check = kind.json_checks.get(column.name)
             if problem is None and check is not None:
                 problem = check(values[column.name], values, self.guide)
+            if problem is None:
+                problem = self._referred_problem(kind, column, values)
             if problem is not None:
                 raise _bad(f"{where}.{column.name}", problem)
         self.rows[kind.table].append(values)
+        self.checked[kind.table_name][values["id"]] = values
         self.rows[kind.link_table] += [
             {"owner_id": values["id"], "section_id": section_id}
             for section_id in self._section_ids(item, where)
@@ -319,6 +330,17 @@ class DocumentChecker:
             if target in self.ids and value not in self.ids[target]:
                 return f"refers to {value}, which is not in the file"
         return None
+
+    def _referred_problem(
+        self, kind: RecordKind, column: Column[Any], values: dict[str, Any]
+    ) -> str | None:
+        """A kind's check against the item referred to (e.g. a dose and its treatment)."""
+        if column.name not in kind.json_reference_checks:
+            return None
+        reference, check = kind.json_reference_checks[column.name]
+        target = next(iter(kind.table.c[reference].foreign_keys)).column.table.name
+        referred = self.checked[target].get(values[reference])
+        return None if referred is None else check(values, referred)
 
     def _section_ids(self, item: BaseModel, where: str) -> list[str]:
         section_ids: list[str] = getattr(item, "section_ids")  # noqa: B009

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -52,6 +53,7 @@ from netjourney.export.pdf_common import (
     time_span,
 )
 from netjourney.export.pdf_glossary import glossary_flowables
+from netjourney.export.pdf_journey_records import journey_record_parts
 
 MARGIN = 54.0
 TITLE = "Lung NET treatment journey"
@@ -86,9 +88,14 @@ def build_journey_pdf(
     options = options or JourneyOptions()
     now = now or utc_now()
     selection = select_journey(load_snapshot(record), record.guide, options, now)
-    story = _JourneyStory(record.guide, options, selection, now).flowables()
+    story = _JourneyStory(record.guide, options, selection, now)
+    story.builders |= journey_record_parts(record, options, story.styles, story.width, now)
     return render_pdf(
-        story, title=journey_title(options), paper=options.paper, margin=MARGIN, on_page=on_page
+        story.flowables(),
+        title=journey_title(options),
+        paper=options.paper,
+        margin=MARGIN,
+        on_page=on_page,
     )
 
 
@@ -109,9 +116,7 @@ class _JourneyStory:
         self.now = now
         self.styles = styles()
         self.width = content_width(options.paper, MARGIN)
-
-    def flowables(self) -> list[Flowable]:
-        builders = {
+        self.builders: dict[Part, Callable[[], list[Flowable]]] = {
             Part.SITUATION: self._situation,
             Part.CARE_TEAM: self._care_team,
             Part.UPCOMING: lambda: self._appointments(self.selection.upcoming, upcoming=True),
@@ -120,10 +125,12 @@ class _JourneyStory:
             Part.NOTES: self._notes,
             Part.GUIDE: self._guide_sections,
         }
+
+    def flowables(self) -> list[Flowable]:
         story = self._cover()
         for part in self._shown_parts():
             story += [CondPageBreak(140), heading(part.heading, self.styles.h1, outline_level=0)]
-            story += builders[part]()
+            story += self.builders[part]()
         return story
 
     def _shown_parts(self) -> list[Part]:

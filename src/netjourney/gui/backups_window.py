@@ -29,7 +29,8 @@ from netjourney.core.dates import short_date_time
 from netjourney.core.errors import RecordError
 from netjourney.core.registry import kinds
 
-COLUMNS = ("Taken", "Kind", *(kind.plural.capitalize() for kind in kinds()))
+# "No." ranks the copies as they were taken: the clock may have been set back since.
+COLUMNS = ("No.", "Taken", "Kind", *(kind.plural.capitalize() for kind in kinds()))
 EXPLANATION = (
     "While NET Journey is open it saves a checked copy of your record every 30 minutes. "
     "It keeps the latest few, then one a day for 12 days, one a week for 10 weeks and "
@@ -114,7 +115,7 @@ class BackupsWindow(QDialog):
         question = QMessageBox(
             QMessageBox.Icon.Question,
             "Restore this backup?",
-            f"Replace your record with the copy taken {row_texts(backup)[0]}?\n\n"
+            f"Replace your record with the copy taken {row_texts(backup)[1]}?\n\n"
             "Your record as it is now is kept in the backups, as “Before a restore”.",
             QMessageBox.StandardButton.Cancel,
             self,
@@ -134,4 +135,5 @@ def row_texts(backup: backups.Backup) -> list[str]:
     counts = backup.counts
     numbers = [str(counts[k.table_name]) if counts else "?" for k in kinds()]
     taken = short_date_time(backup.taken_at.astimezone())
-    return [taken, backup.kind_label, *numbers]
+    number = str(backup.sequence) if backup.sequence else "–"  # named before numbering
+    return [number, taken, backup.kind_label, *numbers]

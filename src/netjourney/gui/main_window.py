@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney import __version__
+from netjourney.core.journey.charts import load_drawing_library
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, ReplaceRecordFile
 from netjourney.gui.backup_scheduler import BackupScheduler
@@ -34,6 +35,9 @@ from netjourney.gui.welcome import offer_welcome
 
 if TYPE_CHECKING:
     from netjourney.gui.search_dialog import SearchDialog
+
+
+CHARTS_READY_AFTER_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.welcome = offer_welcome(self)
         self.resize(1200, 800)
+        QTimer.singleShot(CHARTS_READY_AFTER_MS, load_drawing_library)  # idle, after start
 
     @property
     def record(self) -> JourneyRecord:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from netjourney.gui.page_spec import PAGES
+from netjourney.gui.page_spec import PAGES, page_shortcut
 
 if TYPE_CHECKING:
     from netjourney.gui.main_window import MainWindow
@@ -63,8 +63,8 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(action("&Normal text size", lambda: window.change_text_size(0), "Ctrl+0"))
     window.theme.add_menu(view_menu)
     go_menu = window.menuBar().addMenu("&Go")
-    for number, (key, title) in enumerate(PAGES, start=1):
-        go_menu.addAction(action(title, partial(window.show_page, key), f"Ctrl+{number}"))
+    for key, title in PAGES:
+        go_menu.addAction(action(title, partial(window.show_page, key), page_shortcut(key)))
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(action("&About NET Journey", window.about))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -27,7 +28,19 @@ PAGES = (
     ("questions", "Questions"),
     ("appointments", "Appointments"),
     ("notes", "Notes"),
+    ("treatments", "Treatments"),
+    ("diary", "Symptom diary"),
+    ("measurements", "Tests & markers"),
+    ("scans", "Scans"),
 )
+# Pages past the ninth have a letter: there is no Ctrl+10.
+LETTER_KEYS = {"measurements": "Ctrl+Shift+T", "scans": "Ctrl+Shift+S"}
+
+
+def page_shortcut(key: str) -> str:
+    """The Go menu's key for a page: Ctrl+1 to Ctrl+9, then LETTER_KEYS."""
+    number = [k for k, _title in PAGES].index(key) + 1
+    return f"Ctrl+{number}" if number <= 9 else LETTER_KEYS[key]
 
 
 class Page(Protocol):
@@ -72,6 +85,12 @@ def build_page(key: str, actions: Actions, links: PageLinks) -> BuiltPage:
         situation.section_requested.connect(lambda section_id: links.navigate("guide", section_id))
         situation.status_message.connect(links.tell)
         return BuiltPage(situation, situation)
+    if key == "diary":
+        from netjourney.gui.pages.diary import DiaryPage
+
+        diary = DiaryPage(actions)
+        diary.navigate_requested.connect(links.navigate)
+        return BuiltPage(diary, diary)
     if key == "guide":
         from netjourney.gui.pages.guide import GuidePage
 
@@ -84,15 +103,20 @@ def build_page(key: str, actions: Actions, links: PageLinks) -> BuiltPage:
 
 
 def _record_page(key: str, actions: Actions) -> RecordPage:
-    from netjourney.gui.pages.appointments import AppointmentsPage
-    from netjourney.gui.pages.notes import NotesPage
-    from netjourney.gui.pages.questions import QuestionsPage
-    from netjourney.gui.pages.team import TeamPage
+    module_name, class_name = RECORD_PAGES[key]
+    page_class: Callable[[Actions], RecordPage] = getattr(
+        import_module(f"netjourney.gui.pages.{module_name}"), class_name
+    )
+    return page_class(actions)
 
-    pages: dict[str, Callable[[Actions], RecordPage]] = {
-        "team": TeamPage,
-        "questions": QuestionsPage,
-        "appointments": AppointmentsPage,
-        "notes": NotesPage,
-    }
-    return pages[key](actions)
+
+# page key -> (module in gui/pages, class): imported when the page is first shown
+RECORD_PAGES = {
+    "team": ("team", "TeamPage"),
+    "questions": ("questions", "QuestionsPage"),
+    "appointments": ("appointments", "AppointmentsPage"),
+    "notes": ("notes", "NotesPage"),
+    "treatments": ("treatments", "TreatmentsPage"),
+    "measurements": ("measurements", "MeasurementsPage"),
+    "scans": ("scans", "ScansPage"),
+}

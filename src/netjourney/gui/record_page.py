@@ -105,6 +105,8 @@ class RecordPage(QWidget):
             left_layout.addWidget(widget)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(buttons)
+        for widget in self.beneath_list():
+            left_layout.addWidget(widget)
         scroll = QScrollArea()
         scroll.setWidget(BlankWhenNothingChosen(self.editor, self.kind))
         scroll.setAccessibleName(f"The chosen {self.kind}")
@@ -122,6 +124,10 @@ class RecordPage(QWidget):
 
     def filters(self) -> list[QWidget]:
         """Hook: widgets shown above the list."""
+        return []
+
+    def beneath_list(self) -> list[QWidget]:
+        """Hook: widgets shown under the list and its buttons (a chart of its values)."""
         return []
 
     def new_record(self) -> Any:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from netjourney.core.home import home_summary
+from netjourney.core.journey.upcoming import upcoming
 from netjourney.core.listing import local_time_text
 from netjourney.core.people import with_whom
 from netjourney.core.record import JourneyRecord
+from netjourney.core.registry import kind_named
 
 
 class HomePage(QWidget):
@@ -49,7 +51,8 @@ class HomePage(QWidget):
 
     def summary_html(self, now: datetime) -> str:
         summary = home_summary(self.record, now)
-        parts = ["<h1>Welcome to NET Journey</h1>", "<h2>Next appointment</h2>"]
+        parts = ["<h1>Welcome to NET Journey</h1>", *self.whats_next_html(now.astimezone().date())]
+        parts.append("<h2>Next appointment</h2>")
         visit = summary.next_appointment
         if visit is None:
             parts.append('<p>No appointment coming up. <a href="appointments:">Add one</a>.</p>')
@@ -90,6 +93,29 @@ class HomePage(QWidget):
             ' · <a href="team:">add the people treating you</a>.</p>'
         )
         return '<div style="font-size: large">' + "".join(parts) + "</div>"
+
+    def whats_next_html(self, today: date, days: int = 60, shown: int = 8) -> list[str]:
+        """Appointments, doses due, scans and tests planned, in date order; late doses first."""
+        items = upcoming(self.record, today, days)
+        rows = []
+        for item in items[:shown]:
+            when = f"{item.on:%a} {item.on.day} {item.on:%b %Y}" + (
+                f", {item.at}" if item.at else ""
+            )
+            late = "<b>Overdue</b> since " if item.overdue else ""
+            whom = f" — {escape(item.with_whom)}" if item.with_whom else ""
+            page = kind_named(item.record_kind).page if item.record_kind else ""
+            what = escape(f"{item.kind}: {item.what}")
+            link = f'<a href="{page}:{item.record_id}">{what}</a>' if page else what
+            rows.append(f"<li>{late}<b>{escape(when)}</b> · {link}{whom}</li>")
+        if not rows:
+            return [
+                "<h2>What's next</h2>",
+                f"<p>Nothing in the next {days} days: no appointment, dose, scan or test.</p>",
+            ]
+        more = len(items) - shown
+        more_text = f"<p>…and {more} more in the next {days} days.</p>" if more > 0 else ""
+        return ["<h2>What's next</h2>", f"<ul>{''.join(rows)}</ul>{more_text}"]
 
     def _link(self, link: str) -> None:
         page, _, key = link.partition(":")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from netjourney.core.creation import writing_into_empty
 from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
+from netjourney.demo.journey import JourneySize, insert_rows, journey_rows
 
 DEMO_ZONE = "America/Chicago"
+SMALL_JOURNEY = JourneySize(doses=5, measurements=7, scans=2, diary_days=90)
 
 _TEAM = (
     (
@@ -136,6 +139,10 @@ def fill_demo(record: JourneyRecord, now: datetime) -> dict[str, int]:
         session.add_all([*members, *questions, *appointments])
         session.flush()
         session.add_all(_notes(today, members, appointments))
+        # A few months of lanreotide, prescribed by Dr. Okafor, with markers and a diary.
+        story = journey_rows(random.Random(28), today, SMALL_JOURNEY, prescriber_id=members[1].id)
+        for model, rows in story.items():
+            insert_rows(session, model, rows)
     return record.counts()
 
 

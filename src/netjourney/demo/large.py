@@ -15,10 +15,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
-from sqlalchemy.orm import Session
 
 from netjourney.core.creation import writing_into_empty
-from netjourney.core.demo import DEMO_ZONE, NOT_EMPTY
 from netjourney.core.guide import QUESTION_SECTION_IDS, Guide
 from netjourney.core.models import (
     Appointment,
@@ -29,8 +27,20 @@ from netjourney.core.models import (
     appointment_questions,
 )
 from netjourney.core.record import JourneyRecord
+from netjourney.demo.journey import JourneySize, insert_rows, journey_rows
+from netjourney.demo.small import DEMO_ZONE, NOT_EMPTY
 
-FULL_SIZE = {"members": 40, "appointments": 600, "questions": 400, "notes": 10_000}
+FULL_SIZE = {
+    "members": 40,
+    "appointments": 600,
+    "questions": 400,
+    "notes": 10_000,
+    # the treatment story (demo/journey.py): lanreotide every 28 days for five years
+    "doses": 65,
+    "measurements": 60,
+    "scans": 30,
+    "diary_days": 1_800,
+}
 YEARS = 5
 NOTE_LENGTH = (150, 1400)  # each note's aimed-at length; their mean comes out near 800
 RARE_WORDS = ("everolimus", "quillwort", "marzipan")  # each in a handful of notes
@@ -297,27 +307,21 @@ def fill_large_demo(
     appointments = _appointments(maker, size["appointments"], members)
     notes = _notes(maker, size["notes"], members, appointments)
     with writing_into_empty(record, NOT_EMPTY) as session:
-        _insert(session, CareTeamMember, members)
-        _insert(session, Question, questions)
-        _insert(session, Appointment, appointments)
-        _insert(session, Note, notes)
+        insert_rows(session, CareTeamMember, members)
+        insert_rows(session, Question, questions)
+        insert_rows(session, Appointment, appointments)
+        insert_rows(session, Note, notes)
         planned = _planned_questions(maker, appointments, questions)
         if planned:  # an empty list would insert one row of defaults
             session.execute(insert(appointment_questions), planned)
+        for model, rows in journey_rows(
+            maker.rng,
+            now.astimezone(ZoneInfo(DEMO_ZONE)).date(),
+            JourneySize(size["doses"], size["measurements"], size["scans"], size["diary_days"]),
+            prescriber_id=min(2, size["members"]),  # the medical oncologist when there is one
+        ).items():
+            insert_rows(session, model, rows)
     return record.counts()
-
-
-def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    """Insert the rows, then their links to guide sections (kept aside under 'sections')."""
-    links = [
-        {"owner_id": row["id"], "section_id": section_id}
-        for row in rows
-        for section_id in row["sections"]
-    ]
-    session.execute(
-        insert(model), [{k: v for k, v in row.items() if k != "sections"} for row in rows]
-    )
-    session.execute(insert(model.link_model), links)
 
 
 def _members(maker: _Maker, count: int) -> list[dict[str, Any]]:

@@ -1,0 +1,169 @@
+"""The page lists of the journey's records (see core/listing.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row, String, cast, func, select
+
+from netjourney.core.journey.models import (
+    DiaryEntry,
+    Dose,
+    Measurement,
+    Scan,
+    ScanKind,
+    SymptomRating,
+    Treatment,
+    TreatmentKind,
+)
+from netjourney.core.listing import ListColumn, Listing
+from netjourney.core.models import CareTeamMember
+
+TREATMENT_KIND_LABELS = {
+    TreatmentKind.SURGERY: "Surgery",
+    TreatmentKind.SOMATOSTATIN_ANALOG: "Somatostatin analog",
+    TreatmentKind.CHEMOTHERAPY: "Chemotherapy",
+    TreatmentKind.RADIATION: "Radiation",
+    TreatmentKind.TARGETED_THERAPY: "Targeted therapy",
+    TreatmentKind.RADIOACTIVE_DRUG: "Radioactive drug",
+    TreatmentKind.LIVER_PROCEDURE: "Liver procedure",
+    TreatmentKind.OTHER: "Other",
+}
+SCAN_KIND_LABELS = {
+    ScanKind.CT: "CT",
+    ScanKind.MRI: "MRI",
+    ScanKind.SOMATOSTATIN_PET: "Somatostatin receptor PET",
+    ScanKind.OTHER: "Other scan",
+}
+
+
+def _day(key: str) -> Any:
+    return lambda row: getattr(row, key).isoformat() if getattr(row, key) else ""
+
+
+def _text(key: str) -> Any:
+    return lambda row: " ".join(str(getattr(row, key) or "").split())
+
+
+def treatment_title(name: str, kind: str) -> str:
+    return name or TREATMENT_KIND_LABELS[TreatmentKind(kind)]
+
+
+def value_text(value: float, unit: str) -> str:
+    """A value as the user typed it, to its own precision: 120, 3.5 (never 120.0)."""
+    return f"{value:g} {unit}".strip()
+
+
+def treatments_listing() -> Listing:
+    t, m = Treatment, CareTeamMember
+    return Listing(
+        select(
+            t.id.label("id"), t.kind, t.name, t.dose, t.started_on, t.stopped_on, m.name.label("by")
+        ).outerjoin(m, t.member_id == m.id),
+        (
+            ListColumn("Treatment", t.name, lambda r: treatment_title(r.name, r.kind)),
+            ListColumn("Kind", t.kind, lambda r: TREATMENT_KIND_LABELS[TreatmentKind(r.kind)]),
+            ListColumn("Dose", t.dose, _text("dose")),
+            ListColumn("Started", t.started_on, _day("started_on")),
+            ListColumn("Stopped", t.stopped_on, _day("stopped_on")),
+            ListColumn("Prescribed by", m.name, _text("by")),
+        ),
+        default_sort=3,
+        default_descending=True,
+    )
+
+
+def doses_listing() -> Listing:
+    d, t = Dose, Treatment
+    return Listing(
+        select(d.id.label("id"), d.given_on, t.name, t.kind, d.location, d.notes).join(
+            t, d.treatment_id == t.id
+        ),
+        (
+            ListColumn("Given on", d.given_on, _day("given_on")),
+            ListColumn("Treatment", t.name, lambda r: treatment_title(r.name, r.kind)),
+            ListColumn("Where", d.location, _text("location")),
+            ListColumn("Notes", d.notes, _text("notes")),
+        ),
+        default_descending=True,
+    )
+
+
+def measurements_listing() -> Listing:
+    m = Measurement
+    return Listing(
+        select(
+            m.id.label("id"), m.measured_on, m.measure, m.value, m.unit, m.reference_range, m.lab
+        ),
+        (
+            ListColumn("Date", m.measured_on, _day("measured_on")),
+            ListColumn("Measure", m.measure, _text("measure")),
+            ListColumn("Value", m.value, lambda r: value_text(r.value, r.unit)),
+            ListColumn("Lab's range", m.reference_range, _text("reference_range")),
+            ListColumn("Lab", m.lab, _text("lab")),
+        ),
+        default_descending=True,
+    )
+
+
+def scans_listing() -> Listing:
+    s = Scan
+    return Listing(
+        select(s.id.label("id"), s.scanned_on, s.kind, s.location, s.report, s.next_planned_on),
+        (
+            ListColumn("Date", s.scanned_on, _day("scanned_on")),
+            ListColumn("Kind", s.kind, lambda r: SCAN_KIND_LABELS[ScanKind(r.kind)]),
+            ListColumn("Where", s.location, _text("location")),
+            ListColumn("Report", s.report, _text("report")),
+            ListColumn("Next planned", s.next_planned_on, _day("next_planned_on")),
+        ),
+        default_descending=True,
+    )
+
+
+def diary_listing() -> Listing:
+    e, r = DiaryEntry, SymptomRating
+    ratings = (
+        select(
+            func.group_concat(
+                r.symptom
+                + " "
+                + func.coalesce(cast(r.rating, String) + "/10", cast(r.count, String) + " times"),
+                ", ",
+            )
+        )
+        .where(r.entry_id == e.id)
+        .scalar_subquery()
+    )
+    return Listing(
+        select(e.id.label("id"), e.day, e.note, ratings.label("ratings")),
+        (
+            ListColumn("Day", e.day, _day("day")),
+            ListColumn("Symptoms", ratings, _text("ratings")),
+            ListColumn("Note", e.note, _text("note")),
+        ),
+        default_descending=True,
+    )
+
+
+def symptom_ratings_listing() -> Listing:
+    e, r = DiaryEntry, SymptomRating
+    return Listing(
+        select(r.id.label("id"), e.day, r.symptom, r.rating, r.count.label("times")).join(
+            e, r.entry_id == e.id
+        ),
+        (
+            ListColumn("Day", e.day, _day("day")),
+            ListColumn("Symptom", r.symptom, _text("symptom")),
+            ListColumn("Rating", r.rating, lambda row: rating_text(row.rating, row.times)),
+        ),
+        default_descending=True,
+    )
+
+
+def rating_text(rating: int | None, count: int | None) -> str:
+    return f"{rating}/10" if rating is not None else f"{count} times"
+
+
+def scan_title(row: Row[Any]) -> str:
+    return f"{row.scanned_on.isoformat()} {SCAN_KIND_LABELS[ScanKind(row.kind)]}"

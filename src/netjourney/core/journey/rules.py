@@ -1,0 +1,76 @@
+"""What a journey record may hold, in words: one place for the API and JSON import.
+
+Each check returns what is wrong (a short phrase after the field's name) or None.
+The database's CHECK constraints refuse the same values; these say why, first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+DIARY_DEFAULT_SYMPTOMS = ("flushing", "diarrhea", "wheezing", "tiredness", "pain")
+RATING_MAX = 10
+REPEAT_MAX = 3650  # ten years: anything longer is a typing slip
+
+
+def rating_problem(rating: int | None) -> str | None:
+    if rating is not None and not 0 <= rating <= RATING_MAX:
+        return f"must be from 0 to {RATING_MAX}, not {rating}"
+    return None
+
+
+def count_problem(count: int | None) -> str | None:
+    if count is not None and count < 0:
+        return f"cannot be negative ({count})"
+    return None
+
+
+def rated_or_counted_problem(rating: int | None, count: int | None) -> str | None:
+    if (rating is None) == (count is None):
+        return "give either a rating or a count"
+    return None
+
+
+def repeat_problem(every: int | None, unit: str | None) -> str | None:
+    if (every is None) != (unit is None):
+        return "needs both a number and days or weeks"
+    if every is not None and not 1 <= every <= REPEAT_MAX:
+        return f"must be from 1 to {REPEAT_MAX}, not {every}"
+    return None
+
+
+def stop_problem(started_on: date | None, stopped_on: date | None) -> str | None:
+    if started_on and stopped_on and stopped_on < started_on:
+        return f"{stopped_on.isoformat()} is before the start ({started_on.isoformat()})"
+    return None
+
+
+def dose_date_problem(given_on: date, started_on: date | None) -> str | None:
+    if started_on is not None and given_on < started_on:
+        return f"{given_on.isoformat()} is before the treatment started ({started_on.isoformat()})"
+    return None
+
+
+def range_problem(low: float | None, high: float | None) -> str | None:
+    if low is not None and high is not None and low > high:
+        return f"the low end ({low:g}) is above the high end ({high:g})"
+    return None
+
+
+def parse_planned_dates(text: str) -> list[date]:
+    """'2026-01-05 2026-02-02' -> the days in order; ValueError names a bad one."""
+    days = []
+    for word in text.replace(",", " ").split():
+        try:
+            days.append(date.fromisoformat(word))
+        except ValueError:
+            raise ValueError(f"{word!r} is not a date like 2026-03-01") from None
+    return sorted(set(days))
+
+
+def planned_dates_problem(text: str) -> str | None:
+    try:
+        parse_planned_dates(text)
+    except ValueError as error:
+        return str(error)
+    return None

@@ -1,0 +1,137 @@
+"""When the next dose of a repeating treatment is due.
+
+Dates are local calendar days. A schedule of "every 28 days" counts days on the
+calendar, not 28 x 24 hours: a dose on 30 January is next due on 27 February
+in any year's month lengths, and a summer-time change or a flight to another
+time zone never moves it. "Today" is the caller's local day
+(`datetime.now(zone).date()` in the zone the user is in now), so a user who
+crossed time zones sees a dose as due on the day of the place they are in.
+
+The next dose follows the last dose given, not the plan: a dose given three days
+late moves every later due date three days. With no dose yet, the first is due on
+the start date. A stopped treatment has nothing due. A treatment on given dates
+is due on the first planned date after its last dose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from netjourney.core.journey.listings import treatment_title
+from netjourney.core.journey.models import Dose, RepeatUnit, Treatment
+from netjourney.core.journey.rules import parse_planned_dates
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Every `every` days or weeks, or on the `dates`; neither: a one-off."""
+
+    every: int | None = None
+    unit: RepeatUnit | None = None
+    dates: tuple[date, ...] = ()
+
+    @classmethod
+    def of(cls, treatment: Treatment) -> Schedule:
+        return cls(
+            treatment.repeat_every,
+            RepeatUnit(treatment.repeat_unit) if treatment.repeat_unit else None,
+            tuple(parse_planned_dates(treatment.planned_dates or "")),
+        )
+
+    @property
+    def interval(self) -> timedelta | None:
+        if self.every is None or self.unit is None:
+            return None
+        return timedelta(days=self.every * (7 if self.unit == RepeatUnit.WEEKS else 1))
+
+    @property
+    def repeats(self) -> bool:
+        return self.interval is not None or bool(self.dates)
+
+
+def next_due(
+    schedule: Schedule,
+    started_on: date | None,
+    stopped_on: date | None,
+    last_dose: date | None,
+    today: date,
+) -> date | None:
+    """The day the next dose is due (maybe already past: overdue), or None."""
+    if stopped_on is not None and stopped_on <= today:
+        return None
+    due = _next_on_schedule(schedule, started_on, last_dose)
+    if due is None or (stopped_on is not None and due > stopped_on):
+        return None
+    return due
+
+
+def _next_on_schedule(
+    schedule: Schedule, started_on: date | None, last_dose: date | None
+) -> date | None:
+    if schedule.interval is not None:
+        if last_dose is None:
+            return started_on
+        return last_dose + schedule.interval
+    return next((d for d in schedule.dates if last_dose is None or d > last_dose), None)
+
+
+def occurrences(schedule: Schedule, first: date, until: date) -> list[date]:
+    """The due days from `first` up to `until` if every dose is given on time."""
+    if schedule.interval is None:
+        return [d for d in schedule.dates if first <= d <= until]
+    days, day = [], first
+    while day <= until:
+        days.append(day)
+        day += schedule.interval
+    return days
+
+
+@dataclass(frozen=True)
+class DoseDue:
+    treatment_id: int
+    treatment: str  # its name, or its kind's words
+    due_on: date
+    overdue: bool  # due before today and not yet given
+    with_whom: str  # the prescriber, when known
+    location: str
+    schedule: Schedule
+    stopped_on: date | None  # a planned stop ends the recurring event
+
+
+def doses_due(session: Session, today: date) -> list[DoseDue]:
+    """The next dose of every repeating treatment still going, by due date."""
+    last_given = select(Dose.treatment_id, func.max(Dose.given_on)).group_by(Dose.treatment_id)
+    last_doses: dict[int, date] = {tid: on for tid, on in session.execute(last_given)}
+    due: list[DoseDue] = []
+    for treatment in session.scalars(select(Treatment).order_by(Treatment.id)):
+        schedule = Schedule.of(treatment)
+        on = next_due(
+            schedule,
+            treatment.started_on,
+            treatment.stopped_on,
+            last_doses.get(treatment.id),
+            today,
+        )
+        if on is not None and schedule.repeats:
+            due.append(
+                DoseDue(
+                    treatment.id,
+                    treatment_title(treatment.name, treatment.kind),
+                    on,
+                    on < today,
+                    treatment.member.name if treatment.member else "",
+                    treatment.location,
+                    schedule,
+                    treatment.stopped_on,
+                )
+            )
+    return sorted(due, key=lambda d: (d.due_on, d.treatment_id))
+
+
+def overdue(dues: Sequence[DoseDue]) -> list[DoseDue]:
+    return [d for d in dues if d.overdue]

@@ -1,0 +1,133 @@
+"""What's next: appointments, doses due, scans and tests planned, in date order.
+
+One list for Home, `netjourney upcoming` and the calendar export. Each day is
+the local calendar day: an appointment's day in its own time zone, a dose's or
+scan's day as recorded (see core/journey/schedule.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from netjourney.core.journey.listings import SCAN_KIND_LABELS
+from netjourney.core.journey.models import Measurement, Scan, ScanKind
+from netjourney.core.journey.schedule import doses_due
+from netjourney.core.models import Appointment
+from netjourney.core.people import with_whom_text
+from netjourney.core.record import JourneyRecord
+
+APPOINTMENT, DOSE, SCAN, TEST = "Appointment", "Dose due", "Scan planned", "Test planned"
+
+
+@dataclass(frozen=True)
+class UpcomingItem:
+    on: date
+    kind: str  # APPOINTMENT, DOSE, SCAN or TEST
+    what: str  # e.g. "Lanreotide (Somatuline)", "Somatostatin receptor PET"
+    with_whom: str  # who it is with, or who prescribed it; "" when not known
+    at: str = ""  # "14:30" for an appointment, in its own time zone
+    overdue: bool = False  # a dose due before today and not logged
+    record_kind: str = ""  # the registry kind and id of the record behind it
+    record_id: int = 0
+
+
+def upcoming(record: JourneyRecord, today: date, days: int = 30) -> list[UpcomingItem]:
+    """Everything due from today through `days` days on, plus overdue doses, by date."""
+    last = today + timedelta(days=days)
+    with record.reading() as session:
+        items = [
+            *_appointments(session, today, last),
+            *_doses(session, today, last),
+            *_scans(session, today, last),
+            *_tests(session, today, last),
+        ]
+    return sorted(items, key=lambda i: (i.on, i.at, i.kind, i.what))
+
+
+def _appointments(session: Session, first: date, last: date) -> list[UpcomingItem]:
+    # A day either side in UTC catches every zone; the exact day is the visit's own.
+    since = datetime.combine(first - timedelta(days=1), time(), UTC)
+    until = datetime.combine(last + timedelta(days=2), time(), UTC)
+    visits = session.scalars(select(Appointment).where(Appointment.starts_at.between(since, until)))
+    items = []
+    for visit in visits:
+        local = visit.starts_at.astimezone(ZoneInfo(visit.time_zone))
+        if first <= local.date() <= last:
+            member = visit.member.name if visit.member else None
+            items.append(
+                UpcomingItem(
+                    local.date(),
+                    APPOINTMENT,
+                    visit.purpose or "Appointment",
+                    with_whom_text(member, None, visit.with_whom),
+                    at=f"{local:%H:%M}",
+                    record_kind="appointment",
+                    record_id=visit.id,
+                )
+            )
+    return items
+
+
+def _doses(session: Session, first: date, last: date) -> list[UpcomingItem]:
+    return [
+        UpcomingItem(
+            due.due_on,
+            DOSE,
+            due.treatment,
+            due.with_whom,
+            overdue=due.overdue,
+            record_kind="treatment",
+            record_id=due.treatment_id,
+        )
+        for due in doses_due(session, first)
+        if due.due_on <= last
+    ]
+
+
+def _scans(session: Session, first: date, last: date) -> list[UpcomingItem]:
+    """The next scan planned at the latest scan (an earlier plan was met or replaced)."""
+    latest = session.scalars(select(Scan).order_by(Scan.scanned_on.desc(), Scan.id.desc())).first()
+    if latest is None or latest.next_planned_on is None:
+        return []
+    if not first <= latest.next_planned_on <= last:
+        return []
+    what = SCAN_KIND_LABELS[ScanKind(latest.kind)]
+    return [
+        UpcomingItem(
+            latest.next_planned_on, SCAN, what, latest.location, "", False, "scan", latest.id
+        )
+    ]
+
+
+def _tests(session: Session, first: date, last: date) -> list[UpcomingItem]:
+    """Per measure, the next test planned at its latest result."""
+    newest = (
+        select(Measurement.measure, func.max(Measurement.measured_on).label("on"))
+        .group_by(Measurement.measure)
+        .subquery()
+    )
+    latest = session.scalars(
+        select(Measurement)
+        .join(
+            newest,
+            (Measurement.measure == newest.c.measure) & (Measurement.measured_on == newest.c.on),
+        )
+        .where(Measurement.next_planned_on.between(first, last))
+        .order_by(Measurement.id)
+    )
+    seen: dict[str, UpcomingItem] = {}
+    for result in latest:
+        seen[result.measure] = UpcomingItem(
+            result.next_planned_on or first,
+            TEST,
+            result.measure,
+            result.lab,
+            record_kind="measurement",
+            record_id=result.id,
+        )
+    return list(seen.values())

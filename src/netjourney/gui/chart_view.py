@@ -1,0 +1,92 @@
+"""Charts in the window: the core's chart definition (core/journey/charts.py) drawn by
+reportlab as SVG and shown by QtSvg, so the window and the PDF draw the same chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from netjourney.core.journey.charts import HEIGHT, WIDTH, Fonts, LineChart, svg_of
+
+SHOWN_SCALE = 1.4  # pixels per point at the largest: a chart's text stays near the window's
+
+
+class SvgChart(QSvgWidget):
+    """One chart; it keeps the drawing's proportions at any width, and its text follows
+    the window's text size (View > Larger text)."""
+
+    def __init__(self, chart: LineChart, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = chart
+        self.drawn_height = HEIGHT
+        self._draw()
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumWidth(int(WIDTH * 0.6))
+        self.setMaximumWidth(round(WIDTH * SHOWN_SCALE))  # a wide pane: room, not a taller chart
+        self.setAccessibleName(chart.title)
+        self.setAccessibleDescription(chart.description())
+        self.setToolTip(chart.description())
+
+    def _draw(self) -> None:
+        system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+        scale = max(1.0, self.font().pointSizeF() / system) if system > 0 else 1.0
+        self.drawn_height = HEIGHT * (1 + (scale - 1) * 0.6)  # larger text needs a taller plot
+        self.load(svg_of(self.chart, WIDTH, self.drawn_height, Fonts(scale=scale)))
+        self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.setMinimumHeight(int(self.drawn_height * 0.6))
+        self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self._draw()
+        super().changeEvent(event)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        return round(width * self.drawn_height / WIDTH)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(round(WIDTH * SHOWN_SCALE), round(self.drawn_height * SHOWN_SCALE))
+
+
+class ChartView(QScrollArea):
+    """The charts of one measure (one per unit) or of the diary, with the set's notice.
+    It scrolls, so the table of values beside it keeps its room."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumHeight(round(HEIGHT * 0.8))
+        self.notice = QLabel(wordWrap=True)
+        self.notice.setAccessibleName("About this chart")
+        self.notice.hide()
+        inside = QWidget()
+        self._layout = QVBoxLayout(inside)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.notice)
+        self._layout.addStretch(1)
+        self.setWidget(inside)
+        self.charts: list[SvgChart] = []
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(round(WIDTH * SHOWN_SCALE), round(HEIGHT * SHOWN_SCALE) + 8)  # one in full
+
+    def show_charts(self, charts: Sequence[LineChart], notice: str = "") -> None:
+        for old in self.charts:
+            self._layout.removeWidget(old)
+            old.deleteLater()
+        self.charts = [SvgChart(chart) for chart in charts]
+        for number, chart in enumerate(self.charts, start=1):
+            self._layout.insertWidget(number, chart)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))

@@ -1,0 +1,363 @@
+"""Symptom diary: a day's entry in seconds (each tracked symptom 0-10, a note), saved as
+it is typed; the days so far and a chart over weeks and months; and a symptom turned
+into a question for the next appointment in one click."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from netjourney.core import repository
+from netjourney.core.appointments import plan_questions, upcoming
+from netjourney.core.errors import InvalidInputError
+from netjourney.core.journey.charts import day_text, diary_charts_of
+from netjourney.core.journey.listings import diary_listing
+from netjourney.core.journey.models import DiaryEntry
+from netjourney.core.journey.records import (
+    SymptomScore,
+    ask_about_diary_day,
+    save_diary_day,
+    tracked_symptoms,
+)
+from netjourney.core.listing import appointment_title
+from netjourney.core.models import Question
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.actions import Actions, RecordCommand
+from netjourney.gui.chart_view import ChartView
+from netjourney.gui.editor import SAVE_DELAY_MS
+from netjourney.gui.list_model import ListingModel
+from netjourney.gui.pages.journey_editor import rows_table
+
+NOT_RATED = -1  # the spin box's lowest step, shown as "not rated"
+DayState = tuple[str, list[SymptomScore]]  # a day's note and scores
+
+
+def day_state(record: JourneyRecord, day: date) -> DayState | None:
+    """The day's entry as stored, or None when there is none."""
+    with record.reading() as session:
+        entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == day))
+        if entry is None:
+            return None
+        return entry.note, [SymptomScore(r.symptom, r.rating, r.count) for r in entry.ratings]
+
+
+class SaveDiaryDay(RecordCommand):
+    """A day's entry as the form shows it; undo puts back what the day held (or nothing).
+    Saves of one day in a row merge, so a typed note is one undo step."""
+
+    MERGE_ID = 12
+
+    def __init__(self, actions: Actions, day: date, after: DayState) -> None:
+        super().__init__(actions, f"save the diary for {day_text(day)}")
+        self.day, self.after = day, after
+        self.before: DayState | None = None
+        self.captured = False
+
+    def apply(self) -> None:
+        if not self.captured:
+            self.before, self.captured = day_state(self.record, self.day), True
+        self._set(self.after)
+
+    def revert(self) -> None:
+        self._set(self.before)
+
+    def _set(self, state: DayState | None) -> None:
+        with self.record.writing() as session:
+            if state is not None:
+                save_diary_day(session, self.day, *state)
+            else:
+                entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == self.day))
+                if entry is not None:
+                    session.delete(entry)
+        self.actions.record_changed.emit(DiaryEntry, None)
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not (isinstance(other, SaveDiaryDay) and other.day == self.day):
+            return False
+        self.after = other.after
+        return True
+
+
+class AskAboutDiaryDay(RecordCommand):
+    """A diary day as a question (worded in the core), planned for the next appointment
+    if there is one; undo removes the question."""
+
+    def __init__(self, actions: Actions, day: date) -> None:
+        super().__init__(actions, f"make a question of the diary for {day_text(day)}")
+        self.day = day
+        self.question: Question | None = None
+        self.visit = ""
+
+    def apply(self) -> None:
+        with self.record.writing() as session:
+            entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == self.day))
+            if entry is None:
+                raise InvalidInputError("nothing is written for that day yet.")
+            self.question = ask_about_diary_day(session, entry.id)
+        visits = upcoming(self.record, datetime.now(UTC), limit=1)
+        if visits:
+            planned = [q.id for q in visits[0].planned_questions]
+            plan_questions(self.record, visits[0].id, [*planned, self.question.id])
+            self.visit = appointment_title(
+                visits[0].starts_at, visits[0].time_zone, visits[0].purpose
+            )
+        self.actions.record_changed.emit(Question, self.question.id)
+
+    def revert(self) -> None:
+        assert self.question is not None
+        repository.delete(self.record, Question, self.question.id)
+        self.actions.record_changed.emit(Question, None)
+
+
+class DiaryPage(QWidget):
+    navigate_requested = Signal(str, str)
+
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record_actions = actions
+        self.record = actions.record
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dddd d MMM yyyy")
+        self.day.setAccessibleName("Diary day")
+        self.day.dateChanged.connect(self._day_chosen)
+        self.scores: dict[str, QSpinBox] = {}  # symptom -> its 0-10 rating
+        self.counts: dict[str, QSpinBox] = {}  # symptom -> how many times (e.g. 4 flushes)
+        self.symptom_form = QFormLayout()
+        self.own_symptom = QLineEdit(placeholderText="A symptom of your own, e.g. itching")
+        self.own_symptom.setAccessibleName("Add a symptom to track")
+        self.own_symptom.returnPressed.connect(self._add_own_symptom)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText("Anything else about the day")
+        self.note.setAccessibleName("Note for the day")
+        self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 5 + 12)
+        self.note.textChanged.connect(self._changed)
+        self.ask_button = QPushButton("Make a &question\nfor the next appointment")
+        self.ask_button.setToolTip("Adds the day's symptoms and note to your questions")
+        self.ask_button.clicked.connect(self.make_question)
+        self.model = ListingModel(self.record, diary_listing(), self)
+        self.table = self._days_table()
+        self.chart = ChartView("Chart of the diary")
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self._pending = False
+        self._loading = False
+        self._shown_day = self.chosen_day()  # the day the form holds (until saved, if changed)
+        self._lay_out()
+        actions.record_changed.connect(self._record_changed)
+        self._set_symptoms()
+        self._show_day()
+        self._show_days()
+
+    # -- building --------------------------------------------------------------
+    def _days_table(self) -> QTableView:
+        table = rows_table(self.model, "Diary days")
+        table.clicked.connect(lambda index: self.open_item(str(self.model.id_at(index.row()))))
+        table.activated.connect(lambda index: self.open_item(str(self.model.id_at(index.row()))))
+        return table
+
+    def _lay_out(self) -> None:
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        day_row = QFormLayout()
+        day_row.addRow("Day:", self.day)
+        form_layout.addLayout(day_row)
+        form_layout.addWidget(
+            QLabel(
+                "How was each symptom, from 0 (none) to 10 (worst)? Or how many times?",
+                wordWrap=True,
+            )
+        )
+        form_layout.addLayout(self.symptom_form)
+        form_layout.addWidget(self.own_symptom)
+        form_layout.addWidget(QLabel("Note:"))
+        form_layout.addWidget(self.note)
+        form_layout.addWidget(self.ask_button)
+        guide = QLabel(
+            'The guide: <a href="guide:questions-side-effects">questions about side effects</a>'
+            ' · <a href="guide:getting-through">help getting through treatment</a>'
+        )
+        guide.setAccessibleName("Guide sections about symptoms")
+        guide.setWordWrap(True)
+        guide.linkActivated.connect(self._link)
+        form_layout.addWidget(guide)
+        form_layout.addStretch(1)
+        days = QWidget()
+        days_layout = QVBoxLayout(days)
+        days_layout.setContentsMargins(0, 0, 0, 0)
+        days_layout.addWidget(self.table, 1)
+        days_layout.addWidget(self.chart)
+        splitter = QSplitter()
+        splitter.addWidget(form)
+        splitter.addWidget(days)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])  # the days and their chart get the larger share
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Symptom diary</h2>"))
+        layout.addWidget(splitter, 1)
+
+    def _set_symptoms(self) -> None:
+        """A rating box for each tracked symptom: the defaults and the user's own."""
+        with self.record.reading() as session:
+            names = tracked_symptoms(session)
+        for name in names:
+            if name not in self.scores:
+                self._add_score_box(name)
+
+    def _add_score_box(self, name: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(NOT_RATED, 10)
+        box.setSpecialValueText("not rated")
+        box.setSuffix(" / 10")
+        box.setAccessibleName(f"{name.capitalize()}, 0 to 10")
+        times = QSpinBox()
+        times.setRange(NOT_RATED, 999)
+        times.setSpecialValueText("or times")
+        times.setSuffix(" times")
+        times.setAccessibleName(f"{name.capitalize()}, times today")
+        times.setToolTip("A count instead of a rating, e.g. 4 flushes")
+        # A symptom is rated or counted: setting one clears the other.
+        box.valueChanged.connect(lambda value: self._one_of(value, times))
+        times.valueChanged.connect(lambda value: self._one_of(value, box))
+        row = QHBoxLayout()
+        row.addWidget(box)
+        row.addWidget(times)
+        row.addStretch(1)
+        self.symptom_form.addRow(f"{name.capitalize()}:", row)
+        self.scores[name], self.counts[name] = box, times
+        return box
+
+    def _one_of(self, value: int, other: QSpinBox) -> None:
+        if value != NOT_RATED and not self._loading:
+            other.setValue(NOT_RATED)
+        self._changed()
+
+    def _add_own_symptom(self) -> None:
+        name = " ".join(self.own_symptom.text().split())
+        if not name:
+            return
+        known = {n.casefold(): box for n, box in self.scores.items()}
+        box = known.get(name.casefold()) or self._add_score_box(name)
+        self.own_symptom.clear()
+        box.setFocus()
+        box.selectAll()
+
+    # -- the day's entry -------------------------------------------------------
+    def chosen_day(self) -> date:
+        chosen = self.day.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def _day_chosen(self) -> None:
+        self.flush_day(self._shown_day)
+        self._show_day()
+
+    def _show_day(self) -> None:
+        self._shown_day = self.chosen_day()
+        state = day_state(self.record, self._shown_day)
+        note, scores = state or ("", [])
+        stored = {score.symptom: score for score in scores}
+        for name in stored:
+            if name not in self.scores:
+                self._add_score_box(name)
+        self._loading = True
+        try:
+            for name, box in self.scores.items():
+                score = stored.get(name, SymptomScore(name))
+                box.setValue(NOT_RATED if score.rating is None else score.rating)
+                self.counts[name].setValue(NOT_RATED if score.count is None else score.count)
+            if self.note.toPlainText() != note:
+                self.note.setPlainText(note)
+        finally:
+            self._loading = False
+
+    def _state(self) -> DayState:
+        scores = []
+        for name, box in self.scores.items():
+            rating, count = box.value(), self.counts[name].value()
+            if rating != NOT_RATED:
+                scores.append(SymptomScore(name, rating=rating))
+            elif count != NOT_RATED:
+                scores.append(SymptomScore(name, count=count))
+        return self.note.toPlainText(), scores
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self._pending = True
+        self._timer.start()
+
+    def flush(self) -> bool:
+        return self.flush_day(self._shown_day)
+
+    def flush_day(self, day: date) -> bool:
+        """Save the form as the entry of `day` (the one it shows), as one undoable step."""
+        self._timer.stop()
+        if not self._pending:
+            return True
+        command = SaveDiaryDay(self.record_actions, day, self._state())
+        if not self.record_actions.push(command):
+            return False  # the form keeps what was typed; the bar says why
+        self._pending = False
+        return True
+
+    # -- the days so far -------------------------------------------------------
+    def _show_days(self) -> None:
+        self.model.reload()
+        with self.record.reading() as session:
+            charts = diary_charts_of(session)
+        self.chart.show_charts(charts, "" if charts else "No days rated yet.")
+
+    def _record_changed(self, model: type[object], _record_id: int | None) -> None:
+        if model is DiaryEntry:
+            self._show_days()
+            if not self._pending:
+                self._show_day()
+
+    def make_question(self) -> None:
+        if not self.flush():
+            return
+        command = AskAboutDiaryDay(self.record_actions, self._shown_day)
+        if self.record_actions.push(command) and command.question is not None:
+            where = f", to ask at {command.visit}" if command.visit else ""
+            text = command.question.text
+            self.record_actions.done.emit(f"Added a question{where}: “{text}”", True)
+
+    # -- the page --------------------------------------------------------------
+    def refresh(self) -> None:
+        self._set_symptoms()
+        if not self._pending:
+            self._show_day()
+        self._show_days()
+
+    def open_item(self, key: str) -> None:
+        """Show a diary day (by its entry's id)."""
+        if not key:
+            return
+        entry = repository.get(self.record, DiaryEntry, int(key))
+        self.day.setDate(QDate(entry.day.year, entry.day.month, entry.day.day))
+
+    def _link(self, link: str) -> None:
+        page, _, key = link.partition(":")
+        self.navigate_requested.emit(page, key)
