@@ -47,7 +47,7 @@ from sqlalchemy import (
 
 from netjourney.core.creation import writing_into_empty
 from netjourney.core.errors import InvalidInputError
-from netjourney.core.guide import Guide
+from netjourney.core.guide import Guide, field_path
 from netjourney.core.models import UTCDateTime
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import RecordKind, kind_of, kinds
@@ -220,14 +220,6 @@ def _bad(where: str, problem: str) -> InvalidInputError:
     return InvalidInputError(
         f"The JSON file is not valid at {where}: {problem}. Nothing was imported."
     )
-
-
-def field_path(location: tuple[int | str, ...]) -> str:
-    """('notes', 3, 'created_at') -> 'notes[3].created_at'"""
-    path = ""
-    for step in location:
-        path += f"[{step}]" if isinstance(step, int) else f".{step}"
-    return path.lstrip(".")
 
 
 # pydantic's words for the common problems, in JSON's terms
