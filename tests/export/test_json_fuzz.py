@@ -107,6 +107,14 @@ def test_import_json_imports_whole_or_refuses_in_one_line(
 ) -> None:
     source = tmp_path / "fuzzed.json"
     source.write_text(data.draw(mutated_texts(good_document)), encoding="utf-8", errors="replace")
+    assert_imported_whole_or_refused(empty_record, source, capsys)
+
+
+def assert_imported_whole_or_refused(
+    empty_record: JourneyRecord, source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import-json` of a fuzzed file: imported whole (then emptied for the next example),
+    or refused with exit 1, one `netjourney:` line, and nothing kept."""
     capsys.readouterr()
 
     code = main(["--db", str(empty_record.path), "import-json", str(source)])

@@ -11,14 +11,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netjourney.cli import main
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.export.json_io import import_json, record_to_document
 from tests.core.journey_records import add_journey_records
 from tests.core.sample_records import add_sample_records
-from tests.export.test_json_fuzz import REFUSALS, empty_again, empty_record, mutated_texts
+from tests.export.test_json_fuzz import (
+    assert_imported_whole_or_refused,
+    empty_record,
+    mutated_texts,
+)
 from tests.export.test_json_roundtrip import export_import_export
 
 __all__ = ["empty_record"]  # the fuzz test's module fixture, used here too
@@ -160,16 +163,4 @@ def test_a_fuzzed_journey_document_imports_whole_or_refuses_in_one_line(
     source = tmp_path / "fuzzed.json"
     text = data.draw(mutated_texts(every_kind_document))
     source.write_text(text, encoding="utf-8", errors="replace")
-    capsys.readouterr()
-
-    code = main(["--db", str(empty_record.path), "import-json", str(source)])
-
-    printed = capsys.readouterr()
-    if code == 0:
-        assert not empty_record.is_empty() and printed.err == ""
-        empty_again(empty_record)
-        return
-    assert code == 1 and printed.out == ""
-    assert printed.err.count("\n") == 1 and printed.err.startswith("netjourney: "), printed.err
-    assert any(words in printed.err for words in REFUSALS), printed.err
-    assert empty_record.is_empty()
+    assert_imported_whole_or_refused(empty_record, source, capsys)
