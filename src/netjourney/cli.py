@@ -167,6 +167,22 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_summary(args: argparse.Namespace) -> int:
+    from netjourney.export.pdf_summary import export_summary
+    from netjourney.export.summary_content import QuestionsFor, SummaryOptions
+
+    options = SummaryOptions(
+        patient_name=args.patient_name,
+        birth_date=args.birth_date,
+        questions=QuestionsFor(args.questions),
+        appointment_id=args.for_appointment,
+    )
+    with _opened_record(args, read_only=True) as record:
+        pages = export_summary(record, Path(args.out), options)
+        _tell(args.out, f"Wrote the clinical summary ({_pages_text(pages)}) to {args.out}")
+    return 0
+
+
 def cmd_visit_sheet(args: argparse.Namespace) -> int:
     from netjourney.export.pdf_visit_sheet import export_visit_sheet
 
@@ -450,6 +466,7 @@ def _add_sharing_commands(
         + ", ".join(p.value for p in Part),
     )
     pdf.add_argument("--name", default="", help="the patient's name for the cover")
+    _add_summary_command(commands, common)
     sheet = _add(
         commands,
         common,
@@ -483,6 +500,41 @@ def _add_sharing_commands(
         type=_alarm_hours,
         metavar="H",
         help="add a reminder H hours before each event (e.g. 24)",
+    )
+
+
+def _add_summary_command(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    summary = _add(
+        commands,
+        common,
+        "export-summary",
+        cmd_export_summary,
+        "write a clinical summary for a new doctor: at most two pages (private notes never)",
+        ("out", "the PDF file to write (- for standard output)"),
+    )
+    summary.add_argument(
+        "--patient-name", default="", metavar="NAME", help="printed at the top of every page"
+    )
+    summary.add_argument(
+        "--birth-date",
+        type=_iso_date,
+        metavar="DATE",
+        help="the date of birth printed at the top of every page (YYYY-MM-DD)",
+    )
+    chosen = summary.add_mutually_exclusive_group()
+    chosen.add_argument(
+        "--questions",
+        choices=("next", "open"),
+        default="next",
+        help="which questions to list: the open ones planned for the next appointment"
+        " (the default) or every open question",
+    )
+    chosen.add_argument(
+        "--for-appointment",
+        type=_record_number,
+        metavar="APPOINTMENT_ID",
+        help="list the open questions planned for this appointment (netjourney appointments"
+        " lists them)",
     )
 
 

@@ -51,6 +51,8 @@ BOLD_FONT = "NetJourneySans-Bold"
 OBLIQUE_FONT = "NetJourneySans-Oblique"
 FOOTER_BASELINE = 24.0
 FOOTER_SIZE = 8.5
+HEADER_SIZE = 9.0
+HEADER_FROM_TOP = 24.0  # the header's baseline, in points from the top edge of the page
 PLACEHOLDER = "\ufffd"
 """Printed for a character the embedded font lacks (CJK, emoji, control characters...)."""
 
@@ -444,11 +446,15 @@ class RenderedPdf:
 class _NumberedCanvas(Canvas):
     """Holds every page until the end, so each can say 'page X of Y'."""
 
-    def __init__(self, *args: Any, footer: str, margin: float, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, footer: str, margin: float, header: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._header = header
         self._margin = margin
         self._page_width = float(kwargs["pagesize"][0])
+        self._page_height = float(kwargs["pagesize"][1])
         self._held_pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
@@ -463,6 +469,8 @@ class _NumberedCanvas(Canvas):
         for state in self._held_pages:
             self.__dict__.update(state)
             self._draw_footer(footer, f"page {self.getPageNumber()} of {total}")
+            if self._header:
+                self._draw_header()
             super().showPage()
         super().save()
 
@@ -471,6 +479,12 @@ class _NumberedCanvas(Canvas):
         self.setFillColor(MUTED)
         self.drawString(self._margin, FOOTER_BASELINE, footer)
         self.drawRightString(self._page_width - self._margin, FOOTER_BASELINE, page_text)
+
+    def _draw_header(self) -> None:
+        """A line above the text on every page (who the document is about), in bold."""
+        self.setFont(BOLD_FONT, HEADER_SIZE)
+        self.setFillColor(INK)
+        self.drawString(self._margin, self._page_height - HEADER_FROM_TOP, self._header)
 
 
 def _shortened(text: str, room: float) -> str:
@@ -543,18 +557,20 @@ def render_pdf(
     paper: Paper,
     margin: float,
     on_page: PageCallback | None = None,
+    header: str = "",
 ) -> RenderedPdf:
-    """Lay out the story into PDF bytes with page numbers, outline and title metadata."""
+    """Lay out the story into PDF bytes with page numbers, outline and title metadata;
+    `header` (one line that must fit the page's width) is printed at the top of each page."""
     styles()
     buffer = io.BytesIO()
     document = _Document(buffer, paper, printable(title), margin, on_page)
     footer = printable(f"NET Journey · {title}")
-    document.build(story, canvasmaker=_canvas_maker(footer, margin))
+    document.build(story, canvasmaker=_canvas_maker(footer, margin, printable(header)))
     return RenderedPdf(buffer.getvalue(), document.page)
 
 
-def _canvas_maker(footer: str, margin: float) -> Callable[..., Canvas]:
+def _canvas_maker(footer: str, margin: float, header: str = "") -> Callable[..., Canvas]:
     def make(*args: Any, **kwargs: Any) -> Canvas:
-        return _NumberedCanvas(*args, footer=footer, margin=margin, **kwargs)
+        return _NumberedCanvas(*args, footer=footer, margin=margin, header=header, **kwargs)
 
     return make

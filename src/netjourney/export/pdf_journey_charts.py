@@ -79,7 +79,7 @@ def diary_flowables(marks: Iterable[SymptomMark], width: float) -> list[Flowable
     return [Table([row], colWidths=[half, half], hAlign="LEFT")]
 
 
-def vector_chart(chart: LineChart, width: float) -> Flowable:
+def vector_chart(chart: LineChart, width: float, height: float = PDF_CHART_HEIGHT) -> Flowable:
     """The chart in the PDF's own embedded fonts; text they cannot draw shows as a mark."""
     styles()  # registers the fonts
     shown = replace(
@@ -88,4 +88,4 @@ def vector_chart(chart: LineChart, width: float) -> Flowable:
         caption=printable(chart.caption),
         series=tuple(Series(printable(s.name), s.points) for s in chart.series),
     )
-    return draw(shown, width, PDF_CHART_HEIGHT, Fonts(FONT, BOLD_FONT))
+    return draw(shown, width, height, Fonts(FONT, BOLD_FONT))

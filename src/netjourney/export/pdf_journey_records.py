@@ -27,13 +27,12 @@ from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
     Measurement,
-    RepeatUnit,
     Scan,
     ScanKind,
     Treatment,
     TreatmentKind,
 )
-from netjourney.core.journey.schedule import Schedule, next_due
+from netjourney.core.journey.schedule import Schedule, next_due, schedule_text
 from netjourney.core.record import JourneyRecord
 from netjourney.export.content import JourneyOptions, Part
 from netjourney.export.pdf_common import (
@@ -111,16 +110,6 @@ def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
                 if options.covers(e.day)
             ],
         )
-
-
-def schedule_text(schedule: Schedule) -> str:
-    """e.g. 'Every 28 days', 'Every 2 weeks', 'On 3 planned days', or ''."""
-    if schedule.every is not None and schedule.unit is not None:
-        unit = "day" if schedule.unit == RepeatUnit.DAYS else "week"
-        return f"Every {schedule.every} {unit}{'' if schedule.every == 1 else 's'}"
-    if schedule.dates:
-        return "On " + ", ".join(long_date(d, weekday=False) for d in schedule.dates)
-    return ""
 
 
 class _Parts:

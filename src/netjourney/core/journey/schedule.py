@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from netjourney.core.dates import long_date
 from netjourney.core.journey.listings import treatment_title
 from netjourney.core.journey.models import Dose, RepeatUnit, Treatment
 from netjourney.core.journey.rules import parse_planned_dates
@@ -52,6 +53,16 @@ class Schedule:
     @property
     def repeats(self) -> bool:
         return self.interval is not None or bool(self.dates)
+
+
+def schedule_text(schedule: Schedule) -> str:
+    """e.g. 'Every 28 days', 'Every 2 weeks', 'On 3 March 2026, 31 March 2026', or ''."""
+    if schedule.every is not None and schedule.unit is not None:
+        unit = "day" if schedule.unit == RepeatUnit.DAYS else "week"
+        return f"Every {schedule.every} {unit}{'' if schedule.every == 1 else 's'}"
+    if schedule.dates:
+        return "On " + ", ".join(long_date(d, weekday=False) for d in schedule.dates)
+    return ""
 
 
 def next_due(
