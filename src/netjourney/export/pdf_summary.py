@@ -181,7 +181,13 @@ def _styles() -> _Styles:
             "s-cell-head", parent=cell, fontName=BOLD_FONT, textColor=styles().cell_head.textColor
         ),
         question=ParagraphStyle(
-            "s-question", parent=cell, fontSize=8.5, leading=10.5, leftIndent=14, spaceAfter=1.5
+            "s-question",
+            parent=cell,
+            fontSize=8.5,
+            bulletFontSize=8.5,
+            leading=10.5,
+            leftIndent=14,
+            spaceAfter=1.5,
         ),
     )
 
@@ -392,7 +398,7 @@ class _SummaryStory:
         if left_out:
             names = ", ".join(m.measure for m in left_out)
             story += self._nothing(
-                shortened(f"Also recorded: {names}", self.limits.text) + f" ({SEE_RECORD})."
+                shortened(f"Also recorded, {SEE_RECORD}: {names}.", self.limits.text)
             )
         return story
 
