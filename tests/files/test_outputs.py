@@ -14,6 +14,7 @@ EXPORTS = {
     "export-pdf": (),
     "export-ics": (),
     "visit-sheet": ("1",),
+    "export-summary": (),
 }
 
 
