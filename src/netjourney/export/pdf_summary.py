@@ -23,6 +23,7 @@ from netjourney.core.journey.charts import Reading, day_text, measure_charts, ra
 from netjourney.core.journey.listings import value_text
 from netjourney.core.record import JourneyRecord
 from netjourney.export.atomic import write_atomically
+from netjourney.export.content import PageCallback
 from netjourney.export.pdf_common import (
     ACCENT,
     BOLD_FONT,
@@ -89,16 +90,22 @@ def export_summary(
     destination: Path,
     options: SummaryOptions | None = None,
     now: datetime | None = None,
+    on_page: PageCallback | None = None,
 ) -> int:
     """Write the summary to `destination` atomically; return its number of pages."""
-    rendered = build_summary(record, options, now)
+    rendered = build_summary(record, options, now, on_page)
     write_atomically(destination, rendered.data)
     return rendered.pages
 
 
 def build_summary(
-    record: JourneyRecord, options: SummaryOptions | None = None, now: datetime | None = None
+    record: JourneyRecord,
+    options: SummaryOptions | None = None,
+    now: datetime | None = None,
+    on_page: PageCallback | None = None,
 ) -> RenderedPdf:
+    """The summary laid out at the first level of LEVELS that fits MOST_PAGES; `on_page`
+    hears of each page laid out (and may raise to stop)."""
     options = options or SummaryOptions()
     content = select_summary(record, options, now)
     width = content_width(options.paper, MARGIN)
@@ -111,6 +118,7 @@ def build_summary(
             paper=options.paper,
             margin=MARGIN,
             header=patient_line(options),
+            on_page=on_page,
         )
         if rendered.pages <= MOST_PAGES:
             break

@@ -422,3 +422,19 @@ def _visit_questions(guide: Guide, visit: Appointment) -> tuple[str, tuple[str, 
     return heading, tuple(
         q.text for q in visit.planned_questions if q.chosen and q.status in OPEN_STATUSES
     )
+
+
+def upcoming_visits(record: JourneyRecord, now: datetime | None = None) -> list[tuple[int, str]]:
+    """The appointments still to come, soonest first, as (number, 'date, with whom') for
+    a choice of whose questions the summary lists."""
+    now = now or utc_now()
+    with record.reading() as session:
+        visits = session.scalars(
+            select(Appointment).where(Appointment.starts_at >= now).order_by(Appointment.starts_at)
+        )
+        return [(v.id, _visit_label(record.guide, v)) for v in visits]
+
+
+def _visit_label(guide: Guide, visit: Appointment) -> str:
+    who = with_whom(guide, visit)
+    return f"{day_text(local_start(visit))}, {who}" if who else day_text(local_start(visit))

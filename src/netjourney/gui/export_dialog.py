@@ -12,6 +12,8 @@ user prints it.
 
 from __future__ import annotations
 
+import enum
+import itertools
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from datetime import date
 from functools import cache
 from itertools import count
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -50,7 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjourney.core.errors import RecordError
+from netjourney.core.errors import InvalidInputError, RecordError
 from netjourney.core.print_copies import print_folder, remove_own_print_copies
 from netjourney.core.record import JourneyRecord
 from netjourney.export.content import (
@@ -61,6 +64,9 @@ from netjourney.export.content import (
     SituationBlock,
     default_paper,
 )
+
+if TYPE_CHECKING:
+    from netjourney.export.summary_content import SummaryOptions
 
 ExportWork = Callable[[PageCallback], int]
 """Builds and writes one file, telling each finished page; returns pages (or events) written."""
@@ -210,6 +216,84 @@ def cancel_exports_of(window: QWidget) -> None:
         runner.cancel()
 
 
+class Document(enum.StrEnum):
+    """The documents the export dialog makes."""
+
+    JOURNEY = "journey"
+    SUMMARY = "summary"
+
+    @property
+    def label(self) -> str:
+        return _DOCUMENT_WORDS[self][0]
+
+    @property
+    def window_title(self) -> str:
+        return _DOCUMENT_WORDS[self][1]
+
+
+_DOCUMENT_WORDS = {  # the choice in the dialog, and the dialog's title while chosen
+    Document.JOURNEY: ("Journey PDF to share with family", "Share with family: journey PDF"),
+    Document.SUMMARY: (
+        "Clinical summary for a new doctor (two pages)",
+        "Clinical summary for a new doctor",
+    ),
+}
+
+
+class SummaryChoices(QGroupBox):
+    """The summary's own choices: the date of birth and whose questions it lists.
+
+    The name and date of birth are printed, never stored: the record has no place for them.
+    """
+
+    NEXT_VISIT, EVERY_OPEN = "next", "open"
+
+    def __init__(self, record: JourneyRecord, parent: QWidget | None = None) -> None:
+        super().__init__("For the new doctor", parent)
+        from netjourney.export.summary_content import upcoming_visits
+
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText("YYYY-MM-DD, optional")
+        self.birth_date.setAccessibleName("Date of birth, printed on every page")
+        self.questions = QComboBox()
+        self.questions.setAccessibleName("Questions to list")
+        self.questions.addItem("Open questions for the next appointment", self.NEXT_VISIT)
+        self.questions.addItem("Every open question", self.EVERY_OPEN)
+        for number, label in upcoming_visits(record):
+            self.questions.addItem(f"Open questions for the visit on {label}", number)
+        form = QFormLayout(self)
+        form.addRow("Date of &birth:", self.birth_date)
+        form.addRow("&Questions:", self.questions)
+        note = QLabel("The name and date of birth are printed on each page, never saved.")
+        note.setWordWrap(True)
+        form.addRow(note)
+
+    def options(self, patient_name: str, paper: Paper) -> SummaryOptions:
+        """The choices as shown; raises InvalidInputError for a date of birth that is none."""
+        from netjourney.export.summary_content import QuestionsFor, SummaryOptions
+
+        chosen = self.questions.currentData()
+        return SummaryOptions(
+            patient_name=patient_name,
+            birth_date=_birth_date(self.birth_date.text()),
+            questions=QuestionsFor(chosen) if isinstance(chosen, str) else QuestionsFor.NEXT,
+            appointment_id=chosen if isinstance(chosen, int) else None,
+            paper=paper,
+        )
+
+
+def _birth_date(text: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInputError(
+            f"{text.strip()[:40]!r} is not a date of birth; write it as YYYY-MM-DD, "
+            "e.g. 1958-03-02, or leave it empty."
+        ) from None
+
+
 class JourneyExportDialog(QDialog):
     """The choices for the journey PDF; the defaults suit a copy for a family member."""
 
@@ -220,6 +304,7 @@ class JourneyExportDialog(QDialog):
         record: JourneyRecord,
         parent: QWidget | None = None,
         situation_blocks: Sequence[SituationBlock] = (),
+        document: Document = Document.JOURNEY,
     ) -> None:
         super().__init__(parent)
         self.record = record
@@ -242,6 +327,8 @@ class JourneyExportDialog(QDialog):
         self.dates = self._date_range()
         self.parts = self._part_boxes()
         self._lay_out()
+        self.summary_choices = SummaryChoices(record, self)
+        self._add_document_choice(document)
 
     def _date_range(self) -> QGroupBox:
         box = QGroupBox("Only appointments and notes between two dates")
@@ -273,15 +360,18 @@ class JourneyExportDialog(QDialog):
         return boxes
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.addRow("Name on the cover:", self.patient_name)
+        self.form = form = QFormLayout()
+        self.name_label = QLabel("Name on the cover:")
+        form.addRow(self.name_label, self.patient_name)
         form.addRow("Paper:", self.paper)
         form.addRow("", self.include_private)
-        parts_box = QGroupBox("Parts to include")
+        self.parts_box = parts_box = QGroupBox("Parts to include")
         parts_layout = QVBoxLayout(parts_box)
         for box in self.parts.values():
             parts_layout.addWidget(box)
-        hint = QLabel("Private notes stay out of the PDF unless you tick the box above.")
+        self.hint = hint = QLabel(
+            "Private notes stay out of the PDF unless you tick the box above."
+        )
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton("Save PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -312,7 +402,44 @@ class JourneyExportDialog(QDialog):
             paper=Paper(self.paper.currentData()),
         )
 
+    def _add_document_choice(self, document: Document) -> None:
+        """The choice of document above the rest; the summary's own choices below the
+        paper, shown (and the journey's hidden) while the summary is chosen."""
+        self.document = QComboBox()
+        self.document.setAccessibleName("Document to make")
+        for choice in Document:
+            self.document.addItem(choice.label, choice)
+        self.form.insertRow(0, "&Document:", self.document)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.summary_choices)
+        choices = self.summary_choices
+        tab_order = [self.document, self.patient_name, self.paper, choices.birth_date]
+        tab_order += [choices.questions, self.include_private]
+        for before, after in itertools.pairwise(tab_order):
+            QWidget.setTabOrder(before, after)
+        self.document.currentIndexChanged.connect(self._show_document_choices)
+        self.document.setCurrentIndex(self.document.findData(document))
+        self._show_document_choices()
+
+    def chosen_document(self) -> Document:
+        return Document(self.document.currentData())
+
+    def _show_document_choices(self) -> None:
+        summary = self.chosen_document() is Document.SUMMARY
+        for journey_only in (self.include_private, self.dates, self.parts_box, self.hint):
+            journey_only.setVisible(not summary)
+        self.summary_choices.setVisible(summary)
+        where = "at the top of each page" if summary else "on the cover"
+        self.name_label.setText(f"Name {where}:")
+        self.patient_name.setAccessibleName(f"Patient's name {where}")
+        self.setWindowTitle(self.chosen_document().window_title)
+        self.adjustSize()
+
     def save(self) -> None:
+        if self.chosen_document() is Document.SUMMARY:
+            self._save_summary(print_it=False)
+            return
         options = self._checked_options()
         if options is None:
             return
@@ -323,6 +450,9 @@ class JourneyExportDialog(QDialog):
             self._run(options, destination, then=None)
 
     def print_(self) -> None:
+        if self.chosen_document() is Document.SUMMARY:
+            self._save_summary(print_it=True)
+            return
         options = self._checked_options()
         if options is not None:
             destination = fresh_print_path("journey")
@@ -344,6 +474,40 @@ class JourneyExportDialog(QDialog):
                 work,
                 lambda pages: f"Saved {_pages(pages)} to {destination}",
                 then,
+            )
+        )
+
+    def _save_summary(self, print_it: bool) -> None:
+        from netjourney.export.pdf_summary import export_summary
+
+        try:
+            options = self.summary_choices.options(
+                self.patient_name.text(), Paper(self.paper.currentData())
+            )
+        except RecordError as error:
+            self.error_box = show_warning(self, "Check the summary's details", str(error))
+            return
+        if print_it:
+            destination: Path | None = fresh_print_path("summary")
+        else:
+            destination = ask_save_path(
+                self, "Save the clinical summary", "clinical-summary.pdf", "PDF files (*.pdf)"
+            )
+        if destination is None:
+            return
+        target = destination
+
+        def work(on_page: PageCallback) -> int:
+            return export_summary(self.record, target, options, on_page=on_page)
+
+        self._set_buttons_enabled(False)
+        self.runner.start(
+            ExportTask(
+                "the clinical summary",
+                target,
+                work,
+                lambda pages: f"Saved the clinical summary ({_pages(pages)}) to {target}",
+                (lambda path: print_pdf(path, self)) if print_it else None,
             )
         )
 

@@ -185,14 +185,20 @@ class MainWindow(QMainWindow):
         self.search_dialog.query.setFocus()
         self.search_dialog.query.selectAll()
 
-    def export_pdf(self) -> None:
+    def export_pdf(self, document: str = "journey") -> None:
         from netjourney.core.situation_store import journey_situation_blocks
-        from netjourney.gui.export_dialog import JourneyExportDialog
+        from netjourney.gui.export_dialog import Document, JourneyExportDialog
 
         self.flush_all()
-        dialog = JourneyExportDialog(self.record, self, journey_situation_blocks(self.record))
+        dialog = JourneyExportDialog(
+            self.record, self, journey_situation_blocks(self.record), Document(document)
+        )
         dialog.message.connect(lambda text: self.messages.show_done(text))
         dialog.open()
+
+    def export_summary(self) -> None:
+        """The export dialog with the clinical summary for a new doctor chosen."""
+        self.export_pdf("summary")
 
     def export_calendar(self) -> None:
         from netjourney.gui.export_dialog import save_calendar

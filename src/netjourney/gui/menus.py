@@ -39,6 +39,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(
         action("&Print the journey…", window.export_pdf, QKeySequence.StandardKey.Print)
     )
+    file_menu.addAction(action("Clinical &summary for a new doctor…", window.export_summary))
     file_menu.addAction(
         action("Upcoming appointments to a &calendar (.ics)…", window.export_calendar)
     )
