@@ -459,12 +459,36 @@ def upcoming_lines(space: Workspace) -> list[Line]:
     ]
 
 
+def summary_lines(space: Workspace) -> list[Line]:
+    """`netjourney export-summary` (two pages) on the five-year record and on an empty one."""
+    large = [
+        space.run_app(space.large, "export-summary", "summary.pdf")
+        for _ in range(space.settings.runs)
+    ]
+    empty = [
+        space.run_app(space.empty, "export-summary", "summary.pdf")
+        for _ in range(space.settings.runs)
+    ]
+    large_s, empty_s = median_seconds(large), median_seconds(empty)
+    return [
+        Line(
+            "Clinical summary PDF: large record ÷ empty record",
+            f"{large_s:.2f} s",
+            f"{empty_s:.2f} s",
+            large_s / empty_s,
+            "×",
+            2.0,
+        )
+    ]
+
+
 MEASURES: tuple[tuple[str, Callable[[Workspace], list[Line]]], ...] = (
     ("Start to first paint and peak memory", start_lines),
     ("Search everything", search_lines),
     ("Show each page", page_lines),
     ("Open notes one after another", browse_lines),
     ("Journey PDF", pdf_lines),
+    ("Clinical summary PDF", summary_lines),
     ("JSON export and import", json_lines),
     ("What's next", upcoming_lines),
 )

@@ -33,6 +33,7 @@ from netjourney.export.summary_content import (
     marker_history,
     select_summary,
     symptom_lines,
+    upcoming_visits,
 )
 from tests.core.journey_records import add_journey_records
 from tests.export import records
@@ -275,3 +276,15 @@ def test_impossible_names_and_birth_dates_are_refused(
 ) -> None:
     with pytest.raises(InvalidInputError, match=problem):
         SummaryOptions(**fields)  # type: ignore[arg-type]
+
+
+def test_upcoming_visits_are_offered_soonest_first_with_whom(record: JourneyRecord) -> None:
+    lee = records.member(record, "Dr. Hannah Lee", "pulmonologist")
+    later = records.appointment(record, datetime(2026, 4, 2, 15, tzinfo=UTC), with_whom="Lab")
+    sooner = records.appointment(record, datetime(2026, 3, 9, 15, tzinfo=UTC), member_id=lee.id)
+    records.appointment(record, NOW - timedelta(days=1))
+
+    assert upcoming_visits(record, NOW) == [
+        (sooner.id, "9 Mar 2026, Dr. Hannah Lee (Pulmonologist)"),
+        (later.id, "2 Apr 2026, Lab"),
+    ]
