@@ -32,7 +32,8 @@ def test_the_summary_names_the_patient_and_the_chosen_visits_questions(
         soon + timedelta(days=30),
         planned_questions=[records.question(record, "Later visit's question?")],
     )
-    out = tmp_path / "summary.pdf"
+    out = tmp_path / "-Patient #1 ?x=1 %41 Ünïcødé" / "summary #1 ?%.pdf"  # an odd path
+    out.parent.mkdir()
 
     code = run(
         record,
