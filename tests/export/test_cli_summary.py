@@ -95,7 +95,7 @@ def test_a_dash_writes_the_pdf_to_standard_output(record: JourneyRecord, tmp_pat
         (["--for-appointment", "0"], "'0' is not a record number"),
         (["--questions", "all"], "invalid choice: 'all'"),
         (["--questions", "open", "--for-appointment", "1"], "not allowed with argument"),
-        (["--patient-name", "x" * 81], "Shorten it"),
+        (["--patient-name", "x" * 61], "Shorten it"),
     ],
 )
 def test_bad_choices_are_refused_in_one_line_and_nothing_is_written(

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.journey.charts import day_text
 from netjourney.core.journey.listings import value_text
@@ -30,6 +31,7 @@ from netjourney.demo.small import fill_demo
 from netjourney.export.content import Paper
 from netjourney.export.pdf_summary import SEE_RECORD, build_summary, shortened
 from netjourney.export.summary_content import (
+    LONGEST_NAME,
     QuestionsFor,
     SummaryOptions,
     select_summary,
@@ -278,3 +280,16 @@ def test_a_visit_in_another_zone_is_named_by_its_own_day(
 
     assert "Questions the patient wants to ask at the visit on 10 Dec 2026" in text
     assert "1. Is the scan due?" in text
+
+
+def test_the_longest_name_fits_the_header_and_a_wider_one_is_refused(
+    record: JourneyRecord,
+) -> None:
+    longest = " ".join(["Maria Guadalupe"] * 4)[:LONGEST_NAME]
+    text = pdf_text(
+        build_summary(record, SummaryOptions(patient_name=longest, birth_date=BORN), NOW).data
+    )
+    assert f"Patient: {longest} · Date of birth: 2 Mar 1958" in text
+
+    with pytest.raises(InvalidInputError, match="too wide to print in one line"):
+        build_summary(record, SummaryOptions(patient_name="W" * LONGEST_NAME), NOW)

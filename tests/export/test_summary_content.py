@@ -266,7 +266,7 @@ def test_an_empty_record_says_every_part_is_missing(record: JourneyRecord) -> No
 @pytest.mark.parametrize(
     ("fields", "problem"),
     [
-        ({"patient_name": "x" * 81}, "Shorten it"),
+        ({"patient_name": "x" * 61}, "Shorten it"),
         ({"birth_date": date.today() + timedelta(days=1)}, "cannot be a date of birth"),
         ({"birth_date": date(1899, 12, 31)}, "between 1900-01-01 and today"),
     ],

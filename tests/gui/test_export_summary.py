@@ -15,9 +15,9 @@ from netjourney.gui.export_dialog import Document, JourneyExportDialog
 from netjourney.gui.main_window import MainWindow
 from tests.export import records
 from tests.export.records import pdf_reader, pdf_text
-from tests.gui.test_export_dialog import SaveDialogAnswers, save_dialog
+from tests.gui.test_export_dialog import OpenedUrls, SaveDialogAnswers, opened_files, save_dialog
 
-__all__ = ["save_dialog"]  # the native save dialog's stand-in, a fixture
+__all__ = ["opened_files", "save_dialog"]  # fixtures: stand-ins for the save dialog and viewer
 
 
 def two_visits(record: JourneyRecord) -> None:
@@ -136,3 +136,20 @@ def test_tab_goes_from_the_document_choice_down_the_summarys_fields(
         reached.append(dialog.focusWidget())
 
     assert reached == [dialog.patient_name, dialog.paper, choices.birth_date, choices.questions]
+
+
+def test_print_hands_the_summary_to_the_viewer(
+    qtbot: QtBot, record: JourneyRecord, opened_files: OpenedUrls
+) -> None:
+    two_visits(record)
+    dialog = JourneyExportDialog(record, document=Document.SUMMARY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: len(opened_files.urls) == 1, timeout=30_000)
+    printed = Path(opened_files.urls[0].toLocalFile())
+    assert printed.name.startswith("summary-")
+    assert "1. Soon?" in pdf_text(printed.read_bytes())
+    assert printed.stat().st_mode & 0o777 == 0o600

@@ -52,6 +52,7 @@ OBLIQUE_FONT = "NetJourneySans-Oblique"
 FOOTER_BASELINE = 24.0
 FOOTER_SIZE = 8.5
 HEADER_SIZE = 9.0
+SMALLEST_HEADER_SIZE = 8.0
 HEADER_FROM_TOP = 24.0  # the header's baseline, in points from the top edge of the page
 PLACEHOLDER = "\ufffd"
 """Printed for a character the embedded font lacks (CJK, emoji, control characters...)."""
@@ -481,8 +482,13 @@ class _NumberedCanvas(Canvas):
         self.drawRightString(self._page_width - self._margin, FOOTER_BASELINE, page_text)
 
     def _draw_header(self) -> None:
-        """A line above the text on every page (who the document is about), in bold."""
-        self.setFont(BOLD_FONT, HEADER_SIZE)
+        """A line above the text on every page (who the document is about), in bold: a
+        size smaller when it is wide (`header_fits` says whether it fits at all)."""
+        room = self._page_width - 2 * self._margin
+        size = HEADER_SIZE
+        if pdfmetrics.stringWidth(self._header, BOLD_FONT, size) > room:
+            size = SMALLEST_HEADER_SIZE
+        self.setFont(BOLD_FONT, size)
         self.setFillColor(INK)
         self.drawString(self._margin, self._page_height - HEADER_FROM_TOP, self._header)
 
@@ -567,6 +573,13 @@ def render_pdf(
     footer = printable(f"NET Journey · {title}")
     document.build(story, canvasmaker=_canvas_maker(footer, margin, printable(header)))
     return RenderedPdf(buffer.getvalue(), document.page)
+
+
+def header_fits(header: str, paper: Paper, margin: float) -> bool:
+    """Whether the header line fits the page's width at its smallest size."""
+    drawable_characters()  # registers the fonts it is measured in
+    width = pdfmetrics.stringWidth(printable(header), BOLD_FONT, SMALLEST_HEADER_SIZE)
+    return width <= content_width(paper, margin)
 
 
 def _canvas_maker(footer: str, margin: float, header: str = "") -> Callable[..., Canvas]:

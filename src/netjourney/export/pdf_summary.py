@@ -19,6 +19,7 @@ from pathlib import Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
+from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.charts import Reading, day_text, measure_charts, range_text
 from netjourney.core.journey.listings import value_text
 from netjourney.core.record import JourneyRecord
@@ -36,6 +37,7 @@ from netjourney.export.pdf_common import (
     boxed,
     cell_markup,
     content_width,
+    header_fits,
     markup,
     render_pdf,
     styles,
@@ -108,6 +110,12 @@ def build_summary(
     """The summary laid out at the first level of LEVELS that fits MOST_PAGES; `on_page`
     hears of each page laid out (and may raise to stop)."""
     options = options or SummaryOptions()
+    header = patient_line(options)
+    if not header_fits(header, options.paper, MARGIN):
+        raise InvalidInputError(
+            "The name is too wide to print in one line at the top of each page; "
+            "shorten it (initials for the given names, for example)."
+        )
     content = select_summary(record, options, now)
     width = content_width(options.paper, MARGIN)
     rendered = None
@@ -118,7 +126,7 @@ def build_summary(
             title=f"{TITLE} for a new doctor",
             paper=options.paper,
             margin=MARGIN,
-            header=patient_line(options),
+            header=header,
             on_page=on_page,
         )
         if rendered.pages <= MOST_PAGES:

@@ -48,7 +48,7 @@ from netjourney.core.situation_store import stored_situation
 from netjourney.export.content import Paper, default_paper, local_start
 
 SYMPTOM_DAYS = 30
-LONGEST_NAME = 80  # characters: the name is printed in one line at the top of each page
+LONGEST_NAME = 60  # characters: the name is printed in one line at the top of each page
 EARLIEST_BIRTH_YEAR = 1900
 
 # My situation's answers a doctor reads, with a short label each; the first three are
