@@ -257,6 +257,11 @@ class SummaryChoices(QGroupBox):
         self.birth_date.setAccessibleName("Date of birth, printed on every page")
         self.questions = QComboBox()
         self.questions.setAccessibleName("Questions to list")
+        # A visit's long "with whom" must not widen the dialog past the screen.
+        self.questions.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.questions.setMinimumContentsLength(36)
         self.questions.addItem("Open questions for the next appointment", self.NEXT_VISIT)
         self.questions.addItem("Every open question", self.EVERY_OPEN)
         for number, label in upcoming_visits(record):
