@@ -22,7 +22,12 @@ from netjourney.core.journey.models import (
     Treatment,
     TreatmentKind,
 )
-from netjourney.core.journey.records import add_measurement, add_treatment
+from netjourney.core.journey.records import (
+    SymptomScore,
+    add_measurement,
+    add_treatment,
+    save_diary_day,
+)
 from netjourney.core.models import CareTeamMember, Note
 from netjourney.core.record import JourneyRecord
 from netjourney.core.situation_store import record_answers
@@ -255,7 +260,7 @@ def test_a_crowded_record_with_hostile_and_endless_text_still_fits_two_pages(
     assert "A private body" not in text and "Secret title" not in text
     assert "<b>0-9</b>" in text and "Lab & Co" in text
     assert long_question.text not in text
-    assert "earlier treatments" in text and f"Also recorded, {SEE_RECORD}: Marker" in text
+    assert "more treatments" in text and f"Also recorded, {SEE_RECORD}: Marker" in text
 
 
 def test_a_text_is_cut_after_a_whole_word_and_says_so() -> None:
@@ -293,3 +298,41 @@ def test_the_longest_name_fits_the_header_and_a_wider_one_is_refused(
 
     with pytest.raises(InvalidInputError, match="too wide to print in one line"):
         build_summary(record, SummaryOptions(patient_name="W" * LONGEST_NAME), NOW)
+
+
+def test_endless_current_treatments_symptoms_and_names_still_fit_two_pages(
+    record: JourneyRecord,
+) -> None:
+    today = NOW.astimezone().date()
+    with record.writing() as session:
+        for number in range(60):
+            add_treatment(
+                session,
+                Treatment(kind=TreatmentKind.OTHER, name=f"Current {number}", dose="1 tablet"),
+            )
+        add_measurement(
+            session,
+            Measurement(
+                measure="Marker " + "with a very long name " * 200,
+                value=3.0,
+                unit="unit " * 300,
+                measured_on=today,
+            ),
+        )
+        save_diary_day(
+            session, today, "", [SymptomScore(f"symptom {n}", rating=n % 11) for n in range(80)]
+        )
+    records.appointment(
+        record,
+        NOW + timedelta(days=2),
+        with_whom="my daughter and " * 300,
+        planned_questions=[records.question(record, "Is it all right?")],
+    )
+
+    rendered = build_summary(record, SummaryOptions(), NOW)
+
+    assert rendered.pages <= 2
+    text = pdf_text(rendered.data)
+    assert "Current 0" in text and "more treatments, see the full record." in text
+    assert "symptom 0 1 0.0 (0)" in text and "more symptoms, see the full record." in text
+    assert "Marker with a very long name" in text and "1. Is it all right?" in text

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from netjourney.core.errors import InvalidInputError
@@ -39,6 +40,7 @@ from netjourney.export.pdf_common import (
     content_width,
     header_fits,
     markup,
+    printable,
     render_pdf,
     styles,
     table,
@@ -59,6 +61,7 @@ TITLE = "Clinical summary"
 MARGIN = 36.0
 MOST_PAGES = 2
 CHART_HEIGHT = 120.0  # points: a small trend chart, two to a row
+CHART_TITLE_SIZE = 9.0  # points: core.journey.charts.draw's title on a narrow chart
 MARKERS_PER_ROW = 2
 ROOM_TO_START_A_PART = 60.0  # points: a heading and two or three rows
 SEE_RECORD = "see the full record"
@@ -70,21 +73,22 @@ class Limits:
 
     values_per_marker: int
     markers: int
-    treatments_stopped: int
+    treatments: int  # the current ones first
     scans: int
+    symptoms: int
     team: int
     questions: int
     text: int  # characters of a free-text cell (a scan report, a practice, a question)
 
 
 LEVELS = (
-    Limits(5, 6, 6, 4, 12, 30, 400),
-    Limits(5, 6, 6, 4, 12, 15, 400),
-    Limits(4, 4, 4, 3, 10, 10, 240),
-    Limits(3, 4, 3, 3, 8, 8, 160),
-    Limits(3, 2, 2, 2, 6, 6, 120),
-    Limits(2, 2, 1, 1, 4, 4, 80),
-    Limits(1, 2, 1, 1, 3, 3, 60),
+    Limits(5, 6, 12, 4, 12, 12, 30, 400),
+    Limits(5, 6, 12, 4, 12, 12, 15, 400),
+    Limits(4, 4, 8, 3, 10, 10, 10, 240),
+    Limits(3, 4, 6, 3, 8, 8, 8, 160),
+    Limits(3, 2, 4, 2, 6, 6, 6, 120),
+    Limits(2, 2, 3, 1, 4, 4, 4, 80),
+    Limits(1, 2, 3, 1, 3, 3, 3, 60),
 )
 
 
@@ -118,20 +122,22 @@ def build_summary(
         )
     content = select_summary(record, options, now)
     width = content_width(options.paper, MARGIN)
-    rendered = None
-    for limits in LEVELS:
-        story = _SummaryStory(content, limits, width).flowables()
-        rendered = render_pdf(
-            story,
+
+    def render(limits: Limits) -> RenderedPdf:
+        return render_pdf(
+            _SummaryStory(content, limits, width).flowables(),
             title=f"{TITLE} for a new doctor",
             paper=options.paper,
             margin=MARGIN,
             header=header,
             on_page=on_page,
         )
+
+    rendered = render(LEVELS[0])
+    for limits in LEVELS[1:]:
         if rendered.pages <= MOST_PAGES:
             break
-    assert rendered is not None
+        rendered = render(limits)
     return rendered
 
 
@@ -248,7 +254,7 @@ class _SummaryStory:
         fit: its table may then run on, its header row repeated (no room is left blank)."""
         return [
             CondPageBreak(ROOM_TO_START_A_PART),
-            Paragraph(markup(title), self.s.heading),
+            Paragraph(markup(shortened(title, self.limits.text)), self.s.heading),
             *body,
         ]
 
@@ -337,9 +343,7 @@ class _SummaryStory:
         lines = self.content.treatments
         if not lines:
             return self._nothing("No treatments recorded.")
-        current = [t for t in lines if t.current]
-        stopped = [t for t in lines if not t.current]
-        shown = [*current, *stopped[: self.limits.treatments_stopped]]
+        shown = lines[: self.limits.treatments]
         titles = (
             *("Treatment", "Dose, how given", "Schedule", "Started", "Stopped"),
             *("Last dose given", "Next due"),
@@ -347,7 +351,7 @@ class _SummaryStory:
         rows = [self._treatment_row(t) for t in shown]
         return [
             self._table(titles, (0.2, 0.19, 0.1, 0.1, 0.15, 0.16, 0.1), rows),
-            *self._more(len(stopped) - len(shown) + len(current), "earlier treatments"),
+            *self._more(len(lines) - len(shown), "more treatments"),
         ]
 
     def _treatment_row(self, line: TreatmentLine) -> list[Cell | str]:
@@ -422,9 +426,16 @@ class _SummaryStory:
     def _marker(self, marker: MarkerHistory, width: float) -> list[Flowable]:
         (chart, *_) = measure_charts(marker.measure, marker.readings).charts
         small = replace(chart, caption="")  # the table beside it names the printed range
+        story: list[Flowable] = []
+        if stringWidth(printable(chart.title), BOLD_FONT, CHART_TITLE_SIZE) > width:
+            # A drawing's text does not wrap: a title too wide for it goes above, as a cell.
+            title = shortened(chart.title, self.limits.text)
+            story.append(Paragraph(f"<b>{markup(title)}</b>", self.s.cell))
+            nameless = tuple(replace(series, name="") for series in small.series)
+            small = replace(small, title="", series=nameless)  # no legend repeating it
         latest = marker.latest_first[: self.limits.values_per_marker]
         rows = [_reading_row(r) for r in latest]
-        story: list[Flowable] = [
+        story += [
             vector_chart(small, width, CHART_HEIGHT),
             self._table(
                 ("Date", "Value", "Lab's range (as printed)", "Lab"),
@@ -439,7 +450,8 @@ class _SummaryStory:
             story += self._more(earlier, f"earlier values since {first}")
         if marker.other_units:
             units = ", ".join(marker.other_units)
-            story += self._nothing(f"Also reported in {units}: not charted or listed here.")
+            also = f"Also reported in {units}: not charted or listed here."
+            story += self._nothing(shortened(also, self.limits.text))
         return story
 
     # ----- scans ------------------------------------------------------------------
@@ -477,14 +489,15 @@ class _SummaryStory:
             "rated, and the highest. Counted symptoms: times a day, averaged over the days "
             "counted, and the total for the period."
         )
-        rows = [_symptom_row(line) for line in c.symptoms]
+        shown = c.symptoms[: self.limits.symptoms]
         titles = (
             *("Symptom", "Days noted", "Rated 0–10: average (highest)"),
             "Counted: average a day (total)",
         )
         return [
             Paragraph(markup(intro), self.s.note),
-            self._table(titles, (0.31, 0.15, 0.27, 0.27), rows),
+            self._table(titles, (0.31, 0.15, 0.27, 0.27), [_symptom_row(s) for s in shown]),
+            *self._more(len(c.symptoms) - len(shown), "more symptoms"),
         ]
 
     # ----- team -------------------------------------------------------------------
