@@ -124,8 +124,15 @@ def test_bad_values_are_refused_with_the_field_and_nothing_is_written(
     message: str,
 ) -> None:
     _set(journey_document, where, value)
+    assert_refused(journey_document, tmp_path, record, message)
+
+
+def assert_refused(
+    document: dict[str, Any], tmp_path: Path, record: JourneyRecord, message: str
+) -> None:
+    """Importing the document into a new record fails with `message`; nothing is kept."""
     source = tmp_path / "bad.json"
-    source.write_text(json.dumps(journey_document), encoding="utf-8")
+    source.write_text(json.dumps(document), encoding="utf-8")
     empty = JourneyRecord.open(tmp_path / "empty.sqlite", record.guide)
     try:
         with pytest.raises(InvalidInputError, match=message) as refusal:
