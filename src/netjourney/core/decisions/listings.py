@@ -63,16 +63,21 @@ def options_listing() -> Listing:
         .join(d, o.decision_id == d.id)
         .outerjoin(m, o.member_id == m.id),
         (
-            ListColumn("Option", o.name, lambda r: option_title(_text("name")(r))),
+            ListColumn("Option", o.id, option_cell),  # in the order they were added
             ListColumn(
                 "Suggested by",
                 func.coalesce(m.name, o.suggested_by),
                 lambda r: with_whom_text(r.member, None, r.suggested_by),
             ),
-            ListColumn("", chosen, lambda r: "My choice" if r.chosen else ""),
         ),
         default_sort=0,
     )
+
+
+def option_cell(row: Row[Any]) -> str:
+    """The option's name, and whether it is the decision's choice."""
+    name = option_title(" ".join((row.name or "").split()))
+    return f"{name} (my choice)" if row.chosen else name
 
 
 def option_suggested_by(option: DecisionOption) -> str:
