@@ -31,6 +31,8 @@ from netjourney.gui.pages.journey_editor import JourneyEditor, rows_table
 from netjourney.gui.record_page import RecordPage
 from netjourney.gui.welcome import BlankWhenNothingChosen
 
+OPTIONS_ROW = 3  # after the question, what matters most and when it came up
+
 
 class DecisionEditor(JourneyEditor):
     def __init__(self, record: JourneyRecord) -> None:
@@ -96,7 +98,9 @@ class OptionsPanel(QGroupBox):
         self.decision_id: int | None = None
         self.model = ListingModel(actions.record, options_listing(), self)
         self.table = rows_table(self.model, "Options considered")
-        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 3)
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(row * 3)
+        self.table.setMaximumHeight(row * 6)  # the option's form below stays in view
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         remove = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -137,7 +141,7 @@ class OptionsPanel(QGroupBox):
         elif self.model.total() == 0:
             self.hint.setText("No options yet: add each one you heard about, with who said it.")
         else:
-            self.hint.setText("Your choice is set with the decision, on the right.")
+            self.hint.setText("Choose an option to see or change it; pick your choice below.")
 
     def _show_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -203,11 +207,11 @@ class DecisionsPage(RecordPage):
         self.options = OptionsPanel(actions)
         self.decision_editor = DecisionEditor(actions.record)
         super().__init__(actions, decisions_listing(), self.decision_editor, parent)
+        # In the editor's scrolling pane, after the question: at large text it scrolls
+        # with the decision rather than being squeezed under the list.
+        self.decision_editor.form.insertRow(OPTIONS_ROW, self.options)
         self.table.selectionModel().selectionChanged.connect(self._show_options)
         actions.record_changed.connect(self._option_changed)
-
-    def beneath_list(self) -> list[QWidget]:
-        return [self.options]
 
     def new_record(self) -> Decision:
         return Decision(question="", raised_on=date.today())
