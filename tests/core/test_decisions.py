@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
+from netjourney.cli import main
 from netjourney.core import repository
+from netjourney.core.backups import back_up_now
 from netjourney.core.decisions import rules
 from netjourney.core.decisions.listings import sent_text
 from netjourney.core.decisions.models import (
@@ -236,3 +238,19 @@ def test_the_records_sent_read_as_a_list(decided: JourneyRecord) -> None:
     opinion = repository.get(decided, SecondOpinion, 1)
 
     assert sent_text(opinion) == "reports, scans, pathology slides, CD of the PET scan"
+
+
+def test_check_and_backups_count_each_new_kind(
+    decided: JourneyRecord, capsys: pytest.CaptureFixture[str]
+) -> None:
+    back_up_now(decided.path)
+    decided.close()
+
+    assert main(["--db", str(decided.path), "check"]) == 0
+    checked = capsys.readouterr().out.splitlines()
+    assert main(["--db", str(decided.path), "backups"]) == 0
+    listed = capsys.readouterr().out
+
+    for line in ("decisions: 1", "decision_options: 2", "second_opinions: 1", "clinical_trials: 1"):
+        assert line in checked
+    assert "2 decision options, 1 decisions, 1 second opinions, 1 clinical trials" in listed

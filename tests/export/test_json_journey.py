@@ -15,6 +15,7 @@ from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.export.json_io import import_json, record_to_document
+from tests.core.decision_records import add_decision_records
 from tests.core.journey_records import add_journey_records
 from tests.core.sample_records import add_sample_records
 from tests.export.test_json_fuzz import (
@@ -149,6 +150,7 @@ def every_kind_document(tmp_path_factory: pytest.TempPathFactory, guide: Guide) 
     try:
         add_sample_records(record)
         add_journey_records(record, member_id=1)
+        add_decision_records(record, member_id=1, appointment_id=1)  # fuzzed too
         return record_to_document(record)
     finally:
         record.close()
