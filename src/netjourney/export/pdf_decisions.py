@@ -8,7 +8,7 @@ pdf_journey asks `decision_parts` once for these parts' builders.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -32,8 +32,7 @@ from netjourney.core.models import Appointment
 from netjourney.core.record import JourneyRecord
 from netjourney.export.content import JourneyOptions, Part
 from netjourney.export.pdf_common import Styles, heading, item, labelled, markup
-
-Builder = Callable[[], list[Flowable]]
+from netjourney.export.pdf_journey_records import Builder
 
 
 @dataclass(frozen=True)
