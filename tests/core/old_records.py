@@ -59,3 +59,9 @@ def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
         }
         rows["links"] = guide_links(connection)
     return rows
+
+
+def head_user_version() -> int:
+    """The PRAGMA user_version the newest migration writes: the number its id starts with
+    (0008_decisions writes 8), whichever revisions came before it on this branch."""
+    return int(database.head_revision().split("_", 1)[0])

@@ -42,6 +42,10 @@ def test_it_makes_each_kind_of_record_in_proportion(filled: JourneyRecord) -> No
         scans=1,
         diary_entries=36,
         symptom_ratings=counts["symptom_ratings"],
+        decisions=1,
+        decision_options=2,
+        second_opinions=1,
+        clinical_trials=1,
     )
     assert 5 * 36 <= counts["symptom_ratings"] <= 6 * 36  # the five defaults, some own
 

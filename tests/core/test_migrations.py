@@ -21,6 +21,7 @@ from netjourney.core.errors import (
 )
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
+from tests.core.old_records import head_user_version
 
 
 def read_marks(path: Path) -> tuple[int, str | None, int]:
@@ -36,7 +37,7 @@ def test_a_new_file_is_built_by_alembic_to_the_head(record_path: Path, guide: Gu
     assert read_marks(record_path) == (
         database.APPLICATION_ID,
         database.head_revision(),
-        len(database.schema_revisions()),
+        head_user_version(),
     )
     assert not database.backup_folder(record_path).exists()  # nothing to back up
 

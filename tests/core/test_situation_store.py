@@ -24,6 +24,7 @@ from netjourney.core.situation_store import (
     save_situation,
 )
 from netjourney.export.json_io import export_json, import_json, record_to_document
+from tests.core.old_records import head_user_version
 
 OLD_RECORD = Path(__file__).resolve().parents[1] / "data" / "record-0001_initial.sqlite"
 KNOWN = Situation(
@@ -89,9 +90,7 @@ def test_a_record_from_release_0001_gains_an_empty_situation(tmp_path: Path, gui
     finally:
         record.close()
     with database.plain_sqlite(copy) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == len(
-            database.schema_revisions()
-        )
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == head_user_version()
         assert database.read_marks(connection)[1] == database.head_revision()
 
 

@@ -122,7 +122,8 @@ def test_an_unknown_part_is_refused_naming_the_parts(
     assert code == 1
     assert err == (
         "netjourney: 'team' is not a part of the journey PDF; the parts are situation, "
-        "care-team, upcoming, past, treatments, tests, scans, diary, questions, notes, guide\n"
+        "care-team, upcoming, past, treatments, tests, scans, diary, decisions, second-opinions, "
+        "trials, questions, notes, guide\n"
     )
     assert not out.exists()
 

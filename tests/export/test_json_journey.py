@@ -15,6 +15,7 @@ from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.export.json_io import import_json, record_to_document
+from tests.core.decision_records import add_decision_records
 from tests.core.journey_records import add_journey_records
 from tests.core.sample_records import add_sample_records
 from tests.export.test_json_fuzz import (
@@ -124,8 +125,15 @@ def test_bad_values_are_refused_with_the_field_and_nothing_is_written(
     message: str,
 ) -> None:
     _set(journey_document, where, value)
+    assert_refused(journey_document, tmp_path, record, message)
+
+
+def assert_refused(
+    document: dict[str, Any], tmp_path: Path, record: JourneyRecord, message: str
+) -> None:
+    """Importing the document into a new record fails with `message`; nothing is kept."""
     source = tmp_path / "bad.json"
-    source.write_text(json.dumps(journey_document), encoding="utf-8")
+    source.write_text(json.dumps(document), encoding="utf-8")
     empty = JourneyRecord.open(tmp_path / "empty.sqlite", record.guide)
     try:
         with pytest.raises(InvalidInputError, match=message) as refusal:
@@ -142,6 +150,7 @@ def every_kind_document(tmp_path_factory: pytest.TempPathFactory, guide: Guide) 
     try:
         add_sample_records(record)
         add_journey_records(record, member_id=1)
+        add_decision_records(record, member_id=1, appointment_id=1)  # fuzzed too
         return record_to_document(record)
     finally:
         record.close()

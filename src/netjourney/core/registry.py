@@ -350,3 +350,6 @@ register(
         },
     )
 )
+
+# Decisions, second opinions and trials register themselves, after the kinds above.
+from netjourney.core.decisions import kinds as _decision_kinds  # noqa: E402, F401

@@ -53,7 +53,7 @@ def add(record: JourneyRecord, obj: RecordT, section_ids: Iterable[str] = ()) ->
 def change(record: JourneyRecord, model: type[RecordT], record_id: int, **fields: Any) -> RecordT:
     """Set the given fields (section_ids included) in one unit of work; a misspelled one
     is refused rather than silently ignored."""
-    unknown = sorted(set(fields) - {"section_ids", *inspect(model).attrs.keys()})
+    unknown = sorted(set(fields) - {*inspect(model).attrs.keys(), *_settable_properties(model)})
     if unknown:
         raise InvalidInputError(
             f"A {_kind(model)} has no field {unknown[0]!r}; nothing was changed."
@@ -69,6 +69,16 @@ def change(record: JourneyRecord, model: type[RecordT], record_id: int, **fields
         for name, value in fields.items():
             setattr(found, name, value)
     return found
+
+
+def _settable_properties(model: type[Any]) -> set[str]:
+    """Fields kept by a property, e.g. section_ids, a decision's appointment_ids."""
+    return {
+        name
+        for cls in model.__mro__
+        for name, value in vars(cls).items()
+        if isinstance(value, property) and value.fset is not None
+    }
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from netjourney.core.models import (
     appointment_questions,
 )
 from netjourney.core.record import JourneyRecord
+from netjourney.demo.decisions import insert_decision_story
 from netjourney.demo.journey import JourneySize, insert_rows, journey_rows
 from netjourney.demo.small import DEMO_ZONE, NOT_EMPTY
 
@@ -321,6 +322,14 @@ def fill_large_demo(
             prescriber_id=min(2, size["members"]),  # the medical oncologist when there is one
         ).items():
             insert_rows(session, model, rows)
+        first_visit = min(appointments, key=lambda a: a["starts_at"])
+        insert_decision_story(
+            session,
+            first_visit["starts_at"].date(),
+            surgeon_id=1,
+            oncologist_id=min(2, size["members"]),
+            appointment_id=first_visit["id"],
+        )
     return record.counts()
 
 

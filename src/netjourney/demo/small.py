@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from netjourney.core.creation import writing_into_empty
 from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
+from netjourney.demo.decisions import insert_decision_story
 from netjourney.demo.journey import JourneySize, insert_rows, journey_rows
 
 DEMO_ZONE = "America/Chicago"
@@ -143,6 +144,11 @@ def fill_demo(record: JourneyRecord, now: datetime) -> dict[str, int]:
         story = journey_rows(random.Random(28), today, SMALL_JOURNEY, prescriber_id=members[1].id)
         for model, rows in story.items():
             insert_rows(session, model, rows)
+        # Which treatment after surgery, a second opinion, a trial declined.
+        surgeon, oncologist, consult = members[0].id, members[1].id, appointments[1]
+        insert_decision_story(
+            session, consult.starts_at.date(), surgeon, oncologist, appointment_id=consult.id
+        )
     return record.counts()
 
 

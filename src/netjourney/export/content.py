@@ -47,6 +47,9 @@ class Part(enum.StrEnum):
     TESTS = "tests"
     SCANS = "scans"
     DIARY = "diary"
+    DECISIONS = "decisions"
+    SECOND_OPINIONS = "second-opinions"
+    TRIALS = "trials"
     QUESTIONS = "questions"
     NOTES = "notes"
     GUIDE = "guide"
@@ -65,6 +68,9 @@ _PART_HEADINGS = {
     Part.TESTS: "Test results",
     Part.SCANS: "Scans",
     Part.DIARY: "Symptom diary",
+    Part.DECISIONS: "Decisions",
+    Part.SECOND_OPINIONS: "Second opinions",
+    Part.TRIALS: "Clinical trials",
     Part.QUESTIONS: "Questions and answers",
     Part.NOTES: "Notes",
     Part.GUIDE: "From the treatment guide",

@@ -52,6 +52,7 @@ from netjourney.export.pdf_common import (
     table,
     time_span,
 )
+from netjourney.export.pdf_decisions import decision_parts
 from netjourney.export.pdf_glossary import glossary_flowables
 from netjourney.export.pdf_journey_records import journey_record_parts
 
@@ -90,6 +91,7 @@ def build_journey_pdf(
     selection = select_journey(load_snapshot(record), record.guide, options, now)
     story = _JourneyStory(record.guide, options, selection, now)
     story.builders |= journey_record_parts(record, options, story.styles, story.width, now)
+    story.builders |= decision_parts(record, options, story.styles)
     return render_pdf(
         story.flowables(),
         title=journey_title(options),

@@ -38,6 +38,27 @@ class Field:
         self.name, self.widget, self.read, self.write = name, widget, read, write
 
 
+def fill_checklist(view: QListView, items: list[tuple[str, Any]]) -> None:
+    """Replace a checklist's items (text, value), all unchecked; the list shows six to ten."""
+    model = view.model()
+    assert isinstance(model, QStandardItemModel)
+    model.blockSignals(True)  # filling it is not an edit
+    try:
+        model.clear()
+        for text, value in items:
+            item = QStandardItem(text)
+            item.setData(value, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            model.appendRow(item)
+    finally:
+        model.blockSignals(False)
+    row_height = view.sizeHintForRow(0) if items else view.fontMetrics().lineSpacing() + 6
+    view.setMinimumHeight(row_height * min(6, max(len(items), 2)) + 8)
+    view.setMaximumHeight(row_height * 10 + 8)
+    view.reset()
+
+
 class RecordEditor(QWidget):
     """Edits one record of `model`; each save is an `EditRecord` action (gui/actions.py)."""
 
@@ -150,20 +171,19 @@ class RecordEditor(QWidget):
 
     def add_sections(self, guide: Guide) -> QListView:
         """Checkable guide sections: the record's links."""
+        view = self.add_checklist("Guide sections:", "section_ids")
+        fill_checklist(view, [(section.title, section.id) for section in guide.sections])
+        return view
+
+    def add_checklist(self, label: str, name: str) -> QListView:
+        """A list of checkable items (fill_checklist gives them); the field is the list of
+        the checked items' values, in the list's order."""
         model = QStandardItemModel(self)
-        for section in guide.sections:
-            item = QStandardItem(section.title)
-            item.setData(section.id, Qt.ItemDataRole.UserRole)
-            item.setCheckable(True)
-            item.setEditable(False)
-            model.appendRow(item)
         view = QListView()
         view.setModel(model)
-        view.setMinimumHeight(view.sizeHintForRow(0) * 6 + 8)
-        view.setMaximumHeight(view.sizeHintForRow(0) * 10 + 8)
         view.setWordWrap(True)
 
-        def read() -> list[str]:
+        def read() -> list[Any]:
             items = (model.item(row) for row in range(model.rowCount()))
             return [
                 i.data(Qt.ItemDataRole.UserRole)
@@ -171,14 +191,14 @@ class RecordEditor(QWidget):
                 if i.checkState() == Qt.CheckState.Checked
             ]
 
-        def write(section_ids: list[str]) -> None:
+        def write(values: list[Any]) -> None:
             for row in range(model.rowCount()):
                 item = model.item(row)
-                linked = item.data(Qt.ItemDataRole.UserRole) in (section_ids or [])
+                linked = item.data(Qt.ItemDataRole.UserRole) in (values or [])
                 item.setCheckState(Qt.CheckState.Checked if linked else Qt.CheckState.Unchecked)
 
-        self._add("Guide sections:", Field("section_ids", view, read, write))
-        model.itemChanged.connect(lambda _item: self.changed("section_ids", at_once=True))
+        self._add(label, Field(name, view, read, write))
+        model.itemChanged.connect(lambda _item: self.changed(name, at_once=True))
         return view
 
     # -- loading and saving ------------------------------------------------

@@ -32,9 +32,18 @@ PAGES = (
     ("diary", "Symptom diary"),
     ("measurements", "Tests & markers"),
     ("scans", "Scans"),
+    ("decisions", "Decisions"),
+    ("opinions", "Second opinions"),
+    ("trials", "Clinical trials"),
 )
 # Pages past the ninth have a letter: there is no Ctrl+10.
-LETTER_KEYS = {"measurements": "Ctrl+Shift+T", "scans": "Ctrl+Shift+S"}
+LETTER_KEYS = {
+    "measurements": "Ctrl+Shift+T",
+    "scans": "Ctrl+Shift+S",
+    "decisions": "Ctrl+Shift+D",
+    "opinions": "Ctrl+Shift+O",
+    "trials": "Ctrl+Shift+R",  # tRials: Ctrl+Shift+C copies in many terminals and tools
+}
 
 
 def page_shortcut(key: str) -> str:
@@ -119,4 +128,7 @@ RECORD_PAGES = {
     "treatments": ("treatments", "TreatmentsPage"),
     "measurements": ("measurements", "MeasurementsPage"),
     "scans": ("scans", "ScansPage"),
+    "decisions": ("decisions", "DecisionsPage"),
+    "opinions": ("opinions", "SecondOpinionsPage"),
+    "trials": ("trials", "TrialsPage"),
 }

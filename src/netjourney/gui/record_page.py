@@ -37,6 +37,7 @@ class RecordPage(QWidget):
     kind_plural = ""
     stretch_column = 0  # the column that takes the room left; the others fit their text
     main_field = ""  # the field a new record's typing goes to
+    default_section_ids: tuple[str, ...] = ()  # where a new record is linked at first
 
     def __init__(
         self,
@@ -51,7 +52,7 @@ class RecordPage(QWidget):
         self.model = editor.model
         self.editor = editor
         editor.record_actions, editor.kind = actions, self.kind
-        self.new_section_ids: list[str] = []
+        self.new_section_ids = list(self.default_section_ids)
         self.list_model = ListingModel(self.record, listing, self)
         self.table = self._make_table()
         self.cards = show_as_cards(self.table, self.kind)
@@ -137,7 +138,7 @@ class RecordPage(QWidget):
     def add_new(self) -> None:
         command = AddRecord(self.record_actions, self.kind, self.new_record(), self.new_section_ids)
         if self.record_actions.push(command):
-            self.new_section_ids = []
+            self.new_section_ids = list(self.default_section_ids)
             self.editor.focus_field(self.main_field)
 
     def add_about_section(self, section_id: str) -> None:

@@ -94,6 +94,13 @@ CARDS = {
             CardLine((1, 3), ("with ", "at ")),
         )
     ),
+    "decision": Card(
+        (CardLine((0,), bold=True), CardLine((3, 2), ("My choice: ", "decided "))), secondary=(1,)
+    ),
+    "second opinion": Card(
+        (CardLine((0,), bold=True), CardLine((3,), ("Sent: ",))), secondary=(1, 2)
+    ),
+    "clinical trial": Card((CardLine((0,), bold=True), CardLine((1,))), badge=2),
 }
 
 

@@ -226,6 +226,18 @@ EMPTY_LISTS = {
         "Add an appointment",
     ),
     "note": ("Your notes: anything you want to remember, in your own words.", "Write a note"),
+    "decision": (
+        "Your decisions: the question, the options you weighed, what you chose and why.",
+        "Add a decision",
+    ),
+    "second opinion": (
+        "Second opinions: who you asked, what you sent them and what they said.",
+        "Add a second opinion",
+    ),
+    "clinical trial": (
+        "Clinical trials you looked into, and where each one stands.",
+        "Add a trial",
+    ),
 }
 
 
