@@ -14,7 +14,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from netjourney.core.database import head_revision
 from netjourney.core.record import JourneyRecord
+from netjourney.core.schema_check import expected_schema
 from netjourney.demo.small import fill_demo
 from netjourney.gui.main_window import MainWindow
 from netjourney.gui.opening import OPENING_TEXT
@@ -93,6 +95,8 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
 ) -> None:
     fill_demo(record, datetime.now(UTC))
     record.close()
+    expected_schema.cache_clear()  # kept in this process: keep it in the user's cache too,
+    expected_schema(head_revision())  # as any earlier start has left it
 
     seen = _start(record.path)
 
@@ -105,6 +109,8 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
     assert {"sqlalchemy", "pydantic", "netjourney.core.models"} <= set(
         _loaded(seen["modules_at_end"])
     )
+    # The record is up to date and its schema kept: Alembic is not needed.
+    assert not [name for name in _loaded(seen["modules_at_end"]) if name.startswith("alembic")]
     at_end = seen["at_end"]
     assert isinstance(at_end, dict) and at_end["pages_enabled"] is True
     assert "Next appointment" in at_end["home"] and OPENING_TEXT not in at_end["home"]

@@ -28,6 +28,7 @@ from netjourney.core.errors import (
 )
 from netjourney.core.output_files import fsync_path, register_record, replace_atomically
 from netjourney.core.places import is_writable_place, process_runs, refuse_odd_place
+from netjourney.core.schema_check import MIGRATIONS_DIR as MIGRATIONS_DIR  # its old home
 from netjourney.core.schema_check import run_migrations, schema_differences
 from netjourney.core.search_erasure import erase_edited_words_at_commit
 
@@ -35,7 +36,6 @@ APPLICATION_ID = 0x4E4A524E  # "NJRN" in the SQLite header marks the file as our
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY_OPTION = "netjourney_read_only"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def schema_revisions() -> list[str]:
