@@ -6,6 +6,7 @@ module imports nothing that needs the record: those imports sit where they are u
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -343,9 +344,9 @@ class MainWindow(QMainWindow):
         """The last automatic backup, taken after every edit is saved."""
         if not self.is_open:
             return  # closed while opening: nothing was shown, so nothing was changed
-        from netjourney.gui.export_dialog import cancel_exports_of
-
-        cancel_exports_of(self)  # before stop(), which waits for the thread pool
+        exports = sys.modules.get("netjourney.gui.export_dialog")
+        if exports is not None:  # not imported: nothing was exported, nothing to cancel
+            exports.cancel_exports_of(self)  # before stop(), which waits for the thread pool
         self.backups.stop()
         if self.back_up_on_close:
             self.backups.back_up_if_due()
