@@ -8,7 +8,6 @@ the window imports before the record must stay light: PySide6 and the standard l
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -22,15 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 OPENING_TEXT = "Opening your record…"
-# Home's headings (gui/pages/home.py), shown at once so the page does not jump when filled.
+# Home's headings (gui/pages/home.py), shown at once so the page does not jump when filled;
+# plain words, no markup to escape (html.escape would import html.entities: 9 ms).
 HOME_HEADINGS = ("What's next", "Next appointment", "Questions", "Latest notes")
 
 
 def opening_home() -> QWidget:
     """Home as it looks until the record is open: its headings, each saying it is opening."""
-    sections = "".join(
-        f"<h2>{escape(heading)}</h2><p>{OPENING_TEXT}</p>" for heading in HOME_HEADINGS
-    )
+    sections = "".join(f"<h2>{heading}</h2><p>{OPENING_TEXT}</p>" for heading in HOME_HEADINGS)
     body = QLabel(
         f'<div style="font-size: large"><h1>Welcome to NET Journey</h1>{sections}</div>',
         wordWrap=True,
