@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -294,14 +294,13 @@ def import_notes(space: Workspace) -> str:
     paint, and the costliest of what opening the record adds."""
     at_paint = imports_of(space.run_app(space.large, *STARTS["paint"], python=IMPORTTIME))
     at_home = imports_of(space.run_app(space.large, *STARTS["record"], python=IMPORTTIME))
-    added = sorted(at_home.keys() - at_paint.keys(), key=lambda name: -at_home[name])
+    added = at_home.keys() - at_paint.keys()
     return (
         "Imported by the first paint (`python -X importtime`, large record, one run; "
         "milliseconds by top-level package, stdlib included):\n\n"
-        + ", ".join(f"{name} {ms:.0f}" for name, ms in sorted_by_cost(at_paint))
+        + costs_text(at_paint.items())
         + "\n\nAdded by opening the record and filling Home (costliest first):\n\n"
-        + ", ".join(f"{name} {at_home[name]:.0f}" for name in added[:15])
-        + (f", and {len(added) - 15} more" if len(added) > 15 else "")
+        + costs_text((name, at_home[name]) for name in added)
         + "\n"
     )
 
@@ -323,8 +322,12 @@ def imports_of(run: ChildRun) -> dict[str, float]:
     return found
 
 
-def sorted_by_cost(imports: dict[str, float]) -> list[tuple[str, float]]:
-    return sorted(imports.items(), key=lambda item: -item[1])
+def costs_text(costs: Iterable[tuple[str, float]]) -> str:
+    """'sqlalchemy 172, pydantic 40, ... and 12 more under 1 ms', costliest first."""
+    ordered = sorted(costs, key=lambda item: -item[1])
+    shown = [f"{name} {ms:.0f}" for name, ms in ordered if ms >= 1]
+    rest = len(ordered) - len(shown)
+    return ", ".join(shown) + (f", and {rest} more under 1 ms" if rest else "")
 
 
 def search_lines(space: Workspace) -> list[Line]:
