@@ -184,10 +184,10 @@ class MainWindow(QMainWindow):
             self.messages.show_done(f"{verb}: {what}.")
 
     def _show_stepped_change(self, model: type[Any], _record_id: int | None) -> None:
-        from netjourney.gui.record_page import RecordPage
-
         if not self._stepping:
             return
+        from netjourney.gui.record_page import RecordPage
+
         for key, page in self.pages.items():
             if isinstance(page, RecordPage) and page.model is model:
                 if self.stack.currentWidget() is not page:
