@@ -94,6 +94,7 @@ class ChildRun:
     peak_mib: float
     stdout: str
     stderr: str = ""
+    cpu_seconds: float = 0.0
 
 
 class BenchError(RuntimeError):
@@ -181,6 +182,7 @@ class Workspace:
             peak_mib(result["ru_maxrss"]),
             out_path.read_text(),
             err_path.read_text(),
+            result["cpu_seconds"],
         )
 
     def run_app(self, master: Path, *arguments: str, python: Sequence[str] = APP) -> ChildRun:
@@ -242,7 +244,22 @@ def start_lines(space: Workspace) -> list[Line]:
         *start_ratio_lines(runs, "record", "Start to Home filled with the record", 2.5),
         memory_line(runs, "paint", "at first paint", 1.6),
         memory_line(runs, "record", "with Home filled", None),
+        cpu_line(runs, "paint", "first paint"),
+        cpu_line(runs, "record", "Home filled"),
     ]
+
+
+def cpu_line(runs: dict[str, list[ChildRun]], stage: str, when: str) -> Line:
+    """The same ratio in CPU seconds (user and system): on a machine shared with other
+    work, waiting for a core inflates the seconds of both sides, CPU time much less."""
+    large, bare = runs[f"large {stage}"], runs["bare"]
+    return Line(
+        f"CPU time to {when}: large record ÷ bare window (for diagnosis)",
+        f"{statistics.median(run.cpu_seconds for run in large):.2f} s",
+        f"{statistics.median(run.cpu_seconds for run in bare):.2f} s",
+        paired_ratio(large, bare, "cpu_seconds"),
+        "×",
+    )
 
 
 def start_ratio_lines(
