@@ -142,6 +142,7 @@ class Workspace:
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
             "XDG_CONFIG_HOME": str(self.folder / "config"),
+            "XDG_CACHE_HOME": str(self.folder / "cache"),  # the schemas (the warm-up keeps them)
         }
         env.pop("NETJOURNEY_DB", None)
         if record is not None:
