@@ -1,4 +1,4 @@
-"""Run a command; write its own wall time, peak memory and exit code as JSON.
+"""Run a command; write its own wall time, CPU time, peak memory and exit code as JSON.
 
 Usage: python bench/launch.py REPORT.json COMMAND...
 
@@ -30,6 +30,8 @@ def main() -> int:
             {
                 "seconds": seconds,
                 "ru_maxrss": usage.ru_maxrss,
+                # what the child itself computed: less moved by other programs than seconds
+                "cpu_seconds": usage.ru_utime + usage.ru_stime,
                 "exit_code": os.waitstatus_to_exitcode(status),
             }
         )

@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Locks and print copies go to the user's runtime folder: a private one for the tests.
 os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="netjourney-tests-runtime-")
 os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="netjourney-tests-state-")  # the log
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="netjourney-tests-cache-")  # schemas
 os.umask(0o077)  # as the app does at start
 
 from netjourney.core.guide import Guide, load_guide  # noqa: E402

@@ -8,15 +8,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from netjourney import __version__
 from netjourney.core import paths
-from netjourney.core.creation import record_to_fill
-from netjourney.core.errors import InvalidInputError, RecordError
-from netjourney.core.guide import GuideError, load_guide
-from netjourney.core.record import JourneyRecord
-from netjourney.export.content import JourneyOptions, Part
+from netjourney.core.errors import GuideError, InvalidInputError, RecordError
+from netjourney.export.parts import Part
+
+if TYPE_CHECKING:  # the window starts from here: each command imports what it uses
+    from netjourney.core.record import JourneyRecord
 
 
 @contextmanager
@@ -25,6 +25,9 @@ def _opened_record(args: argparse.Namespace, *, read_only: bool = False) -> Iter
 
     A command that only reads never creates the record nor writes to it.
     """
+    from netjourney.core.guide import load_guide
+    from netjourney.core.record import JourneyRecord
+
     path = paths.resolve_database_path(args.db)
     record = JourneyRecord.open(path, load_guide(), read_only=read_only)
     try:
@@ -34,6 +37,8 @@ def _opened_record(args: argparse.Namespace, *, read_only: bool = False) -> Iter
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
+    from netjourney.core.guide import load_guide
+
     guide = load_guide()
     width = max(len(s.id) for s in guide.sections)
     for section in guide.sections:
@@ -51,6 +56,8 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
+    from netjourney.core.creation import record_to_fill
+    from netjourney.core.guide import load_guide
     from netjourney.export.json_io import import_json
 
     path = paths.resolve_database_path(args.db)
@@ -78,6 +85,8 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
+    from netjourney.core.creation import record_to_fill
+    from netjourney.core.guide import load_guide
     from netjourney.demo.large import fill_large_demo
     from netjourney.demo.small import fill_demo
 
@@ -146,6 +155,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from netjourney.core.situation_store import journey_situation_blocks
+    from netjourney.export.content import JourneyOptions
     from netjourney.export.pdf_journey import export_journey_pdf
 
     parts = _chosen_parts(args)
@@ -351,6 +361,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--exit-after-start",
         action="store_true",
         help="open the window with the record, let it paint, and exit (for scripts and CI)",
+    )
+    parser.add_argument(
+        "--exit-after-first-paint",
+        action="store_true",
+        help="show the window, let it paint once, and exit before the record is opened "
+        "(for the start-up benchmark)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add(commands, common, "guide", cmd_guide, "list the guide's section ids and titles")
@@ -567,7 +583,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from netjourney.gui.app import run_gui
 
-        return run_gui(args.db, exit_after_start=args.exit_after_start)
+        return run_gui(
+            args.db,
+            exit_after_start=args.exit_after_start,
+            exit_after_first_paint=args.exit_after_first_paint,
+        )
     try:
         return int(args.handler(args))
     except (RecordError, GuideError) as error:

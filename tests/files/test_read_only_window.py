@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.files.run import fails_clearly, succeeds
 
-# The real app; once its window is shown, print its title and its read-only notice.
+# The real app; once its window shows the record, print its title and its read-only notice.
 WATCHER = """
 import sys
 from PySide6.QtCore import QTimer
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 def report():
     from netjourney.gui.main_window import MainWindow
     window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
-    if window is None or not window.isVisible():
+    if window is None or not window.is_open:  # painted first, then the record opens
         QTimer.singleShot(50, report)
         return
     notices = [label.text() for label in window.statusBar().findChildren(QLabel)]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 def type_a_title():
     from netjourney.gui.main_window import MainWindow
     window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
-    if window is None or not window.isVisible():
+    if window is None or not window.is_open:  # painted first, then the record opens
         QTimer.singleShot(50, type_a_title)
         return
     page = window.show_page("notes")

@@ -28,11 +28,11 @@ from netjourney.core.database import (
     inspect_record,
     integrity_problems,
     plain_sqlite,
-    refuse_odd_place,
     require_record_file,
     sidecars,
 )
 from netjourney.core.errors import DamagedRecordError, InvalidInputError, RecordError, StorageError
+from netjourney.core.places import refuse_odd_place
 from netjourney.core.registry import kinds
 
 BACKUP_INTERVAL = timedelta(minutes=30)

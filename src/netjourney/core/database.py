@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import os
 import sqlite3
-import stat
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
@@ -28,6 +27,8 @@ from netjourney.core.errors import (
     StorageError,
 )
 from netjourney.core.output_files import fsync_path, register_record, replace_atomically
+from netjourney.core.places import is_writable_place, process_runs, refuse_odd_place
+from netjourney.core.schema_check import MIGRATIONS_DIR as MIGRATIONS_DIR  # its old home
 from netjourney.core.schema_check import run_migrations, schema_differences
 from netjourney.core.search_erasure import erase_edited_words_at_commit
 
@@ -35,7 +36,6 @@ APPLICATION_ID = 0x4E4A524E  # "NJRN" in the SQLite header marks the file as our
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY_OPTION = "netjourney_read_only"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def schema_revisions() -> list[str]:
@@ -192,35 +192,6 @@ def translate_sqlite_error(error: BaseException, path: Path) -> RecordError:
             "space and the disk is connected, then try again; your edit is kept."
         )
     return RecordError(f"Could not use the record {path}: {error}")
-
-
-def refuse_odd_place(path: Path) -> None:
-    """Refuse a record path that is a folder, a FIFO or device, or lies under a plain file.
-
-    Only stat() looks at it: opening a FIFO would wait forever for a writer.
-    """
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        mode = None
-    except NotADirectoryError:
-        above = next(p for p in path.parents if p.exists())
-        raise StorageError(
-            f"{path} cannot be a record: {above} is a file, not a folder. "
-            "Choose a file name inside a folder."
-        ) from None
-    except OSError as error:
-        raise StorageError(f"NET Journey cannot look at {path}: {error.strerror}.") from error
-    if mode is not None and stat.S_ISDIR(mode):
-        raise StorageError(
-            f"{path} is a folder, not a record file. Name a file, for example "
-            f"{path / paths.DATABASE_FILE_NAME}."
-        )
-    if mode is not None and not stat.S_ISREG(mode):
-        raise StorageError(
-            f"{path} is not a regular file (it is a pipe, socket or device), so it cannot "
-            "hold a record. Choose another file."
-        )
 
 
 def require_record_file(path: Path) -> None:
@@ -522,17 +493,6 @@ def _remove_abandoned_builds(path: Path) -> None:
                 leftover.unlink(missing_ok=True)
 
 
-def process_runs(pid: int) -> bool:
-    """Whether a process of that id runs (one of another user's counts as running)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _set_aside_orphan_sidecars(path: Path) -> None:
     """A -wal without its file would be replayed into the new record: keep it aside instead."""
     for orphan in sidecars(path):
@@ -542,11 +502,6 @@ def _set_aside_orphan_sidecars(path: Path) -> None:
 
 def glob_escape(name: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in name)
-
-
-def is_writable_place(path: Path) -> bool:
-    """Whether this process may change the file and make its -wal and -shm beside it."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def open_record_for_reading(path: Path) -> Engine:

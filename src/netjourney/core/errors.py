@@ -39,3 +39,7 @@ class AlteredSchemaError(RecordError):
 
 class RecordMovedError(StorageError):
     """The open record file was deleted or replaced: writing would go nowhere."""
+
+
+class GuideError(ValueError):
+    """A content file is missing or malformed; the message names the file and the field."""

@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from netjourney.core import paths
+from netjourney.core.errors import GuideError as GuideError  # its home before errors.py
 
 # Records link to these ids, so the shipped guide must always carry every one.
 REQUIRED_SECTION_IDS = (
@@ -51,10 +52,6 @@ REQUIRED_SECTION_IDS = (
 )
 QUESTION_SECTION_IDS = REQUIRED_SECTION_IDS[8:12]
 OTHER_ROLE_ID = "other"
-
-
-class GuideError(ValueError):
-    """A content file is missing or malformed; the message names the file and the field."""
 
 
 def _non_empty(value: str) -> str:

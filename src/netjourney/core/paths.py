@@ -64,6 +64,13 @@ def log_folder() -> Path:
     return user_log_path(APP_DIR_NAME, appauthor=False)
 
 
+def cache_folder() -> Path:
+    """What the app can build again at any time (the schema each revision must have)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_DIR_NAME, appauthor=False)
+
+
 def make_private_folder(folder: Path) -> None:
     """Create the folder (and parents) readable by the user only.
 

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from netjourney.core import paths
-from netjourney.core.database import process_runs
+from netjourney.core.places import process_runs
 
 PREFIX = "print-"
 

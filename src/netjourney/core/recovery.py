@@ -32,7 +32,6 @@ from netjourney.core.database import (
     inspect_record,
     integrity_problems,
     plain_sqlite,
-    refuse_odd_place,
     sidecars,
     translate_sqlite_error,
 )
@@ -43,6 +42,7 @@ from netjourney.core.errors import (
     StorageError,
 )
 from netjourney.core.output_files import fsync_path
+from netjourney.core.places import refuse_odd_place
 
 
 class StartChoice(enum.Enum):

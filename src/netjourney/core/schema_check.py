@@ -4,19 +4,28 @@ A crafted copy could carry its own trigger (say, one that empties the care team 
 next note) or view, and SQLite would run it on our connections. So every record is
 compared, before it is opened, checked or restored, with the schema the migrations
 build for its revision in a scratch in-memory database. The reference is derived at
-run time, so a new migration needs no list kept by hand, and cached per revision.
+run time, so a new migration needs no list kept by hand, and cached per revision: in
+this process, and in the user's cache folder under a fingerprint of the migrations'
+source and SQLite's version, so that a start on an up-to-date record never imports
+Alembic (which costs more than the whole window) nor runs a migration.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine
-from sqlalchemy.pool import StaticPool
+from netjourney.core import paths
+from netjourney.core.output_files import replace_atomically
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # (type, name) -> the statement that made it, normalized
 Schema = dict[tuple[str, str], str]
@@ -55,7 +64,50 @@ def schema_differences(connection: sqlite3.Connection, revision: str) -> list[st
 
 @cache
 def expected_schema(revision: str) -> Schema:
+    """The schema the migrations make, up to `revision`: as these same migrations made it
+    before, from the user's cache, or else built now and kept there."""
+    kept = paths.cache_folder() / "schemas" / f"{revision}-{migrations_fingerprint()}.json"
+    with suppress(OSError, ValueError):  # missing or damaged: build it again
+        return _schema_from_json(kept.read_text(encoding="utf-8"))
+    schema = built_schema(revision)
+    with suppress(OSError):  # a read-only cache only costs the next start the time
+        paths.make_private_folder(kept.parent)
+        replace_atomically(kept, lambda file: file.write_text(_schema_json(schema), "utf-8"))
+    return schema
+
+
+@cache
+def migrations_fingerprint() -> str:
+    """Changes with any migration's source (and with SQLite, which stores what it is given)."""
+    digest = hashlib.sha256(sqlite3.sqlite_version.encode())
+    for source in sorted(MIGRATIONS_DIR.rglob("*.py")):
+        digest.update(source.relative_to(MIGRATIONS_DIR).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _schema_json(schema: Schema) -> str:
+    return json.dumps([[kind, name, sql] for (kind, name), sql in sorted(schema.items())])
+
+
+def _schema_from_json(text: str) -> Schema:
+    """Raises ValueError unless `text` is what _schema_json wrote: a damaged file must not
+    pass for a schema (an empty one would refuse every record)."""
+    rows = json.loads(text)
+    if not (isinstance(rows, list) and rows and all(map(_is_schema_row, rows))):
+        raise ValueError("not a kept schema")
+    return {(kind, name): sql for kind, name, sql in rows}
+
+
+def _is_schema_row(row: object) -> bool:
+    return isinstance(row, list) and len(row) == 3 and all(isinstance(cell, str) for cell in row)
+
+
+def built_schema(revision: str) -> Schema:
     """The schema the migrations make, up to `revision`, in a scratch in-memory database."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
     scratch = sqlite3.connect(":memory:", isolation_level=None)
     engine = create_engine("sqlite://", creator=_returning(scratch), poolclass=StaticPool)
     try:
@@ -70,8 +122,6 @@ def run_migrations(connection: Any, revision: str) -> None:
     """Upgrade the database on a SQLAlchemy connection to `revision` (inside its transaction)."""
     from alembic import command
     from alembic.config import Config
-
-    from netjourney.core.database import MIGRATIONS_DIR
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

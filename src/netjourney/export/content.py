@@ -24,6 +24,7 @@ from netjourney.core.models import Appointment, CareTeamMember, LinkedToGuide, N
 from netjourney.core.people import role_title as role_title  # the exports' names for them
 from netjourney.core.people import with_whom as with_whom
 from netjourney.core.record import JourneyRecord
+from netjourney.export.parts import Part as Part  # the command line reads it without this module
 
 OWN_QUESTIONS_TITLE = "My own questions"
 # Countries whose printers hold US Letter paper; everywhere else uses A4.
@@ -34,47 +35,6 @@ SituationBlock = tuple[str, Sequence[str]]
 
 PageCallback = Callable[[int], None]
 """Told the number of each finished page of a PDF; may raise to stop a long export."""
-
-
-class Part(enum.StrEnum):
-    """The parts of the journey PDF a user can include or leave out."""
-
-    SITUATION = "situation"
-    CARE_TEAM = "care-team"
-    UPCOMING = "upcoming"
-    PAST = "past"
-    TREATMENTS = "treatments"
-    TESTS = "tests"
-    SCANS = "scans"
-    DIARY = "diary"
-    DECISIONS = "decisions"
-    SECOND_OPINIONS = "second-opinions"
-    TRIALS = "trials"
-    QUESTIONS = "questions"
-    NOTES = "notes"
-    GUIDE = "guide"
-
-    @property
-    def heading(self) -> str:
-        return _PART_HEADINGS[self]
-
-
-_PART_HEADINGS = {
-    Part.SITUATION: "My situation",
-    Part.CARE_TEAM: "Care team",
-    Part.UPCOMING: "Upcoming appointments",
-    Part.PAST: "Past appointments",
-    Part.TREATMENTS: "Treatments",
-    Part.TESTS: "Test results",
-    Part.SCANS: "Scans",
-    Part.DIARY: "Symptom diary",
-    Part.DECISIONS: "Decisions",
-    Part.SECOND_OPINIONS: "Second opinions",
-    Part.TRIALS: "Clinical trials",
-    Part.QUESTIONS: "Questions and answers",
-    Part.NOTES: "Notes",
-    Part.GUIDE: "From the treatment guide",
-}
 
 
 class Paper(enum.StrEnum):

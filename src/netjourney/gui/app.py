@@ -1,4 +1,11 @@
-"""Start the GUI: one instance, a record checked for damage, the main window."""
+"""Start the GUI: one instance, the window painted, then the record checked and opened.
+
+The window is painted before anything that needs the record is imported (SQLAlchemy,
+the models, the guide's content): those cost more than the whole bare window. The
+record is checked for damage and opened right after the first paint, while the page
+list and every action wait (gui/opening.py), so a damaged file is still found before
+the user can type into it.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +13,25 @@ import os
 import signal
 import sys
 from contextlib import suppress
+from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from netjourney.core import paths
-from netjourney.core.database import is_writable_place, refuse_odd_place
-from netjourney.core.errors import RecordError
-from netjourney.core.guide import GuideError, load_guide
+from netjourney.core.errors import GuideError, RecordError
+from netjourney.core.places import is_writable_place, refuse_odd_place
 from netjourney.core.print_copies import remove_abandoned_print_copies, remove_own_print_copies
-from netjourney.core.record import JourneyRecord
-from netjourney.gui.damaged_file import handle_damage_at_start
 from netjourney.gui.exception_hook import install_exception_hook
 from netjourney.gui.main_window import MainWindow, quit_after_first_paint
+from netjourney.gui.opening import after_first_paint
 from netjourney.gui.single_instance import acquire_single_instance
 
 
-def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
+def run_gui(
+    db_flag: str | None, exit_after_start: bool = False, exit_after_first_paint: bool = False
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)  # the GUI runs nowhere else
     app.setOrganizationName("NETJourney")
@@ -31,45 +39,70 @@ def run_gui(db_flag: str | None, exit_after_start: bool = False) -> int:
     app.setDesktopFileName("io.github.netjourney.NETJourney")
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "netjourney.svg")))
     path = paths.resolve_database_path(db_flag)
-
-    def refuse(title: str, error: Exception) -> int:
-        print(f"netjourney: {error}", file=sys.stderr)
-        if not exit_after_start:
-            QMessageBox.critical(None, title, str(error))
-        return 1
-
     try:
         refuse_odd_place(path)
         instance = acquire_single_instance(path)
     except RecordError as error:
-        return refuse("NET Journey cannot start", error)
+        return refuse("NET Journey cannot start", error, interactive=not exit_after_start)
     if instance is None:
         return 0  # the window already open was brought forward
+    window = MainWindow(path)
+    try:
+        install_exception_hook(window.messages.show_problem, paths.log_folder())
+        instance.activation_requested.connect(lambda: _bring_forward(window))
+        close_on_termination(app, window)
+        if exit_after_first_paint:
+            quit_after_first_paint(window)
+        else:
+            after_first_paint(window, lambda: open_record(window, path, exit_after_start))
+        window.show()
+        return int(app.exec())
+    finally:
+        if window.is_open:
+            window.record.close()  # after a restore, the window holds a reopened record
+        remove_own_print_copies()
+        instance.release()
+
+
+def refuse(title: str, error: Exception, *, interactive: bool) -> int:
+    print(f"netjourney: {error}", file=sys.stderr)
+    if interactive:
+        QMessageBox.critical(None, title, str(error))
+    return 1
+
+
+def open_record(window: MainWindow, path: Path, exit_after_start: bool) -> None:
+    """Check the record for damage, open it and fill the window; or leave with 1 (or 0
+    when the user chose to quit) after saying why."""
+    from netjourney.core.guide import load_guide
+    from netjourney.core.record import JourneyRecord
+    from netjourney.gui.damaged_file import handle_damage_at_start
+
     remove_abandoned_print_copies()
+    interactive = not exit_after_start
     try:
         try:  # a newer version's file or another app's is refused before any damage check
-            if not handle_damage_at_start(path, interactive=not exit_after_start):
-                return 1 if exit_after_start else 0  # interactive: the user chose to quit
+            if not handle_damage_at_start(path, interactive=interactive):
+                QApplication.exit(0 if interactive else 1)  # interactive: the user chose to quit
+                return
             read_only = path.exists() and not is_writable_place(path)
             record = JourneyRecord.open(path, load_guide(), read_only=read_only)
         except (RecordError, GuideError) as error:
-            return refuse("NET Journey cannot open your record", error)
-        window = MainWindow(record)
-        install_exception_hook(window.messages.show_problem, paths.log_folder())
-        if read_only:
-            show_read_only(window)
-        try:
-            instance.activation_requested.connect(lambda: _bring_forward(window))
-            close_on_termination(app, window)
-            if exit_after_start:
-                quit_after_first_paint(window)
-            window.show()
-            return int(app.exec())
-        finally:
-            window.record.close()  # after a restore, the window holds a reopened record
-    finally:
-        remove_own_print_copies()
-        instance.release()
+            QApplication.exit(
+                refuse("NET Journey cannot open your record", error, interactive=interactive)
+            )
+            return
+    except BaseException:
+        QApplication.exit(1)  # the exception hook says what happened
+        raise
+    window.open_record(record)
+    if read_only:
+        show_read_only(window)
+    if exit_after_start:
+        window.back_up_on_close = False  # a scripted start changes nothing worth a copy
+        shown = window.stack.currentWidget()  # Home, or the welcome on an empty record
+        assert shown is not None  # open_record() showed a page
+        quit_after_first_paint(shown)
 
 
 def show_read_only(window: MainWindow) -> None:

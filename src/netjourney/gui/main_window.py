@@ -1,7 +1,12 @@
-"""The main window: a page list on the left, the pages (built when first shown) on the right."""
+"""The main window: a page list on the left, the pages (built when first shown) on the right.
+
+It can be shown before its record is open (see gui/opening.py and app.py), so this
+module imports nothing that needs the record: those imports sit where they are used.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,43 +27,43 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney import __version__
-from netjourney.core.journey.charts import load_drawing_library
-from netjourney.core.record import JourneyRecord
-from netjourney.gui.actions import Actions, ReplaceRecordFile
-from netjourney.gui.backup_scheduler import BackupScheduler
 from netjourney.gui.menus import build_menus
 from netjourney.gui.message_bar import MessageBar
+from netjourney.gui.opening import HeldActions, after_first_paint, opening_home
 from netjourney.gui.page_spec import PAGES, Page, PageLinks, build_page
-from netjourney.gui.record_page import RecordPage
 from netjourney.gui.theme import install_theme
-from netjourney.gui.welcome import offer_welcome
 
 if TYPE_CHECKING:
+    from netjourney.core.record import JourneyRecord
+    from netjourney.gui.actions import Actions
+    from netjourney.gui.backup_scheduler import BackupScheduler
     from netjourney.gui.search_dialog import SearchDialog
+    from netjourney.gui.welcome import Welcome
 
 
 CHARTS_READY_AFTER_MS = 2000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, record: JourneyRecord) -> None:
+    record_actions: Actions
+    backups: BackupScheduler
+    welcome: Welcome
+
+    def __init__(self, record: JourneyRecord | Path) -> None:
+        """The window of `record`; given only the record file's path, the window without
+        its record (Home says it is opening, pages and actions wait) until open_record()."""
         super().__init__()
+        path = record if isinstance(record, Path) else record.path
         self.undo_stack = QUndoStack(self)
-        self.record_actions = Actions(record, self.undo_stack, self)
         self.messages = MessageBar()
         self.messages.undo_requested.connect(self.undo)
-        self.record_actions.problem.connect(self.messages.show_problem)
-        self.record_actions.done.connect(self.messages.show_done)
         self._stepping = False  # an undo or redo is running: show the page it changes
-        self.record_actions.record_changed.connect(self._show_stepped_change)
         self.pages: dict[str, QWidget] = {}  # built so far, by key
         self.specs: dict[str, Page] = {}  # the same pages, as the window uses them
         self.links = PageLinks(self.navigate, self.add_about_section, self.messages.show_done)
         self.search_dialog: SearchDialog | None = None
-        self.backups = BackupScheduler(record.path, self)
         self.back_up_on_close = True
-        self.backups.problem.connect(self.messages.show_problem)
-        self.setWindowTitle(f"NET Journey — {record.path}")
+        self.setWindowTitle(f"NET Journey — {path}")
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
         self.nav.addItems([title for _key, title in PAGES])
@@ -67,13 +72,41 @@ class MainWindow(QMainWindow):
         self._lay_out()
         self._apply_text_size()
         self.theme = install_theme()
-        self.statusBar().addPermanentWidget(QLabel(f"Record: {record.path}"))
+        self.statusBar().addPermanentWidget(QLabel(f"Record: {path}"))
         build_menus(self)
-        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
-        self.nav.setCurrentRow(0)
-        self.welcome = offer_welcome(self)
         self.resize(1200, 800)
-        QTimer.singleShot(CHARTS_READY_AFTER_MS, load_drawing_library)  # idle, after start
+        self.is_open = False
+        self._held = HeldActions(self)
+        self.nav.setCurrentRow(0)
+        self.nav.setEnabled(False)
+        self._opening = opening_home()
+        self.stack.addWidget(self._opening)
+        if not isinstance(record, Path):
+            self.open_record(record)
+
+    def open_record(self, record: JourneyRecord) -> None:
+        """Give the window its record: Home is filled, and the pages and actions work."""
+        from netjourney.gui.actions import Actions
+        from netjourney.gui.backup_scheduler import BackupScheduler
+        from netjourney.gui.welcome import offer_welcome
+
+        self.record_actions = Actions(record, self.undo_stack, self)
+        self.record_actions.problem.connect(self.messages.show_problem)
+        self.record_actions.done.connect(self.messages.show_done)
+        self.record_actions.record_changed.connect(self._show_stepped_change)
+        self.backups = BackupScheduler(record.path, self)
+        self.backups.problem.connect(self.messages.show_problem)
+        self.show_page("home")
+        self.stack.removeWidget(self._opening)
+        self._opening.deleteLater()
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
+        self.nav.setEnabled(True)
+        self._held.release()
+        self.is_open = True
+        self.welcome = offer_welcome(self)
+        if self.isActiveWindow() and self.focusWidget() is None:
+            self.nav.setFocus()  # the page list was disabled, so nothing had the keys
+        QTimer.singleShot(CHARTS_READY_AFTER_MS, _load_drawing_library)  # idle, after start
 
     @property
     def record(self) -> JourneyRecord:
@@ -125,6 +158,8 @@ class MainWindow(QMainWindow):
         self.specs[key].open_item(item_key)
 
     def add_about_section(self, key: str, section_id: str) -> None:
+        from netjourney.gui.record_page import RecordPage
+
         page = self.show_page(key)
         if isinstance(page, RecordPage):
             page.add_about_section(section_id)
@@ -151,6 +186,8 @@ class MainWindow(QMainWindow):
     def _show_stepped_change(self, model: type[Any], _record_id: int | None) -> None:
         if not self._stepping:
             return
+        from netjourney.gui.record_page import RecordPage
+
         for key, page in self.pages.items():
             if isinstance(page, RecordPage) and page.model is model:
                 if self.stack.currentWidget() is not page:
@@ -224,6 +261,8 @@ class MainWindow(QMainWindow):
                 "Your text is still in its form; try again once it is saved."
             )
             return
+        from netjourney.gui.actions import ReplaceRecordFile
+
         command = ReplaceRecordFile(self.record_actions, backup, self._replace_record_file)
         self.record_actions.push(
             command, done=f"Restored the backup {backup.name}.", offer_undo=True
@@ -232,6 +271,7 @@ class MainWindow(QMainWindow):
     def _replace_record_file(self, copy: Path) -> Path | None:
         """Close the record, restore `copy` over it, open it again (restored or not) and
         show it; return the file the restore set aside. Raises if nothing was restored."""
+        from netjourney.core.record import JourneyRecord
         from netjourney.core.recovery import restore_backup
 
         path, guide = self.record.path, self.record.guide
@@ -308,9 +348,11 @@ class MainWindow(QMainWindow):
 
     def _closing(self) -> None:
         """The last automatic backup, taken after every edit is saved."""
-        from netjourney.gui.export_dialog import cancel_exports_of
-
-        cancel_exports_of(self)  # before stop(), which waits for the thread pool
+        if not self.is_open:
+            return  # closed while opening: nothing was shown, so nothing was changed
+        exports = sys.modules.get("netjourney.gui.export_dialog")
+        if exports is not None:  # not imported: nothing was exported, nothing to cancel
+            exports.cancel_exports_of(self)  # before stop(), which waits for the thread pool
         self.backups.stop()
         if self.back_up_on_close:
             self.backups.back_up_if_due()
@@ -328,16 +370,12 @@ def system_font_size() -> float:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
 
 
-def quit_after_first_paint(window: MainWindow) -> None:
-    """For --exit-after-start: leave once the window has really been painted."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+def quit_after_first_paint(widget: QWidget) -> None:
+    """For --exit-after-start: leave once the widget has really been painted."""
+    after_first_paint(widget, QApplication.quit)
 
-    class PaintWatcher(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)  # one quit, not one per paint
-                QTimer.singleShot(0, QApplication.quit)
-            return False
 
-    window.back_up_on_close = False  # a scripted start changes nothing worth a copy
-    window.installEventFilter(PaintWatcher(window))
+def _load_drawing_library() -> None:
+    from netjourney.core.journey.charts import load_drawing_library
+
+    load_drawing_library()

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 DONE_SHOWN_MS = 8000  # long enough to read "Deleted …" and reach Undo
@@ -56,7 +55,10 @@ class MessageBar(QFrame):
         self.undo_button.setVisible(undo)
         self.setAccessibleDescription(message)
         self.show()
-        # Screen readers announce an alert without moving the user's focus.
+        # Screen readers announce an alert without moving the user's focus. Imported here:
+        # its many enums cost the window's first paint a tenth of a bare window.
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def _undo(self) -> None:

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from netjourney.gui.actions import Actions
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the window's shell reads PAGES before the record (and SQLAlchemy) loads
+    from netjourney.gui.actions import Actions
     from netjourney.gui.record_page import RecordPage
 
 # (page key, title in the page list); the order is the order of Ctrl+1, Ctrl+2, ...

@@ -1,0 +1,95 @@
+"""The window before its record is open: Home's headings say so, and every page and action waits.
+
+app.py paints this first and opens the record right after (importing SQLAlchemy, the
+models and the guide costs more than the whole bare window), so this module and what
+the window imports before the record must stay light: PySide6 and the standard library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+OPENING_TEXT = "Opening your record…"
+# Home's headings (gui/pages/home.py), shown at once so the page does not jump when filled;
+# plain words, no markup to escape (html.escape would import html.entities: 9 ms).
+HOME_HEADINGS = ("What's next", "Next appointment", "Questions", "Latest notes")
+
+
+def opening_home() -> QWidget:
+    """Home as it looks until the record is open: its headings, each saying it is opening."""
+    sections = "".join(f"<h2>{heading}</h2><p>{OPENING_TEXT}</p>" for heading in HOME_HEADINGS)
+    body = QLabel(
+        f'<div style="font-size: large"><h1>Welcome to NET Journey</h1>{sections}</div>',
+        wordWrap=True,
+    )
+    body.setAccessibleName("Summary of what is next")
+    body.setAccessibleDescription(OPENING_TEXT)
+    body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    scroll.setAccessibleName("Home")
+    page = QWidget()
+    QVBoxLayout(page).addWidget(scroll)
+    return page
+
+
+class HeldActions:
+    """Every enabled menu action and shortcut of the window, disabled until release():
+    nothing may ask for a record that is not open yet."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self._held = [action for action in window.findChildren(QAction) if action.isEnabled()]
+        for action in self._held:
+            action.setEnabled(False)
+
+    def release(self) -> None:
+        for action in self._held:
+            action.setEnabled(True)
+        self._held.clear()
+
+
+class _FirstPaint(QObject):
+    """Watches every paint in the application (briefly): a page's own paint event may never
+    come, when the children painting it cover it whole (a scroll area's viewport)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._paints_widget(watched):
+            _application().removeEventFilter(self)  # once, not on every paint
+            # After the paint has reached the screen: the event loop runs this next.
+            QTimer.singleShot(0, self._callback)
+        return False
+
+    def _paints_widget(self, watched: QObject) -> bool:
+        return isinstance(watched, QWidget) and (
+            watched is self._widget or self._widget.isAncestorOf(watched)
+        )
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` once, as soon as the event loop is free after `widget` (or a widget
+    in it) first paints."""
+    _application().installEventFilter(_FirstPaint(widget, callback))
+
+
+def _application() -> QCoreApplication:
+    application = QCoreApplication.instance()
+    assert application is not None  # only a shown window is watched
+    return application

@@ -1,0 +1,144 @@
+"""Issue 15: the window is painted before the record (and what opening it needs) is loaded."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from netjourney.core.database import head_revision
+from netjourney.core.record import JourneyRecord
+from netjourney.core.schema_check import expected_schema
+from netjourney.demo.small import fill_demo
+from netjourney.gui.main_window import MainWindow
+from netjourney.gui.opening import OPENING_TEXT
+
+# Only what the record needs; none of it may be imported before the window is painted.
+RECORD_MODULES = (
+    "sqlalchemy",
+    "alembic",
+    "reportlab",
+    "icalendar",
+    "pydantic",
+    "netjourney.core.database",
+    "netjourney.core.models",
+)
+
+# The real app, started as `python -m netjourney` is; an application-wide event filter
+# notes the modules loaded when the main window first paints, and what it shows then
+# and when the app quits.
+WATCHER = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+app = QApplication(sys.argv[:1])
+seen = {}
+
+def shown(window):
+    page = window.stack.currentWidget()
+    return {
+        "pages_enabled": window.nav.isEnabled(),
+        "home": " ".join(label.text() for label in page.findChildren(QLabel)),
+    }
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+            app.removeEventFilter(self)
+            seen["modules"] = sorted(sys.modules)
+            seen["painted"] = shown(watched)
+            app.aboutToQuit.connect(lambda: seen.update(modules_at_end=sorted(sys.modules),
+                                                        at_end=shown(watched)))
+        return False
+
+first_paint = FirstPaint()
+app.installEventFilter(first_paint)
+from netjourney.cli import main
+seen["exit_code"] = main(sys.argv[1:])
+print(json.dumps(seen))
+"""
+
+
+def _start(record: Path) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", WATCHER, f"--db={record}", "--exit-after-start"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    seen: dict[str, object] = json.loads(result.stdout.splitlines()[-1])
+    return seen
+
+
+def _loaded(modules: object) -> list[str]:
+    assert isinstance(modules, list)
+    return sorted(
+        name
+        for name in modules
+        if any(name == top or name.startswith(f"{top}.") for top in RECORD_MODULES)
+    )
+
+
+def test_the_window_paints_before_the_record_loads_and_home_fills_after(
+    record: JourneyRecord,
+) -> None:
+    fill_demo(record, datetime.now(UTC))
+    record.close()
+    expected_schema.cache_clear()  # kept in this process: keep it in the user's cache too,
+    expected_schema(head_revision())  # as any earlier start has left it
+
+    seen = _start(record.path)
+
+    assert seen["exit_code"] == 0
+    assert _loaded(seen["modules"]) == []
+    painted = seen["painted"]
+    assert isinstance(painted, dict) and painted["pages_enabled"] is False
+    assert OPENING_TEXT in painted["home"]
+    # The same watch sees them once the record is open: it can tell.
+    assert {"sqlalchemy", "pydantic", "netjourney.core.models"} <= set(
+        _loaded(seen["modules_at_end"])
+    )
+    # The record is up to date and its schema kept: Alembic is not needed.
+    assert not [name for name in _loaded(seen["modules_at_end"]) if name.startswith("alembic")]
+    at_end = seen["at_end"]
+    assert isinstance(at_end, dict) and at_end["pages_enabled"] is True
+    assert "Next appointment" in at_end["home"] and OPENING_TEXT not in at_end["home"]
+
+
+def test_until_its_record_is_open_the_window_takes_no_page_keys(
+    qtbot: QtBot, record: JourneyRecord
+) -> None:
+    window = MainWindow(record.path)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)  # shortcuts reach the active window only
+    opening = window.stack.currentWidget()
+    assert opening is not None and OPENING_TEXT in _words(opening)
+    assert not window.nav.isEnabled()
+
+    QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Care team
+    assert window.stack.currentWidget() is opening and window.pages == {}
+
+    window.open_record(record)
+    home = window.stack.currentWidget()
+    assert home is not opening and OPENING_TEXT not in _words(home)
+    QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.pages["team"]
+    window.flush_all()
+
+
+def _words(page: QWidget | None) -> str:
+    assert page is not None
+    return " ".join(label.text() for label in page.findChildren(QLabel))
