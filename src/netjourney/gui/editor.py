@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, EditRecord
 from netjourney.gui.long_text import show_plain_text, wrap_anywhere_after_long_pastes
+from netjourney.gui.section_tags import SectionTags
 
 LONGEST_LINE = 2**31 - 1  # QLineEdit's largest maximum length
 SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving every key
@@ -40,6 +40,8 @@ class Field:
 
 class RecordEditor(QWidget):
     """Edits one record of `model`; each save is an `EditRecord` action (gui/actions.py)."""
+
+    section_opened = Signal(str)  # a guide section's id: the user clicked its tag
 
     def __init__(
         self, record: JourneyRecord, model: type[Any], parent: QWidget | None = None
@@ -118,8 +120,8 @@ class RecordEditor(QWidget):
 
     def let_fields_grow(self) -> None:
         """Give the pane's spare height to the long text fields instead of empty space."""
-        self._layout.setStretch(0, 1)
-        self._layout.setStretch(1, 0)
+        self._layout.setStretchFactor(self.form, 1)
+        self._layout.setStretch(self._layout.count() - 1, 0)  # the stretch under the form
 
     @staticmethod
     def set_choices(combo: QComboBox, choices: list[tuple[str, Any]], none_text: str) -> None:
@@ -148,38 +150,14 @@ class RecordEditor(QWidget):
         edit.dateChanged.connect(lambda _d: self.changed(name, at_once=True))
         return edit
 
-    def add_sections(self, guide: Guide) -> QListView:
-        """Checkable guide sections: the record's links."""
-        model = QStandardItemModel(self)
-        for section in guide.sections:
-            item = QStandardItem(section.title)
-            item.setData(section.id, Qt.ItemDataRole.UserRole)
-            item.setCheckable(True)
-            item.setEditable(False)
-            model.appendRow(item)
-        view = QListView()
-        view.setModel(model)
-        view.setMinimumHeight(view.sizeHintForRow(0) * 6 + 8)
-        view.setMaximumHeight(view.sizeHintForRow(0) * 10 + 8)
-        view.setWordWrap(True)
-
-        def read() -> list[str]:
-            items = (model.item(row) for row in range(model.rowCount()))
-            return [
-                i.data(Qt.ItemDataRole.UserRole)
-                for i in items
-                if i.checkState() == Qt.CheckState.Checked
-            ]
-
-        def write(section_ids: list[str]) -> None:
-            for row in range(model.rowCount()):
-                item = model.item(row)
-                linked = item.data(Qt.ItemDataRole.UserRole) in (section_ids or [])
-                item.setCheckState(Qt.CheckState.Checked if linked else Qt.CheckState.Unchecked)
-
-        self._add("Guide sections:", Field("section_ids", view, read, write))
-        model.itemChanged.connect(lambda _item: self.changed("section_ids", at_once=True))
-        return view
+    def add_sections(self, guide: Guide) -> SectionTags:
+        """The record's guide sections, as tags at the top of the form (gui/section_tags.py)."""
+        tags = SectionTags(guide)
+        self._fields.append(Field("section_ids", tags, tags.section_ids, tags.set_section_ids))
+        self._layout.insertWidget(0, tags)
+        tags.changed.connect(lambda: self.changed("section_ids", at_once=True))
+        tags.open_requested.connect(self.section_opened)
+        return tags
 
     # -- loading and saving ------------------------------------------------
     def load(self, record_id: int | None) -> bool:

@@ -28,6 +28,7 @@ from netjourney.gui.actions import Actions, ReplaceRecordFile
 from netjourney.gui.backup_scheduler import BackupScheduler
 from netjourney.gui.menus import build_menus
 from netjourney.gui.message_bar import MessageBar
+from netjourney.gui.navigation import Navigation
 from netjourney.gui.page_spec import PAGES, Page, PageLinks, build_page
 from netjourney.gui.record_page import RecordPage
 from netjourney.gui.theme import install_theme
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self._apply_text_size()
         self.theme = install_theme()
         self.statusBar().addPermanentWidget(QLabel(f"Record: {record.path}"))
+        self.navigation = Navigation(self)  # before the first page is shown: it is the first place
         build_menus(self)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         self.nav.setCurrentRow(0)
@@ -244,6 +246,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         self.specs.clear()
+        self.navigation.forget_items()
         self.show_page("home")
 
     def export_json(self) -> None:

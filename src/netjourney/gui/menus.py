@@ -65,6 +65,8 @@ def build_menus(window: MainWindow) -> None:
     go_menu = window.menuBar().addMenu("&Go")
     for key, title in PAGES:
         go_menu.addAction(action(title, partial(window.show_page, key), page_shortcut(key)))
+    go_menu.addSeparator()
+    go_menu.addActions(window.navigation.actions())
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(action("&About NET Journey", window.about))
 

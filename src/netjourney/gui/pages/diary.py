@@ -358,6 +358,14 @@ class DiaryPage(QWidget):
         entry = repository.get(self.record, DiaryEntry, int(key))
         self.day.setDate(QDate(entry.day.year, entry.day.month, entry.day.day))
 
+    def current_item(self) -> str:
+        """The shown day's entry id ("" for a day not written yet): Back returns to it."""
+        with self.record.reading() as session:
+            entry_id = session.scalar(
+                select(DiaryEntry.id).where(DiaryEntry.day == self._shown_day)
+            )
+        return "" if entry_id is None else str(entry_id)
+
     def _link(self, link: str) -> None:
         page, _, key = link.partition(":")
         self.navigate_requested.emit(page, key)

@@ -154,6 +154,9 @@ class GuidePage(QWidget):
         if key:
             self.show_section(key)
 
+    def current_item(self) -> str:
+        return self.current_id()
+
     def flush(self) -> bool:
         return True  # nothing is edited here
 

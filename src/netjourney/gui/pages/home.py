@@ -49,6 +49,9 @@ class HomePage(QWidget):
     def open_item(self, key: str) -> None:
         """Home has one view: nothing to open."""
 
+    def current_item(self) -> str:
+        return ""
+
     def summary_html(self, now: datetime) -> str:
         summary = home_summary(self.record, now)
         parts = ["<h1>Welcome to NET Journey</h1>", *self.whats_next_html(now.astimezone().date())]
