@@ -13,6 +13,7 @@ from typing import NoReturn
 from netjourney import __version__
 from netjourney.core import paths
 from netjourney.core.creation import record_to_fill
+from netjourney.core.dates import short_date
 from netjourney.core.errors import InvalidInputError, RecordError
 from netjourney.core.guide import GuideError, load_guide
 from netjourney.core.record import JourneyRecord
@@ -68,7 +69,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     if not items:
         print(f"Nothing planned in the next {args.days} days.")
     for item in items:
-        when = f"{item.on:%a %d %b %Y} {item.at:>5}"
+        when = f"{short_date(item.on, weekday=True)} {item.at:>8}"
         late = " (overdue)" if item.overdue else ""
         who = f" — {item.with_whom}" if item.with_whom else ""
         print(f"{when}  {item.kind + late:<20}  {item.what}{who}")

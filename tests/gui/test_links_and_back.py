@@ -15,18 +15,10 @@ from netjourney.gui.main_window import MainWindow
 from netjourney.gui.pages.guide import GuidePage
 from netjourney.gui.record_page import RecordPage
 from netjourney.gui.section_tags import SectionPicker, SectionTags
+from tests.gui.menu_input import notes_by_ctrl_7
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _notes_page(window: MainWindow, qtbot: QtBot) -> RecordPage:
-    window.activateWindow()
-    qtbot.waitActive(window)
-    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)  # Notes
-    page = window.stack.currentWidget()
-    assert isinstance(page, RecordPage) and page.kind == "note"
-    return page
 
 
 def _click_row_of(page: RecordPage, record_id: int, qtbot: QtBot) -> None:
@@ -64,7 +56,7 @@ def _note_shown(
 ) -> tuple[RecordPage, int]:
     """Notes open, the note linked to "second-opinion" (or the one linked to nothing) chosen."""
     with_link, without = _two_notes(record)
-    notes = _notes_page(window, qtbot)
+    notes = notes_by_ctrl_7(window, qtbot)
     chosen = with_link if linked else without
     _click_row_of(notes, chosen, qtbot)
     return notes, chosen
@@ -74,7 +66,7 @@ def test_a_tag_opens_its_section_and_back_and_forward_walk_there_and_back(
     window: MainWindow, record: JourneyRecord, qtbot: QtBot
 ) -> None:
     linked, other = _two_notes(record)
-    notes = _notes_page(window, qtbot)
+    notes = notes_by_ctrl_7(window, qtbot)
     _click_row_of(notes, other, qtbot)
     _click_row_of(notes, linked, qtbot)
     assert _shown_tag_ids(notes) == ["second-opinion"]

@@ -22,6 +22,7 @@ from netjourney.core import repository
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, EditRecord
+from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.long_text import show_plain_text, wrap_anywhere_after_long_pastes
 from netjourney.gui.section_tags import SectionTags
 
@@ -137,7 +138,7 @@ class RecordEditor(QWidget):
         edit.setCalendarPopup(True)
         edit.setMinimumDate(QDate(1900, 1, 1))
         edit.setSpecialValueText("Not set")
-        edit.setDisplayFormat("d MMM yyyy")
+        show_dates_as_lists_do(edit)
 
         def read() -> Any:
             chosen = edit.date()
@@ -165,10 +166,11 @@ class RecordEditor(QWidget):
         cannot be saved, it stays in the form, and False says the record was not changed."""
         if not self.flush():
             return False
+        # First, as it may raise (a record removed meanwhile): the form is then left as it was.
+        obj = repository.get(self.record, self.model, record_id) if record_id else None
         self.prepare(record_id)
         self.record_id = record_id
         self.setEnabled(record_id is not None)
-        obj = repository.get(self.record, self.model, record_id) if record_id else None
         self._loading = True
         try:
             for field in self._fields:

@@ -61,6 +61,7 @@ from netjourney.export.content import (
     SituationBlock,
     default_paper,
 )
+from netjourney.gui.date_formats import show_dates_as_lists_do
 
 ExportWork = Callable[[PageCallback], int]
 """Builds and writes one file, telling each finished page; returns pages (or events) written."""
@@ -257,7 +258,7 @@ class JourneyExportDialog(QDialog):
 
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)
-        edit.setDisplayFormat("d MMM yyyy")  # as the record's editors show dates
+        show_dates_as_lists_do(edit)  # as the record's editors show dates
         edit.setCalendarPopup(True)
         edit.setAccessibleName(name)
         return edit

@@ -269,6 +269,8 @@ class MainWindow(QMainWindow):
             show_saved(self, Path(target))
 
     def about(self) -> None:
+        from netjourney.core.dates import long_date
+
         source = self.record.guide.source
         QMessageBox.about(
             self,
@@ -276,7 +278,7 @@ class MainWindow(QMainWindow):
             f"<h3>NET Journey {__version__}</h3>"
             "<p>An offline organizer for a lung neuroendocrine tumor treatment journey.</p>"
             f"<p>The guide retells “{source.title}” ({source.publisher}, revised "
-            f"{source.revised:%B} {source.revised.day}, {source.revised.year}) in plain words: "
+            f"{long_date(source.revised, weekday=False)}) in plain words: "
             f"{source.url}</p><p>{source.caution}</p>",
         )
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QScrollArea, QSplitter, QStyle
 
 SIDE_BY_SIDE_CHARS = 100
-LIST_SHARE = {Qt.Orientation.Horizontal: 0.6, Qt.Orientation.Vertical: 0.55}
+# Stacked, the editor (where one works) gets the larger share.
+LIST_SHARE = {Qt.Orientation.Horizontal: 0.6, Qt.Orientation.Vertical: 0.45}
 
 
 class StackWhenNarrow(QObject):

@@ -18,7 +18,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QHideEvent,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -196,6 +203,14 @@ class SearchDialog(QDialog):
         hit = self.hits[index.row()]
         self.open_requested.emit(hit_page(hit.kind), hit.key if hit.kind != "library" else "")
         self.hide()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """Give the keys back to the window at once (Ctrl+Z, Alt+Left): not every platform
+        activates it again when a dialog closes."""
+        super().hideEvent(event)
+        owner = self.parentWidget()
+        if owner is not None:
+            owner.window().activateWindow()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Down from the search box moves into the results."""

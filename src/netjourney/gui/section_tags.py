@@ -7,8 +7,17 @@ The tags only say what changed; the editor saves the new list as one undoable ac
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -40,9 +49,11 @@ class SectionTag(QFrame):
     def __init__(self, section_id: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section_id = section_id
+        self.full_text = f"About: {title} ›"
         self.setObjectName("sectionTag")
         self.link = QToolButton()
-        self.link.setText(f"About: {title} ›")
+        self.link.setText(self.full_text)
+        self.link.setMinimumWidth(self.fontMetrics().averageCharWidth() * 8)  # then it wraps
         self.link.setAutoRaise(True)
         self.link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.link.setAccessibleName(f"Open the guide section {title}")
@@ -67,6 +78,16 @@ class SectionTag(QFrame):
             "#sectionTag { border: 1px solid palette(mid); border-radius: 6px;"
             " background: palette(alternate-base); }"
         )
+
+    def fit(self, width: int) -> None:
+        """Break the title between words when the tag is wider than `width`: at large text a
+        long title is shown whole on two lines, never cut, never scrolled to."""
+        metrics = self.link.fontMetrics()
+        padding = metrics.averageCharWidth() * 2 + 12
+        room = width - self.remove.sizeHint().width() - padding
+        text = wrapped(self.full_text, room, metrics.horizontalAdvance)
+        if text != self.link.text():
+            self.link.setText(text)
 
     def _ask_removal(self) -> None:
         self.remove_requested.emit(self.section_id)
@@ -138,10 +159,16 @@ class SectionTags(QWidget):
             tag.open_requested.connect(self.open_requested)
             tag.remove_requested.connect(self.unlink)
             self.flow.addWidget(tag)
+            tag.fit(self.width())
             tag.show()  # at once: a layout shows a new child only once events are processed
             self._tags.append(tag)
         self.flow.addWidget(self.link_button)  # last, after the tags
         self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        for tag in self._tags:
+            tag.fit(event.size().width())
+        super().resizeEvent(event)
 
     def _focus_after_removal(self, at: int) -> None:
         """Keyboard users stay where they were: on the next tag, or on "Link to…"."""
@@ -235,6 +262,18 @@ class SectionPicker(QDialog):
             QApplication.sendEvent(self.tree, event)
             return True
         return super().eventFilter(watched, event)
+
+
+def wrapped(text: str, width: int, advance: Callable[[str], int]) -> str:
+    """`text` in lines no wider than `width` (as `advance` measures), broken between words;
+    a single word wider than that keeps its own line."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and advance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def sections_by_group(guide: Guide, linked: set[str], parent: QObject) -> QStandardItemModel:

@@ -41,6 +41,7 @@ from netjourney.core.models import Question
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, RecordCommand
 from netjourney.gui.chart_view import ChartView
+from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.editor import SAVE_DELAY_MS
 from netjourney.gui.list_model import ListingModel
 from netjourney.gui.pages.journey_editor import rows_table
@@ -138,7 +139,7 @@ class DiaryPage(QWidget):
         self.record = actions.record
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dddd d MMM yyyy")
+        show_dates_as_lists_do(self.day, weekday=True)
         self.day.setAccessibleName("Diary day")
         self.day.dateChanged.connect(self._day_chosen)
         self.scores: dict[str, QSpinBox] = {}  # symptom -> its 0-10 rating
