@@ -3,18 +3,23 @@ only by keys and mouse clicks on the shown window."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from netjourney.core import repository
+from netjourney.core.journey.models import DiaryEntry
+from netjourney.core.journey.records import SymptomScore, save_diary_day
 from netjourney.core.models import Note
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.main_window import MainWindow
+from netjourney.gui.pages.diary import DiaryPage
 from netjourney.gui.pages.guide import GuidePage
 from netjourney.gui.record_page import RecordPage
-from netjourney.gui.section_tags import SectionPicker, SectionTags
+from netjourney.gui.section_tags import SectionPicker, SectionTags, wrapped
 from tests.gui.menu_input import notes_by_ctrl_7
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -180,3 +185,37 @@ def test_delete_on_a_focused_tag_removes_it(
     qtbot.keyClick(tag.link, Qt.Key.Key_Delete)
     assert repository.get(record, Note, linked).section_ids == []
     assert QApplication.focusWidget() is _tags(notes).link_button
+
+
+def test_a_long_title_wraps_between_words_and_never_beyond_the_width() -> None:
+    def advance(text: str) -> int:
+        return len(text)  # one unit a character: easy to check
+
+    shown = wrapped("About: Questions: what to expect during treatment ›", 20, advance)
+    assert shown.split("\n") == ["About: Questions:", "what to expect", "during treatment ›"]
+    assert wrapped("About: Clinical trials ›", 40, advance) == "About: Clinical trials ›"
+    assert wrapped("Unbreakablewordlongerthanthewidth", 5, advance).count("\n") == 0
+
+
+def test_a_diary_day_links_to_a_section_and_its_tag_leads_there_and_back(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    with record.writing() as session:
+        entry_id = save_diary_day(session, date.today(), "Tired", [SymptomScore("fatigue", 6)]).id
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_9, CTRL)  # Symptom diary
+    diary = window.stack.currentWidget()
+    assert isinstance(diary, DiaryPage) and diary.tags.isEnabled()
+    qtbot.mouseClick(diary.tags.link_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    qtbot.keyClicks(QApplication.focusWidget(), "help getting")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(diary.tags.tags()) == 1)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the picker closed
+    assert repository.get(record, DiaryEntry, entry_id).section_ids == ["getting-through"]
+
+    qtbot.mouseClick(diary.tags.tags()[0].link, Qt.MouseButton.LeftButton)
+    assert _guide(window).current_id() == "getting-through"
+    qtbot.keyClick(window, Qt.Key.Key_Left, ALT)
+    assert window.stack.currentWidget() is diary and diary.current_item() == str(entry_id)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from netjourney.gui.page_spec import PAGES, page_shortcut
-from netjourney.gui.undo_keys import UndoFallsThrough
+from netjourney.gui.window_keys import UndoFallsThrough
 
 if TYPE_CHECKING:
     from netjourney.gui.main_window import MainWindow

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from netjourney.core.record import JourneyRecord
 from netjourney.core.search import SearchHit, search_everything
 from netjourney.core.search_results import ResultView, describe, hit_page, matched_spans
+from netjourney.gui.window_keys import return_keys_to_owner
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 PADDING = 6
@@ -205,12 +206,8 @@ class SearchDialog(QDialog):
         self.hide()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
-        """Give the keys back to the window at once (Ctrl+Z, Alt+Left): not every platform
-        activates it again when a dialog closes."""
         super().hideEvent(event)
-        owner = self.parentWidget()
-        if owner is not None:
-            owner.window().activateWindow()
+        return_keys_to_owner(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Down from the search box moves into the results."""

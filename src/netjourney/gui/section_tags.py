@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import (
+    QHideEvent,
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from netjourney.core.guide import Guide
 from netjourney.gui.flow_layout import FlowLayout
+from netjourney.gui.window_keys import return_keys_to_owner
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1  # a section's id; groups have none
 
@@ -232,6 +234,10 @@ class SectionPicker(QDialog):
             return
         self.chosen.emit(section_id)
         super().accept()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        super().hideEvent(event)
+        return_keys_to_owner(self)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.data(SECTION_ROLE):

@@ -1,4 +1,6 @@
-"""Ctrl+Z in a text field with nothing of its own to undo undoes the window's last step.
+"""The window's keys work wherever the user is: after a dialog closes, and in a field.
+
+Ctrl+Z in a text field with nothing of its own to undo undoes the window's last step.
 
 A text field takes Ctrl+Z (and Ctrl+Y) for itself even when it has no typing to take
 back, so after "Add note", or after the search dialog closed with the cursor back in
@@ -34,6 +36,14 @@ class UndoFallsThrough(QObject):
         if event.matches(QKeySequence.StandardKey.Redo):
             return not field_can_step(watched, undo=False)
         return False
+
+
+def return_keys_to_owner(dialog: QWidget) -> None:
+    """Call as a dialog hides: its window is activated again, so its shortcuts (Ctrl+Z,
+    Alt+Left) work at once. Not every platform does this itself when a dialog closes."""
+    owner = dialog.parentWidget()
+    if owner is not None:
+        owner.window().activateWindow()
 
 
 def field_can_step(widget: QWidget, undo: bool) -> bool:
