@@ -11,8 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QScrollArea, QSplitter, QStyle
 
 SIDE_BY_SIDE_CHARS = 100
-# Stacked, the editor (where one works) gets the larger share.
-LIST_SHARE = {Qt.Orientation.Horizontal: 0.6, Qt.Orientation.Vertical: 0.45}
+LIST_SHARE = {Qt.Orientation.Horizontal: 0.6, Qt.Orientation.Vertical: 0.55}
 
 
 class StackWhenNarrow(QObject):
