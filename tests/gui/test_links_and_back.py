@@ -76,7 +76,7 @@ def test_a_tag_opens_its_section_and_back_and_forward_walk_there_and_back(
     _click_row_of(notes, linked, qtbot)
     assert _shown_tag_ids(notes) == ["second-opinion"]
     [tag] = _tags(notes).tags()
-    assert tag.link.text() == "About: Getting a second opinion ›"
+    assert tag.link.text() == "About: Getting a second opinion\u00a0›"
 
     qtbot.mouseClick(tag.link, Qt.MouseButton.LeftButton)
     assert _guide(window).current_id() == "second-opinion"
@@ -191,8 +191,8 @@ def test_a_long_title_wraps_between_words_and_never_beyond_the_width() -> None:
     def advance(text: str) -> int:
         return len(text)  # one unit a character: easy to check
 
-    shown = wrapped("About: Questions: what to expect during treatment ›", 20, advance)
-    assert shown.split("\n") == ["About: Questions:", "what to expect", "during treatment ›"]
+    shown = wrapped("About: Questions: what to expect during\u00a0treatment", 20, advance)
+    assert shown.split("\n") == ["About: Questions:", "what to expect", "during\u00a0treatment"]
     assert wrapped("About: Clinical trials ›", 40, advance) == "About: Clinical trials ›"
     assert wrapped("Unbreakablewordlongerthanthewidth", 5, advance).count("\n") == 0
 

@@ -51,7 +51,7 @@ class SectionTag(QFrame):
     def __init__(self, section_id: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section_id = section_id
-        self.full_text = f"About: {title} ›"
+        self.full_text = f"About: {title}\u00a0›"  # the arrow never alone on a line
         self.setObjectName("sectionTag")
         self.link = QToolButton()
         self.link.setText(self.full_text)
@@ -274,7 +274,7 @@ def wrapped(text: str, width: int, advance: Callable[[str], int]) -> str:
     """`text` in lines no wider than `width` (as `advance` measures), broken between words;
     a single word wider than that keeps its own line."""
     lines: list[str] = []
-    for word in text.split():
+    for word in text.split(" "):  # at spaces only: a no-break space keeps its words together
         if lines and advance(f"{lines[-1]} {word}") <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
