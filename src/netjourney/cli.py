@@ -68,6 +68,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def cmd_upcoming(args: argparse.Namespace) -> int:
+    from netjourney.core.dates import short_date
     from netjourney.core.journey.upcoming import upcoming
 
     with _opened_record(args) as record:
@@ -75,7 +76,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     if not items:
         print(f"Nothing planned in the next {args.days} days.")
     for item in items:
-        when = f"{item.on:%a %d %b %Y} {item.at:>5}"
+        when = f"{short_date(item.on, weekday=True)} {item.at:>8}"
         late = " (overdue)" if item.overdue else ""
         who = f" — {item.with_whom}" if item.with_whom else ""
         print(f"{when}  {item.kind + late:<20}  {item.what}{who}")

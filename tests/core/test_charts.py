@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from netjourney.core.dates import short_date
 from netjourney.core.journey.charts import (
     BAND_COLOUR,
     Band,
@@ -164,7 +165,8 @@ def test_a_long_diary_is_drawn_as_averages() -> None:
 def test_a_single_day_is_described_and_drawn_and_no_readings_make_no_chart() -> None:
     (chart,) = diary_charts([SymptomMark(date(2026, 1, 1), "pain", rating=0)])[:1]
 
-    assert "1 value from 1 Jan 2026 to 1 Jan 2026" in chart.description()
+    day = short_date(date(2026, 1, 1))
+    assert f"1 value from {day} to {day}" in chart.description()
     assert re.search(rb"<svg", svg_of(chart))
     assert measure_charts("CgA", []).charts == ()
 

@@ -7,7 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from netjourney.core.dates import clock, long_date, reading_locale, short_date_time
+from netjourney.core.dates import (
+    clock,
+    clock_pattern,
+    long_date,
+    reading_locale,
+    short_date,
+    short_date_time,
+)
 
 AFTERNOON = datetime(2026, 5, 1, 14, 5, tzinfo=ZoneInfo("America/Chicago"))
 
@@ -37,6 +44,22 @@ def test_words_stay_english_order_and_clock_follow_the_region(
     assert long_date(AFTERNOON.date(), locale=locale) == day
     assert clock(AFTERNOON, locale) == time
     assert short_date_time(AFTERNOON, locale) == listed
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "with_weekday", "clock_letters"),
+    [
+        ("en_US.UTF-8", "May 1, 2026", "Fri, May 1, 2026", "h:mm a"),
+        ("en_GB.UTF-8", "1 May 2026", "Fri, 1 May 2026", "HH:mm"),
+    ],
+)
+def test_short_dates_for_lists_follow_the_region(
+    lang: str, day: str, with_weekday: str, clock_letters: str
+) -> None:
+    locale = reading_locale({"LANG": lang})
+    assert short_date(AFTERNOON.date(), locale=locale) == day
+    assert short_date(AFTERNOON, weekday=True, locale=locale) == with_weekday
+    assert clock_pattern(locale) == clock_letters  # a plain space before AM, never a narrow one
 
 
 def test_the_clock_is_the_moments_own_wall_clock() -> None:

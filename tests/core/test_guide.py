@@ -106,6 +106,16 @@ BROKEN_FIELDS = {
         lambda d: d["sections"][1].update(id=d["sections"][0]["id"]),
         "sections.json: sections: duplicate ids",
     ),
+    "a section left out of the picker's groups": (
+        "section_groups.json",
+        lambda d: d["groups"][0]["section_ids"].pop(0),
+        "section_groups.json: groups: must list each section once (missing ['treatment-overview']",
+    ),
+    "a section in two groups": (
+        "section_groups.json",
+        lambda d: d["groups"][1]["section_ids"].append("resectable"),
+        "section_groups.json: groups: must list each section once (missing [], extra ['resectable'",
+    ),
     "unknown question group of a role": (
         "roles.json",
         lambda d: d["roles"][3]["question_groups"].append("questions-weather"),

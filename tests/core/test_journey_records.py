@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from netjourney.core import repository
+from netjourney.core.dates import short_date
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.models import (
     DiaryEntry,
@@ -53,7 +54,10 @@ def test_a_dose_before_its_treatment_started_is_refused_and_nothing_kept(
     treatment_id = lanreotide(record)
 
     with (
-        pytest.raises(InvalidInputError, match=r"given_on: 2026-01-04 is before the treatment"),
+        pytest.raises(
+            InvalidInputError,
+            match=rf"given_on: {short_date(date(2026, 1, 4))} is before the treatment",
+        ),
         record.writing() as session,
     ):
         log_dose(session, treatment_id, date(2026, 1, 4))
@@ -119,7 +123,10 @@ def test_a_range_upside_down_and_a_stop_before_the_start_are_refused(
             ),
         )
     with (
-        pytest.raises(InvalidInputError, match=r"stopped_on: 2025-12-01 is before the start"),
+        pytest.raises(
+            InvalidInputError,
+            match=rf"stopped_on: {short_date(date(2025, 12, 1))} is before the start",
+        ),
         record.writing() as session,
     ):
         add_treatment(
@@ -164,7 +171,9 @@ def test_any_write_is_checked_not_only_the_api(record: JourneyRecord) -> None:
     with record.writing() as session:
         log_dose(session, treatment_id, START)
 
-    too_late = pytest.raises(InvalidInputError, match=r"started_on: 2026-01-10 is after the first")
+    too_late = pytest.raises(
+        InvalidInputError, match=rf"started_on: {short_date(date(2026, 1, 10))} is after the first"
+    )
     with too_late, record.writing() as session:
         treatment = session.get(Treatment, treatment_id)
         assert treatment is not None
@@ -220,7 +229,8 @@ def test_a_diary_day_becomes_a_question_to_ask_in_the_users_own_words(
         question = session.get(Question, asked.id)
     assert question is not None and question.status == QuestionStatus.TO_ASK
     assert question.text == (
-        'My diary for 2026-01-05: pain 4/10, diarrhea 2 times. "Sore at the injection site" '
+        f"My diary for {short_date(date(2026, 1, 5))}: pain 4/10, diarrhea 2 times. "
+        '"Sore at the injection site" '
         "What should I know about this?"
     )
     assert question.section_ids == ["questions-side-effects"]

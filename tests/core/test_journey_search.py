@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from netjourney.core.dates import short_date
 from netjourney.core.links import records_linked_to
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import kind_named
@@ -33,5 +36,7 @@ def test_a_guide_section_lists_the_journey_records_linked_to_it(record: JourneyR
     scans = records_linked_to(record, "type-and-extent")
 
     assert [(r.kind, r.title) for r in linked] == [("treatment", "Lanreotide (Somatuline)")]
-    assert [(r.kind, r.title) for r in scans] == [("scan", "2026-01-20 Somatostatin receptor PET")]
+    assert [(r.kind, r.title) for r in scans] == [
+        ("scan", f"{short_date(date(2026, 1, 20))} Somatostatin receptor PET")
+    ]
     assert kind_named("treatment").page == "treatments"

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from netjourney.cli import main
+from netjourney.core.dates import clock, short_date
 from netjourney.core.journey.models import Measurement, Scan
 from netjourney.core.journey.records import add_measurement
 from netjourney.core.journey.upcoming import upcoming
@@ -71,7 +72,7 @@ def test_everything_due_is_listed_by_day_with_whom(record: JourneyRecord) -> Non
             "Appointment",
             "Results of the PET scan",
             "Dr. Okafor, my daughter",
-            "23:30",
+            clock(datetime(2026, 3, 9, 23, 30)),
             False,
         ),
         (date(2026, 3, 20), "Test planned", "5-HIAA (24-hour urine)", "City Lab", "", False),
@@ -114,11 +115,11 @@ def test_the_command_prints_date_kind_what_and_with_whom(
     assert main(["upcoming", "--db", str(path), "--days", "5"]) == 0
 
     lines = capsys.readouterr().out.splitlines()
-    day = f"{soon:%a %d %b %Y}"
+    day = short_date(soon, weekday=True)
     assert lines == [
         lines[0],
-        f"{day}        Scan planned          CT",  # a day's untimed items first
-        f"{day} {soon:%H:%M}  Appointment           Scan results — Dr. Lee",
+        f"{day} {'':>8}  Scan planned          CT",  # a day's untimed items first
+        f"{day} {clock(soon):>8}  Appointment           Scan results — Dr. Lee",
     ]
     assert "Dose due (overdue)    Lanreotide (Somatuline) — Dr. Okafor" in lines[0]
 

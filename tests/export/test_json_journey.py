@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from netjourney.core.dates import short_date
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
@@ -102,8 +103,8 @@ def _set(document: dict[str, Any], where: str, value: Any) -> None:
         (
             "doses.0.given_on",
             "2025-12-24",
-            r"at doses\[0\]\.given_on: 2025-12-24 is before the treatment started "
-            r"\(2026-01-05\)",
+            rf"at doses\[0\]\.given_on: {short_date(date(2025, 12, 24))} is before the treatment "
+            rf"started \({short_date(date(2026, 1, 5))}\)",
         ),
         ("measurements.0.range_low", 500.0, r"at measurements\[0\]\.range_high: the low end"),
         ("treatments.1.repeat_every", 0, r"at treatments\[1\]\.repeat_every: must be from 1"),

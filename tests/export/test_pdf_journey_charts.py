@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from netjourney.core.dates import short_date
 from netjourney.core.journey.charts import Reading, SymptomMark
 from netjourney.core.record import JourneyRecord
 from netjourney.demo.small import fill_demo
@@ -38,8 +39,9 @@ def test_a_measure_prints_a_vector_chart_per_unit_and_every_value_in_its_table()
     lines, text = pdf_lines(data), pdf_text(data)
     assert "Chromogranin A (ng/mL)" in lines and "Chromogranin A (nmol/L)" in lines
     assert "Values in different units are never drawn on one axis" in text
-    assert "12 Jan 2026 80 ng/mL under 95 City Lab" in text  # the printed range, as copied
-    assert "1 Jun 2026 3.1 nmol/L Other Lab" in text
+    first = short_date(date(2026, 1, 12))
+    assert f"{first} 80 ng/mL under 95 City Lab" in text  # the printed range, as copied
+    assert f"{short_date(date(2026, 6, 1))} 3.1 nmol/L Other Lab" in text
     for page in pdf_reader(data).pages:  # drawn, not pasted in as a picture
         resources = page.get("/Resources") or {}
         assert "/XObject" not in resources

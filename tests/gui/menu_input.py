@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from netjourney.gui.backups_window import BackupsWindow
 from netjourney.gui.main_window import MainWindow
+from netjourney.gui.record_page import RecordPage
 
 
 def open_backups_from_the_file_menu(window: MainWindow, qtbot: QtBot) -> BackupsWindow:
@@ -21,3 +22,13 @@ def open_backups_from_the_file_menu(window: MainWindow, qtbot: QtBot) -> Backups
     assert isinstance(dialog, BackupsWindow)
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def notes_by_ctrl_7(window: MainWindow, qtbot: QtBot) -> RecordPage:
+    """The window made active, then Ctrl+7: the Notes page."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    assert isinstance(page, RecordPage) and page.kind == "note"
+    return page

@@ -118,3 +118,24 @@ def test_clicking_a_glossary_word_scrolls_to_its_meaning(
     meaning = next(e.meaning for e in guide.glossary if e.id == "carcinoid-syndrome")
     shown_from = text.cursorForPosition(QPoint(4, 4)).position()
     assert before.find(meaning) >= shown_from - 200  # the meaning is at the top of the view
+
+
+def test_at_twice_the_text_size_the_section_list_stays_readable_in_a_1024_window(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    from netjourney.gui.pages.guide import SECTION_LIST_CHARS
+
+    window.resize(1024, 768)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for _ in range(10):  # View > Larger text, ten steps of 10%
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.ZoomIn))
+    open_section(window, qtbot, "Getting a second opinion")
+    QApplication.processEvents()
+    sections = window.pages["guide"].sections
+    assert window.width() <= 1024 and window.minimumSizeHint().width() <= 1024
+    assert sections.width() >= sections.fontMetrics().averageCharWidth() * SECTION_LIST_CHARS
+    assert not sections.horizontalScrollBar().isVisible()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from netjourney.core import repository
+from netjourney.core.dates import short_date
 from netjourney.core.journey.models import Dose, RepeatUnit, Treatment, TreatmentKind
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.editor import RecordEditor
@@ -90,12 +91,12 @@ def test_log_a_dose_with_ctrl_d_and_see_the_next_due_date(
         "left hip",
     )
     due_on = date.today() + timedelta(days=28)
-    assert f"{due_on.day} {due_on:%b %Y}" in page.doses.due.text()
+    assert short_date(due_on, weekday=True) in page.doses.due.text()
     assert "in 28 days" in page.doses.due.text() and "1 dose logged" in page.doses.due.text()
-    assert page.doses.model.index(0, 0).data() == date.today().isoformat()
+    assert page.doses.model.index(0, 0).data() == short_date(date.today())
     assert "Logged a dose of lanreotide (Somatuline)" in window.messages.text.text()
     hits = search_with_ctrl_f(window, qtbot, "left hip")
-    assert f"Dose: {date.today().isoformat()} — left hip" in hits, hits
+    assert f"Dose: {short_date(date.today())} — left hip" in hits, hits
 
 
 def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
@@ -134,7 +135,7 @@ def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
     ]
     table = page.list_model
     cells = [[table.index(r, c).data() for c in range(3)] for r in range(table.rowCount())]
-    assert cells[0] == [date.today().isoformat(), "Chromogranin A", "112.5 ng/mL"]
+    assert cells[0] == [short_date(date.today()), "Chromogranin A", "112.5 ng/mL"]
     assert page.measure_filter.currentText() == "Chromogranin A (2)"
     assert "2 values" in page.chart.charts[0].accessibleDescription()
     assert "highest 112.5 ng/mL" in page.chart.charts[0].accessibleDescription()
@@ -189,7 +190,7 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
     }
 
     go_to(window, qtbot, "diary")
-    assert page.model.index(0, 0).data() == date.today().isoformat()
+    assert page.model.index(0, 0).data() == short_date(date.today())
     assert "flushing 6/10" in page.model.index(0, 1).data()
     assert "diarrhea 3 times" in page.model.index(0, 1).data()
     rated, counted = page.chart.charts  # never one axis for a rating and a count
@@ -198,7 +199,7 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
     assert "Symptoms counted" in counted.accessibleName()
     assert "highest 3 times a day" in counted.accessibleDescription()
     hits = search_with_ctrl_f(window, qtbot, "evening walk")
-    assert any(date.today().isoformat() in hit for hit in hits), hits
+    assert any(short_date(date.today()) in hit for hit in hits), hits
 
     visit = repository.add(
         record,
@@ -212,7 +213,7 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
     qtbot.mouseClick(page.ask_button, Qt.MouseButton.LeftButton)
     [question] = repository.all_of(record, Question)
     assert question.text == (
-        f"My diary for {date.today().isoformat()}: flushing 6/10, diarrhea 3 times. "
+        f"My diary for {short_date(date.today())}: flushing 6/10, diarrhea 3 times. "
         '"Flushing after the evening walk" What should I know about this?'
     )
     assert question.section_ids == ["questions-side-effects"]
@@ -274,7 +275,7 @@ def test_home_shows_whats_next_in_date_order_with_an_overdue_dose_plainly(
     text = go_to(window, qtbot, "home").body.text()  # type: ignore[attr-defined]
     assert "Overdue" not in text  # the dose given today: the next is 28 days on
     due_on = today + timedelta(days=28)
-    assert f"{due_on.day} {due_on:%b %Y}</b> · " in text.split("Dose due: lanreotide")[0]
+    assert f"{short_date(due_on, weekday=True)}</b> · " in text.split("Dose due: lanreotide")[0]
 
 
 def test_a_dose_before_the_treatment_started_is_refused_and_says_why(
@@ -292,7 +293,7 @@ def test_a_dose_before_the_treatment_started_is_refused_and_says_why(
     qtbot.keyClick(page.doses.given_on, Qt.Key.Key_Down)  # a year ago: a slip of the key
     too_early = page.doses.given_on.date().toPython()
     assert too_early < started  # type: ignore[operator]
-    assert page.doses.log_button.text() == f"&Log dose given on {too_early.day} {too_early:%b %Y}"  # type: ignore[attr-defined]
+    assert page.doses.log_button.text() == f"&Log dose given on {short_date(too_early)}"  # type: ignore[attr-defined]
     qtbot.mouseClick(page.doses.log_button, Qt.MouseButton.LeftButton)
 
     assert repository.all_of(record, Dose) == []

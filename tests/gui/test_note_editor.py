@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from netjourney.core.dates import short_date_time
 from netjourney.core.models import Appointment, Note
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.pages.notes import NoteEditor
@@ -33,8 +35,8 @@ def test_visits_are_offered_in_time_order_and_the_chosen_one_is_saved(
     combo = editor.appointment
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "No particular visit",
-        "Mon 2 Mar 2026, 09:00 — Blood tests",
-        "Mon 4 May 2026, 16:30 — CT scan",
+        f"{short_date_time(sooner.starts_at)} — Blood tests",
+        f"{short_date_time(later.starts_at.astimezone(ZoneInfo('Europe/Paris')))} — CT scan",
     ]
     combo.setCurrentIndex(2)
     combo.activated.emit(2)

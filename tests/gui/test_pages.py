@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from netjourney.core import repository
@@ -15,6 +15,7 @@ from netjourney.core.record import JourneyRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.main_window import PAGES, MainWindow
 from netjourney.gui.record_page import RecordPage
+from netjourney.gui.section_tags import SectionPicker, SectionTags
 
 
 def _field(editor: RecordEditor, accessible_name: str) -> object:
@@ -36,11 +37,18 @@ def _type_text(qtbot: QtBot, editor: RecordEditor, name: str, text: str) -> None
     qtbot.keyClicks(box, text)
 
 
-def _link_section(editor: RecordEditor, title: str) -> None:
-    view = _field(editor, "Guide sections")
-    model = view.model()
-    item = next(model.item(r) for r in range(model.rowCount()) if model.item(r).text() == title)
-    item.setCheckState(Qt.CheckState.Checked)
+def _link_section(qtbot: QtBot, editor: RecordEditor, title: str) -> None:
+    """Through "Link to…": its picker, the title typed, Enter."""
+    tags = editor.findChild(SectionTags)
+    assert isinstance(tags, SectionTags)
+    qtbot.mouseClick(tags.link_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    picker = QApplication.focusWidget().window()
+    assert isinstance(picker, SectionPicker)
+    qtbot.keyClicks(picker.filter, title)
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not picker.isVisible())
+    assert any(title in tag.link.text() for tag in tags.tags())
 
 
 def _linked_titles(window: MainWindow, section_id: str) -> list[str]:
@@ -81,7 +89,7 @@ def test_care_team_add_edit_link_find_remove_undo(
     role = _field(editor, "Role")
     role.setCurrentIndex(role.findData("medical-oncologist"))
     role.activated.emit(role.currentIndex())
-    _link_section(editor, record.guide.section("care-team").title)
+    _link_section(qtbot, editor, record.guide.section("care-team").title)
     assert "medicines" in editor.who_to_ask.text().lower()
     [member] = repository.all_of(record, CareTeamMember)
     assert (member.name, member.role, member.after_hours) == (
@@ -113,7 +121,7 @@ def test_notes_are_saved_as_typed_and_closing_keeps_the_last_words(
     _type_line(qtbot, page.editor, "Title", "Scan results <b> & more")
     _type_text(qtbot, page.editor, "Note", "Stable on the CT. Next scan in six months.")
     _field(page.editor, "Private").setChecked(True)
-    _link_section(page.editor, record.guide.section("recurrent").title)
+    _link_section(qtbot, page.editor, record.guide.section("recurrent").title)
     window.close()  # the typing delay has not run out: closing must still save
     [note] = repository.all_of(record, Note)
     assert note.title == "Scan results <b> & more"

@@ -88,7 +88,7 @@ def test_a_result_shows_its_kind_its_date_and_the_words_in_bold(
     views = dialog.results_model.views
     note = next(v for v in views if v.title == "What the biopsy showed")
     assert note.kind_label == "Note"
-    assert re.fullmatch(r"\d{1,2} \w{3} \d{4}", note.when)
+    assert re.fullmatch(r"[A-Z][a-z]{2} \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2} \d{4}", note.when)
     html = result_html(note, "biopsy", "#777")
     assert "<b>biopsy</b>" in html and "Note · " in html
     assert "Note: What the biopsy showed · " in dialog.results_model.stringList()[views.index(note)]

@@ -70,15 +70,44 @@ NARROW_SPACE = "\u202f"
 """CLDR puts one before AM/PM; terminals and copied text show a plain space more surely."""
 
 
+def short_date(day: date, weekday: bool = False, locale: Locale | None = None) -> str:
+    """'Dec 1, 2026' (US) or '1 Dec 2026' (UK); 'Tue, Dec 1, 2026' with the weekday: for
+    lists, charts and messages, where the long form would crowd the line."""
+    if isinstance(day, UnreadableTime | UnreadableDate):
+        return UNREADABLE
+    from babel.dates import format_date
+
+    chosen = locale or reading_locale()
+    shown_day = day.date() if isinstance(day, datetime) else day
+    return format_date(shown_day, date_pattern("yMMMEd" if weekday else "yMMMd", chosen), chosen)
+
+
+def date_pattern(skeleton: str, locale: Locale | None = None) -> str:
+    """The region's CLDR pattern for a skeleton ('yMMMd' -> 'MMM d, y' in the US), which the
+    window also turns into its date fields' display format."""
+    return _pattern(skeleton, locale or reading_locale())
+
+
+def clock_pattern(locale: Locale | None = None) -> str:
+    """The region's short clock pattern: 'h:mm a' (US) or 'HH:mm' (UK)."""
+    pattern = str((locale or reading_locale()).time_formats["short"].pattern)
+    return pattern.replace(NARROW_SPACE, " ")
+
+
+@cache
+def _pattern(skeleton: str, locale: Locale) -> str:
+    """Matching a skeleton is slow; a list of thousands of rows asks for the same one."""
+    from babel.dates import match_skeleton
+
+    return str(locale.datetime_skeletons[match_skeleton(skeleton, locale.datetime_skeletons)])
+
+
 def short_date_time(moment: datetime, locale: Locale | None = None) -> str:
     """'Fri, May 1, 2026, 9:05 AM' or 'Fri, 1 May 2026, 09:05': for lists and listings."""
     if isinstance(moment, UnreadableTime):
         return UNREADABLE
-    from babel.dates import format_skeleton
-
     chosen = locale or reading_locale()
-    day = format_skeleton("yMMMEd", moment, tzinfo=moment.tzinfo, locale=chosen)
-    return f"{day}, {clock(moment, chosen)}"
+    return f"{short_date(moment.date(), weekday=True, locale=chosen)}, {clock(moment, chosen)}"
 
 
 UNREADABLE = "[unreadable date: netjourney check names it]"

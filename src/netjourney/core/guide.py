@@ -214,6 +214,31 @@ class SectionsFile(Content):
         return sections
 
 
+# --- section_groups.json: how a picker lists the sections ----------------------------------
+
+
+class SectionGroup(Content):
+    title: Text
+    section_ids: tuple[Text, ...] = Field(min_length=1)
+
+
+class SectionGroupsFile(Content):
+    groups: tuple[SectionGroup, ...]
+
+    @field_validator("groups")
+    @classmethod
+    def _each_section_once(
+        cls, groups: tuple[SectionGroup, ...], info: ValidationInfo
+    ) -> tuple[SectionGroup, ...]:
+        grouped = [s for g in groups for s in g.section_ids]
+        known = tuple((info.context or {}).get("sections", ()))
+        if sorted(grouped) != sorted(known):
+            missing = [s for s in known if s not in grouped]
+            extra = [s for s in grouped if s not in known or grouped.count(s) > 1]
+            raise ValueError(f"must list each section once (missing {missing}, extra {extra})")
+        return groups
+
+
 # --- questions.json -----------------------------------------------------------------------
 
 
@@ -303,6 +328,7 @@ class Guide(Content):
     question_groups: tuple[QuestionGroup, ...]
     roles: tuple[Role, ...]
     glossary: tuple[GlossaryEntry, ...]
+    section_groups: tuple[SectionGroup, ...] = ()
 
     @property
     def section_ids(self) -> tuple[str, ...]:
@@ -432,4 +458,7 @@ def load_guide(folder: Path | None = None) -> Guide:
         question_groups=read_content(folder, "questions.json", QuestionsFile, headings).groups,
         roles=read_content(folder, "roles.json", RolesFile).roles,
         glossary=glossary,
+        section_groups=read_content(
+            folder, "section_groups.json", SectionGroupsFile, {"sections": [s.id for s in sections]}
+        ).groups,
     )

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Row, Select, func, select
 
+from netjourney.core.dates import short_date, short_date_time
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
 from netjourney.core.people import role_title, with_whom_text
@@ -84,13 +85,12 @@ def _shown(listing: Listing, row: Row[Any]) -> ListRow:
 
 
 def local_time_text(moment: datetime, zone_name: str) -> str:
-    """e.g. 'Tue 3 Dec 2026, 14:30' in the appointment's own time zone."""
-    local = moment.astimezone(ZoneInfo(zone_name))
-    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+    """e.g. 'Tue, Dec 3, 2026, 2:30 PM' in the appointment's own time zone (core/dates.py)."""
+    return short_date_time(moment.astimezone(ZoneInfo(zone_name)))
 
 
 def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:
-    """e.g. 'Tue 3 Dec 2026, 14:30 — Follow-up visit': how a visit is named in lists."""
+    """e.g. 'Tue, Dec 3, 2026, 2:30 PM — Follow-up visit': how a visit is named in lists."""
     return f"{local_time_text(starts_at, time_zone)} — {purpose}"
 
 
@@ -149,7 +149,7 @@ def questions_listing(guide: Guide) -> Listing:
             ListColumn(
                 "Answered on",
                 q.answered_on,
-                lambda r: r.answered_on.isoformat() if r.answered_on else "",
+                lambda r: short_date(r.answered_on) if r.answered_on else "",
             ),
         ),
     )
@@ -201,7 +201,7 @@ def notes_listing() -> Listing:
                 ),
             ),
             ListColumn(
-                "Updated", n.updated_at, lambda r: f"{r.updated_at.astimezone():%Y-%m-%d %H:%M}"
+                "Updated", n.updated_at, lambda r: short_date_time(r.updated_at.astimezone())
             ),
             ListColumn("Private", n.private, lambda r: "Private" if r.private else ""),
             ListColumn("Begins", n.body, lambda r: _one_line(r.start or "") if r.title else ""),

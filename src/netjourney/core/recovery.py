@@ -35,6 +35,7 @@ from netjourney.core.database import (
     sidecars,
     translate_sqlite_error,
 )
+from netjourney.core.dates import clock, long_date
 from netjourney.core.errors import (
     DamagedRecordError,
     InvalidInputError,
@@ -248,4 +249,5 @@ def _move_together(source: Path, destination: Path) -> None:
 
 
 def _when(backup: Backup) -> str:
-    return backup.taken_at.astimezone().strftime("on %A %d %B %Y at %H:%M")
+    taken = backup.taken_at.astimezone()
+    return f"on {long_date(taken.date())} at {clock(taken)}"

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Row, Table
 
+from netjourney.core.dates import short_date
 from netjourney.core.guide import Guide
 from netjourney.core.journey import listings as journey_listings
 from netjourney.core.journey import records as journey_records  # noqa: F401 (its checks)
@@ -219,7 +220,7 @@ register(
 
 
 def _day_title(column: str) -> Callable[[Row[Any]], str]:
-    return lambda row: getattr(row, column).isoformat()
+    return lambda row: short_date(getattr(row, column))
 
 
 register(
@@ -284,7 +285,7 @@ register(
         title_columns=("measure", "value", "unit", "measured_on"),
         title=lambda row: (
             f"{row.measure} {journey_listings.value_text(row.value, row.unit)}"
-            f" ({row.measured_on.isoformat()})"
+            f" ({short_date(row.measured_on)})"
         ),
         listing=lambda guide: journey_listings.measurements_listing(),
         json_checks={

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
+from netjourney.core.dates import short_date
 from netjourney.core.listing import local_time_text
 from netjourney.core.models import Appointment, Note, Question
 from netjourney.core.record import JourneyRecord
@@ -93,11 +94,24 @@ def describe(record: JourneyRecord, hits: Iterable[SearchHit], query: str) -> li
                 hit,
                 hit_label(hit.kind),
                 dates.get((hit.kind, hit.key), ""),
-                hit.title or "(untitled)",
+                _title_shown(hit) or "(untitled)",
                 "" if snippet == hit.title else snippet,
             )
         )
     return views
+
+
+def _title_shown(hit: SearchHit) -> str:
+    """A dose or a diary day is titled by its day, stored as 2026-12-01: shown as lists do."""
+    if hit.kind in GUIDE_HITS or not hit.title:
+        return hit.title
+    kind = kind_named(hit.kind)
+    if inspect(kind.model).columns[kind.search_title].type.python_type is date:
+        try:
+            return short_date(date.fromisoformat(hit.title))
+        except ValueError:  # unreadable as stored: `netjourney check` names it
+            return hit.title
+    return hit.title
 
 
 def _snippet(record: JourneyRecord, hit: SearchHit, query: str) -> str:
@@ -142,4 +156,4 @@ def _dates(record: JourneyRecord, hits: list[SearchHit]) -> dict[tuple[str, str]
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return short_date(day)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +23,9 @@ from netjourney.core import repository
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, EditRecord
+from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.long_text import show_plain_text, wrap_anywhere_after_long_pastes
+from netjourney.gui.section_tags import SectionTags
 
 LONGEST_LINE = 2**31 - 1  # QLineEdit's largest maximum length
 SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving every key
@@ -61,6 +63,8 @@ def fill_checklist(view: QListView, items: list[tuple[str, Any]]) -> None:
 
 class RecordEditor(QWidget):
     """Edits one record of `model`; each save is an `EditRecord` action (gui/actions.py)."""
+
+    section_opened = Signal(str)  # a guide section's id: the user clicked its tag
 
     def __init__(
         self, record: JourneyRecord, model: type[Any], parent: QWidget | None = None
@@ -139,8 +143,8 @@ class RecordEditor(QWidget):
 
     def let_fields_grow(self) -> None:
         """Give the pane's spare height to the long text fields instead of empty space."""
-        self._layout.setStretch(0, 1)
-        self._layout.setStretch(1, 0)
+        self._layout.setStretchFactor(self.form, 1)
+        self._layout.setStretch(self._layout.count() - 1, 0)  # the stretch under the form
 
     @staticmethod
     def set_choices(combo: QComboBox, choices: list[tuple[str, Any]], none_text: str) -> None:
@@ -156,7 +160,7 @@ class RecordEditor(QWidget):
         edit.setCalendarPopup(True)
         edit.setMinimumDate(QDate(1900, 1, 1))
         edit.setSpecialValueText("Not set")
-        edit.setDisplayFormat("d MMM yyyy")
+        show_dates_as_lists_do(edit)
 
         def read() -> Any:
             chosen = edit.date()
@@ -169,11 +173,14 @@ class RecordEditor(QWidget):
         edit.dateChanged.connect(lambda _d: self.changed(name, at_once=True))
         return edit
 
-    def add_sections(self, guide: Guide) -> QListView:
-        """Checkable guide sections: the record's links."""
-        view = self.add_checklist("Guide sections:", "section_ids")
-        fill_checklist(view, [(section.title, section.id) for section in guide.sections])
-        return view
+    def add_sections(self, guide: Guide) -> SectionTags:
+        """The record's guide sections, as tags at the top of the form (gui/section_tags.py)."""
+        tags = SectionTags(guide)
+        self._fields.append(Field("section_ids", tags, tags.section_ids, tags.set_section_ids))
+        self._layout.insertWidget(0, tags)
+        tags.changed.connect(lambda: self.changed("section_ids", at_once=True))
+        tags.open_requested.connect(self.section_opened)
+        return tags
 
     def add_checklist(self, label: str, name: str) -> QListView:
         """A list of checkable items (fill_checklist gives them); the field is the list of
@@ -207,10 +214,11 @@ class RecordEditor(QWidget):
         cannot be saved, it stays in the form, and False says the record was not changed."""
         if not self.flush():
             return False
+        # First, as it may raise (a record removed meanwhile): the form is then left as it was.
+        obj = repository.get(self.record, self.model, record_id) if record_id else None
         self.prepare(record_id)
         self.record_id = record_id
         self.setEnabled(record_id is not None)
-        obj = repository.get(self.record, self.model, record_id) if record_id else None
         self._loading = True
         try:
             for field in self._fields:

@@ -64,6 +64,7 @@ from netjourney.export.content import (
     SituationBlock,
     default_paper,
 )
+from netjourney.gui.date_formats import show_dates_as_lists_do
 
 if TYPE_CHECKING:
     from netjourney.export.summary_content import SummaryOptions
@@ -349,7 +350,7 @@ class JourneyExportDialog(QDialog):
 
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)
-        edit.setDisplayFormat("d MMM yyyy")  # as the record's editors show dates
+        show_dates_as_lists_do(edit)  # as the record's editors show dates
         edit.setCalendarPopup(True)
         edit.setAccessibleName(name)
         return edit

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from netjourney import __version__
 from netjourney.gui.menus import build_menus
 from netjourney.gui.message_bar import MessageBar
+from netjourney.gui.navigation import Navigation
 from netjourney.gui.opening import HeldActions, after_first_paint, opening_home
 from netjourney.gui.page_spec import PAGES, Page, PageLinks, build_page
 from netjourney.gui.theme import install_theme
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._apply_text_size()
         self.theme = install_theme()
         self.statusBar().addPermanentWidget(QLabel(f"Record: {path}"))
+        self.navigation = Navigation(self)  # before the first page is shown: it is the first place
         build_menus(self)
         self.resize(1200, 800)
         self.is_open = False
@@ -290,6 +292,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         self.specs.clear()
+        self.navigation.forget_items()
         self.show_page("home")
 
     def export_json(self) -> None:
@@ -312,6 +315,8 @@ class MainWindow(QMainWindow):
             show_saved(self, Path(target))
 
     def about(self) -> None:
+        from netjourney.core.dates import long_date
+
         source = self.record.guide.source
         QMessageBox.about(
             self,
@@ -319,7 +324,7 @@ class MainWindow(QMainWindow):
             f"<h3>NET Journey {__version__}</h3>"
             "<p>An offline organizer for a lung neuroendocrine tumor treatment journey.</p>"
             f"<p>The guide retells “{source.title}” ({source.publisher}, revised "
-            f"{source.revised:%B} {source.revised.day}, {source.revised.year}) in plain words: "
+            f"{long_date(source.revised, weekday=False)}) in plain words: "
             f"{source.url}</p><p>{source.caution}</p>",
         )
 

@@ -61,6 +61,9 @@ class Page(Protocol):
     def open_item(self, key: str) -> None:
         """Show one item of the page: a record's id, a guide section's id."""
 
+    def current_item(self) -> str:
+        """The item shown now, as `open_item` takes it ("" for none): Back returns to it."""
+
 
 @dataclass(frozen=True)
 class BuiltPage:
@@ -107,6 +110,7 @@ def build_page(key: str, actions: Actions, links: PageLinks) -> BuiltPage:
         guide.add_requested.connect(links.add_about_section)
         return BuiltPage(guide, guide)
     page = _record_page(key, actions)
+    page.navigate_requested.connect(links.navigate)
     return BuiltPage(page, page)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ class RecordPage(QWidget):
     stretch_column = 0  # the column that takes the room left; the others fit their text
     main_field = ""  # the field a new record's typing goes to
     default_section_ids: tuple[str, ...] = ()  # where a new record is linked at first
+    navigate_requested = Signal(str, str)  # page key, item key: a tag opens its section
 
     def __init__(
         self,
@@ -52,6 +53,9 @@ class RecordPage(QWidget):
         self.model = editor.model
         self.editor = editor
         editor.record_actions, editor.kind = actions, self.kind
+        editor.section_opened.connect(
+            lambda section_id: self.navigate_requested.emit("guide", section_id)
+        )
         self.new_section_ids = list(self.default_section_ids)
         self.list_model = ListingModel(self.record, listing, self)
         self.table = self._make_table()
@@ -193,6 +197,9 @@ class RecordPage(QWidget):
     def open_item(self, key: str) -> None:
         if key:
             self.show_record(int(key))
+
+    def current_item(self) -> str:
+        return "" if self.editor.record_id is None else str(self.editor.record_id)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         chosen = self.selected_id()

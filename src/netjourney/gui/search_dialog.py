@@ -18,7 +18,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QHideEvent,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +42,7 @@ from PySide6.QtWidgets import (
 from netjourney.core.record import JourneyRecord
 from netjourney.core.search import SearchHit, search_everything
 from netjourney.core.search_results import ResultView, describe, hit_page, matched_spans
+from netjourney.gui.window_keys import return_keys_to_owner
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 PADDING = 6
@@ -196,6 +204,10 @@ class SearchDialog(QDialog):
         hit = self.hits[index.row()]
         self.open_requested.emit(hit_page(hit.kind), hit.key if hit.kind != "library" else "")
         self.hide()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        super().hideEvent(event)
+        return_keys_to_owner(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Down from the search box moves into the results."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from netjourney.core.dates import short_date
 from netjourney.core.journey.models import DiaryEntry, Measurement, SymptomRating
 
 if TYPE_CHECKING:
@@ -101,7 +102,8 @@ class ChartSet:
 
 
 def day_text(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """'Dec 1, 2026' or '1 Dec 2026', as the region writes it (core/dates.py)."""
+    return short_date(day)
 
 
 def unit_key(unit: str) -> str:

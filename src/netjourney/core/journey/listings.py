@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import Row, String, cast, func, select
 
+from netjourney.core.dates import short_date
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
@@ -38,7 +39,7 @@ SCAN_KIND_LABELS = {
 
 
 def _day(key: str) -> Any:
-    return lambda row: getattr(row, key).isoformat() if getattr(row, key) else ""
+    return lambda row: short_date(getattr(row, key)) if getattr(row, key) else ""
 
 
 def _text(key: str) -> Any:
@@ -166,4 +167,4 @@ def rating_text(rating: int | None, count: int | None) -> str:
 
 
 def scan_title(row: Row[Any]) -> str:
-    return f"{row.scanned_on.isoformat()} {SCAN_KIND_LABELS[ScanKind(row.kind)]}"
+    return f"{short_date(row.scanned_on)} {SCAN_KIND_LABELS[ScanKind(row.kind)]}"

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from netjourney.core.dates import short_date
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey import rules
 from netjourney.core.journey.listings import rating_text
@@ -44,7 +45,7 @@ def check_treatment(session: Session, treatment: Treatment) -> None:
         if first is not None and first < treatment.started_on:
             _refuse(
                 "started_on",
-                f"{treatment.started_on.isoformat()} is after the first dose ({first.isoformat()})",
+                f"{short_date(treatment.started_on)} is after the first dose ({short_date(first)})",
             )
 
 
@@ -159,11 +160,11 @@ DIARY_QUESTION_SECTION = "questions-side-effects"
 
 
 def diary_question_text(entry: DiaryEntry) -> str:
-    """e.g. 'My diary for 2026-01-06: pain 4/10, diarrhea 2 times. "Sore at the
+    """e.g. 'My diary for Jan 6, 2026: pain 4/10, diarrhea 2 times. "Sore at the
     injection site" What should I know about this?': the user's own numbers and
     words, asked as a question; nothing read into them."""
     scores = ", ".join(f"{r.symptom} {rating_text(r.rating, r.count)}" for r in entry.ratings)
-    text = f"My diary for {entry.day.isoformat()}"
+    text = f"My diary for {short_date(entry.day)}"
     text += f": {scores}." if scores else "."
     if entry.note.strip():
         text += f' "{entry.note.strip()}"'

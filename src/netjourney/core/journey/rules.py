@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from netjourney.core.dates import short_date
+
 DIARY_DEFAULT_SYMPTOMS = ("flushing", "diarrhea", "wheezing", "tiredness", "pain")
 RATING_MAX = 10
 REPEAT_MAX = 3650  # ten years: anything longer is a typing slip
@@ -41,13 +43,13 @@ def repeat_problem(every: int | None, unit: str | None) -> str | None:
 
 def stop_problem(started_on: date | None, stopped_on: date | None) -> str | None:
     if started_on and stopped_on and stopped_on < started_on:
-        return f"{stopped_on.isoformat()} is before the start ({started_on.isoformat()})"
+        return f"{short_date(stopped_on)} is before the start ({short_date(started_on)})"
     return None
 
 
 def dose_date_problem(given_on: date, started_on: date | None) -> str | None:
     if started_on is not None and given_on < started_on:
-        return f"{given_on.isoformat()} is before the treatment started ({started_on.isoformat()})"
+        return f"{short_date(given_on)} is before the treatment started ({short_date(started_on)})"
     return None
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from netjourney.core.dates import clock
 from netjourney.core.journey.listings import SCAN_KIND_LABELS
 from netjourney.core.journey.models import Measurement, Scan, ScanKind
 from netjourney.core.journey.schedule import doses_due
@@ -65,7 +66,7 @@ def _appointments(session: Session, first: date, last: date) -> list[UpcomingIte
                     APPOINTMENT,
                     visit.purpose or "Appointment",
                     with_whom_text(member, None, visit.with_whom),
-                    at=f"{local:%H:%M}",
+                    at=clock(local),
                     record_kind="appointment",
                     record_id=visit.id,
                 )

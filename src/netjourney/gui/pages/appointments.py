@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney.core import appointments, questions, repository
+from netjourney.core.dates import short_date
 from netjourney.core.listing import appointments_listing
 from netjourney.core.models import Appointment, CareTeamMember, Question
 from netjourney.core.people import role_title
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, Change, ChangeByRule
+from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.editor import Field, RecordEditor
 from netjourney.gui.record_page import RecordPage
 from netjourney.gui.zones import zone_in_words
@@ -92,7 +94,7 @@ class AppointmentEditor(RecordEditor):
 
     def _add_time(self, label: str, name: str) -> QDateTimeEdit:
         edit = QDateTimeEdit(calendarPopup=True)
-        edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        show_dates_as_lists_do(edit, weekday=True, with_time=True)
 
         def read() -> datetime:
             day, clock = edit.date(), edit.time()
@@ -311,7 +313,7 @@ class PlannedQuestions(QWidget):
         ):
             self.message.setText(
                 f"Open questions added to the visit of "
-                f"{following.starts_at.astimezone(ZoneInfo(following.time_zone)):%d %b %Y}."
+                f"{short_date(following.starts_at.astimezone(ZoneInfo(following.time_zone)))}."
             )
 
     def _plan(

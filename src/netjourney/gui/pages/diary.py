@@ -39,11 +39,13 @@ from netjourney.core.journey.records import (
 from netjourney.core.listing import appointment_title
 from netjourney.core.models import Question
 from netjourney.core.record import JourneyRecord
-from netjourney.gui.actions import Actions, RecordCommand
+from netjourney.gui.actions import Actions, EditRecord, RecordCommand
 from netjourney.gui.chart_view import ChartView
+from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.editor import SAVE_DELAY_MS
 from netjourney.gui.list_model import ListingModel
 from netjourney.gui.pages.journey_editor import rows_table
+from netjourney.gui.section_tags import SectionTags
 
 NOT_RATED = -1  # the spin box's lowest step, shown as "not rated"
 DayState = tuple[str, list[SymptomScore]]  # a day's note and scores
@@ -138,7 +140,7 @@ class DiaryPage(QWidget):
         self.record = actions.record
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dddd d MMM yyyy")
+        show_dates_as_lists_do(self.day, weekday=True)
         self.day.setAccessibleName("Diary day")
         self.day.dateChanged.connect(self._day_chosen)
         self.scores: dict[str, QSpinBox] = {}  # symptom -> its 0-10 rating
@@ -159,6 +161,11 @@ class DiaryPage(QWidget):
         self.model = ListingModel(self.record, diary_listing(), self)
         self.table = self._days_table()
         self.chart = ChartView("Chart of the diary")
+        self.tags = SectionTags(self.record.guide)
+        self.tags.changed.connect(self._links_changed)
+        self.tags.open_requested.connect(
+            lambda section_id: self.navigate_requested.emit("guide", section_id)
+        )
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._pending = False
@@ -180,6 +187,7 @@ class DiaryPage(QWidget):
     def _lay_out(self) -> None:
         form = QWidget()
         form_layout = QVBoxLayout(form)
+        form_layout.addWidget(self.tags)
         day_row = QFormLayout()
         day_row.addRow("Day:", self.day)
         form_layout.addLayout(day_row)
@@ -289,8 +297,29 @@ class DiaryPage(QWidget):
                 self.counts[name].setValue(NOT_RATED if score.count is None else score.count)
             if self.note.toPlainText() != note:
                 self.note.setPlainText(note)
+            self._show_links()
         finally:
             self._loading = False
+
+    def _show_links(self) -> None:
+        """The day's guide sections; a day not written yet has none to link."""
+        entry_id = self.current_item()
+        linked = (
+            repository.get(self.record, DiaryEntry, int(entry_id)).section_ids if entry_id else []
+        )
+        self.tags.set_section_ids(linked)
+        self.tags.setEnabled(bool(entry_id))
+
+    def _links_changed(self) -> None:
+        """A tag added or removed: saved as one undoable step, like any field."""
+        entry_id = self.current_item()
+        if not entry_id or not self.flush():
+            return
+        label = f"the diary for {day_text(self._shown_day)}"
+        links = {"section_ids": self.tags.section_ids()}
+        self.record_actions.push(
+            EditRecord(self.record_actions, DiaryEntry, int(entry_id), label, links)
+        )
 
     def _state(self) -> DayState:
         scores = []
@@ -357,6 +386,14 @@ class DiaryPage(QWidget):
             return
         entry = repository.get(self.record, DiaryEntry, int(key))
         self.day.setDate(QDate(entry.day.year, entry.day.month, entry.day.day))
+
+    def current_item(self) -> str:
+        """The shown day's entry id ("" for a day not written yet): Back returns to it."""
+        with self.record.reading() as session:
+            entry_id = session.scalar(
+                select(DiaryEntry.id).where(DiaryEntry.day == self._shown_day)
+            )
+        return "" if entry_id is None else str(entry_id)
 
     def _link(self, link: str) -> None:
         page, _, key = link.partition(":")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
@@ -16,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netjourney.core.dates import long_date
 from netjourney.core.guide import GlossaryEntry, Guide, Section, Source, term_spans
 from netjourney.core.links import records_linked_to
 from netjourney.core.record import JourneyRecord
+from netjourney.gui.flow_layout import FlowLayout
 from netjourney.gui.linked_model import KEY_ROLE, LinkedRecordsModel
 
 
@@ -32,7 +33,7 @@ def section_html(guide: Guide, section: Section) -> str:
         for g in section.glossary
     )
     return (
-        f"<h1>{escape(section.title)}</h1><p>{summary}</p>"
+        f"<h2>{escape(section.title)}</h2><p>{summary}</p>"  # h1 filled the pane at large text
         + (f"<h3>Key facts</h3><ul>{facts}</ul>" if facts else "")
         + (f"<h3>Words used here</h3><dl>{words}</dl>" if words else "")
         + (_about_the_article(guide.source) if section.id == "about-this-guide" else "")
@@ -64,7 +65,7 @@ def _about_the_article(source: Source) -> str:
 
 
 def _footer(source: Source) -> str:
-    revised = f"{source.revised:%B} {source.revised.day}, {source.revised.year}"
+    revised = long_date(source.revised, weekday=False)
     lines = (
         f"From “{source.title}”, {source.publisher}, revised {revised}: {source.url}",
         source.review,
@@ -72,6 +73,9 @@ def _footer(source: Source) -> str:
         source.caution,
     )
     return "<hr><p><small>" + "<br>".join(escape(line) for line in lines) + "</small></p>"
+
+
+SECTION_LIST_CHARS = 18  # room for "Questions: side effects" to wrap between words
 
 
 class GuidePage(QWidget):
@@ -87,6 +91,7 @@ class GuidePage(QWidget):
         self.sections.setAccessibleName("Guide sections")
         self.sections.setWordWrap(True)
         self.sections.setSpacing(2)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.selectionModel().currentChanged.connect(self._section_changed)
         self.text = QTextBrowser()
         self.text.setAccessibleName("Guide section text")
@@ -96,7 +101,6 @@ class GuidePage(QWidget):
         self.linked.setUniformItemSizes(True)  # lay out thousands of rows without measuring each
         self.linked.setAccessibleName("My records about this section")
         self.linked.activated.connect(self._open_linked)
-        self.linked.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
         add_note = QPushButton("Add a &note about this")
         add_note.clicked.connect(lambda: self.add_requested.emit("notes", self.current_id()))
         add_question = QPushButton("Add a &question about this")
@@ -110,14 +114,15 @@ class GuidePage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.text, 1)
-        right_layout.addWidget(QLabel("<b>My records about this section</b> (Enter opens one)"))
+        heading = QLabel("<b>My records about this section</b> (Enter opens one)", wordWrap=True)
+        right_layout.addWidget(heading)
         right_layout.addWidget(self.linked)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the buttons wrap at large text rather than widen the window
         for button in buttons:
             row.addWidget(button)
-        row.addStretch(1)
         right_layout.addLayout(row)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)  # the list never shrinks to nothing
         splitter.addWidget(self.sections)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
@@ -126,6 +131,19 @@ class GuidePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Guide</h2>"))
         layout.addWidget(splitter, 1)
+        self._fit_to_text_size()
+
+    def _fit_to_text_size(self) -> None:
+        """At large text the section list keeps room for its titles' words (wrapped, never
+        cut), and the list of records stays a few lines high, leaving the rest to the text."""
+        metrics = self.fontMetrics()
+        self.sections.setMinimumWidth(metrics.averageCharWidth() * SECTION_LIST_CHARS)
+        self.linked.setMaximumHeight(metrics.lineSpacing() * 5)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:  # View > Larger text, at once
+            self._fit_to_text_size()
+        super().changeEvent(event)
 
     def current_id(self) -> str:
         return self.record.guide.sections[max(0, self.sections.currentIndex().row())].id
@@ -153,6 +171,9 @@ class GuidePage(QWidget):
     def open_item(self, key: str) -> None:
         if key:
             self.show_section(key)
+
+    def current_item(self) -> str:
+        return self.current_id()
 
     def flush(self) -> bool:
         return True  # nothing is edited here

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from netjourney.core.dates import short_date
 from netjourney.core.home import home_summary
 from netjourney.core.journey.upcoming import upcoming
 from netjourney.core.listing import local_time_text
@@ -48,6 +49,9 @@ class HomePage(QWidget):
 
     def open_item(self, key: str) -> None:
         """Home has one view: nothing to open."""
+
+    def current_item(self) -> str:
+        return ""
 
     def summary_html(self, now: datetime) -> str:
         summary = home_summary(self.record, now)
@@ -99,9 +103,7 @@ class HomePage(QWidget):
         items = upcoming(self.record, today, days)
         rows = []
         for item in items[:shown]:
-            when = f"{item.on:%a} {item.on.day} {item.on:%b %Y}" + (
-                f", {item.at}" if item.at else ""
-            )
+            when = short_date(item.on, weekday=True) + (f", {item.at}" if item.at else "")
             late = "<b>Overdue</b> since " if item.overdue else ""
             whom = f" — {escape(item.with_whom)}" if item.with_whom else ""
             page = kind_named(item.record_kind).page if item.record_kind else ""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.editor import Field, RecordEditor
 from netjourney.gui.list_model import ListingModel
 
@@ -27,7 +28,7 @@ class JourneyEditor(RecordEditor):
         """A day the record cannot be without (when a test was taken)."""
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        show_dates_as_lists_do(edit)
         edit.setMinimumDate(QDate(1900, 1, 1))
         edit.setDate(QDate.currentDate())  # not Qt's 1 Jan 2000 while no record is shown
 

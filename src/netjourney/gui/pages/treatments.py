@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netjourney.core.dates import short_date
 from netjourney.core.journey.charts import day_text
 from netjourney.core.journey.listings import (
     TREATMENT_KIND_LABELS,
@@ -37,6 +38,7 @@ from netjourney.core.models import CareTeamMember
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import all_of, get
 from netjourney.gui.actions import Actions, AddRecord, RemoveRecord
+from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.editor import Field
 from netjourney.gui.list_model import ListingModel
 from netjourney.gui.pages.journey_editor import JourneyEditor, rows_table
@@ -121,7 +123,7 @@ class DosePanel(QGroupBox):
         self.due.setAccessibleName("Next dose due")
         self.given_on = QDateEdit(QDate.currentDate())
         self.given_on.setCalendarPopup(True)
-        self.given_on.setDisplayFormat("d MMM yyyy")
+        show_dates_as_lists_do(self.given_on)
         self.given_on.setAccessibleName("Dose given on")
         self.where = QLineEdit(placeholderText="Where (clinic, home)")
         self.where.setAccessibleName("Where the dose was given")
@@ -228,7 +230,7 @@ def due_text(due: DoseDue | None, today: date, doses_given: int) -> str:
     if due is None:
         return f"No dose is due: the treatment has no schedule, or has stopped. {given}"
     days = (due.due_on - today).days
-    when = f"{due.due_on:%a} {day_text(due.due_on)}"
+    when = short_date(due.due_on, weekday=True)
     if days < 0:
         late = f"{-days} day{'' if days == -1 else 's'}"
         return f"<b>Overdue</b>: the next dose was due on {when}, {late} ago. {given}"

@@ -114,6 +114,9 @@ class SituationPage(QWidget):
     def open_item(self, key: str) -> None:
         """The page spec's hook (gui/page_spec.py): this page has one view."""
 
+    def current_item(self) -> str:
+        return ""
+
     def add_question(self, library_id: str) -> None:
         try:
             add_suggested_questions(self.record, [library_id])

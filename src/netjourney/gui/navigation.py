@@ -1,0 +1,133 @@
+"""Back and Forward across pages and links, like a browser: Alt+Left and Alt+Right, the
+mouse's back and forward buttons, the toolbar and the Go menu. The history itself is
+plain Python (gui/navigation_history.py); this module only wires it to the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QApplication, QStyle, QToolBar, QWidget
+
+from netjourney.gui.menus import make_action
+from netjourney.gui.navigation_history import NavigationHistory, Place
+
+if TYPE_CHECKING:
+    from netjourney.gui.main_window import MainWindow
+
+
+class Navigation(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.history = NavigationHistory()
+        self._moving = False  # going back or forward: the page shown is not a new place
+        self.back_action = self._action(
+            "&Back", self.back, "Alt+Left", Qt.Key.Key_Back, QStyle.StandardPixmap.SP_ArrowBack
+        )
+        self.forward_action = self._action(
+            "&Forward",
+            self.forward,
+            "Alt+Right",
+            Qt.Key.Key_Forward,
+            QStyle.StandardPixmap.SP_ArrowForward,
+        )
+        self.toolbar = QToolBar("Back and Forward")
+        self.toolbar.setObjectName("navigation")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions(self.actions())
+        window.addToolBar(self.toolbar)
+        window.stack.currentChanged.connect(self._page_shown)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # the mouse buttons, wherever the pointer is
+        self._update()
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        keys: str,
+        media_key: Qt.Key,
+        icon: QStyle.StandardPixmap,
+    ) -> QAction:
+        action = make_action(self.window, text, slot)
+        action.setShortcuts([QKeySequence(keys), QKeySequence(media_key)])
+        action.setIcon(self.window.style().standardIcon(icon))
+        action.setToolTip(f"{text.replace('&', '')} ({keys})")
+        return action
+
+    def actions(self) -> list[QAction]:
+        """For the Go menu and the toolbar."""
+        return [self.back_action, self.forward_action]
+
+    def back(self) -> None:
+        self._remember_shown_item()
+        self._go(self.history.back())
+
+    def forward(self) -> None:
+        self._remember_shown_item()
+        self._go(self.history.forward())
+
+    def forget_items(self) -> None:
+        """The record was replaced: its record ids mean nothing any more."""
+        self.history.forget_items()
+
+    def _go(self, place: Place | None) -> None:
+        if place is not None:
+            self._moving = True
+            try:
+                self.window.show_page(place.page)
+                spec = self.window.specs[place.page]
+                self.window.record_actions.attempt(
+                    lambda: spec.open_item(place.item),
+                    "Could not show what was there",
+                    "The page is shown without it.",
+                )
+            finally:
+                self._moving = False
+        self._update()
+
+    def _page_shown(self, _index: int) -> None:
+        key = self._shown_key()
+        if self._moving or key is None:
+            return
+        self._remember_shown_item()
+        self.history.visit(Place(key, self.window.specs[key].current_item()))
+        self._update()
+
+    def _remember_shown_item(self) -> None:
+        """What the current page shows now (the user may have chosen another record there),
+        so coming back shows it again."""
+        current = self.history.current
+        if current is not None and current.page in self.window.specs:
+            self.history.update_current(self.window.specs[current.page].current_item())
+
+    def _shown_key(self) -> str | None:
+        shown = self.window.stack.currentWidget()
+        found = (key for key, page in self.window.pages.items() if page is shown)
+        key = next(found, None)
+        return key if key in self.window.specs else None
+
+    def _update(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """The mouse's back and forward buttons, over any part of the window."""
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.forward()
+                return True
+        return False
