@@ -39,10 +39,7 @@ class CheckReport:
 def check_record(path: Path) -> CheckReport:
     """Run integrity_check and foreign_key_check on a read-only connection."""
     report = CheckReport(path)
-    if not path.exists():
-        report.problems.append(f"There is no file at {path}.")
-        return report
-    try:
+    try:  # inspect_record also names a missing file, a folder, a FIFO or a file as parent
         report.schema_revision = inspect_record(path)
         _run_checks(path, report)
     except RecordError as error:
