@@ -11,12 +11,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Row, Select, func, select
 
+from netjourney.core.dates import zone_or_utc
 from netjourney.core.guide import Guide
-from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
+from netjourney.core.models import (
+    Appointment,
+    CareTeamMember,
+    Note,
+    Question,
+    QuestionStatus,
+    StoredText,
+)
 from netjourney.core.people import role_title, with_whom_text
 from netjourney.core.record import JourneyRecord
 
@@ -85,7 +92,7 @@ def _shown(listing: Listing, row: Row[Any]) -> ListRow:
 
 def local_time_text(moment: datetime, zone_name: str) -> str:
     """e.g. 'Tue 3 Dec 2026, 14:30' in the appointment's own time zone."""
-    local = moment.astimezone(ZoneInfo(zone_name))
+    local = moment.astimezone(zone_or_utc(zone_name))
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
@@ -188,7 +195,7 @@ def notes_listing() -> Listing:
         select(
             n.id.label("id"),
             n.title,
-            func.substr(n.body, 1, 200).label("start"),
+            func.substr(n.body, 1, 200, type_=StoredText).label("start"),
             n.updated_at,
             n.private,
         ),

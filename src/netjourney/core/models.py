@@ -57,8 +57,8 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         try:
             return datetime.fromisoformat(value).replace(tzinfo=UTC)
-        except ValueError:  # written by another program: shown flagged, never a crash
-            return UnreadableTime.of(value)
+        except (ValueError, TypeError):  # written by another program: shown flagged, no crash
+            return UnreadableTime.of(readable_text(value))
 
 
 class StoredDate(TypeDecorator[date]):
@@ -119,8 +119,59 @@ _STATUS_LABELS = {
 }
 
 
+UNREADABLE_TEXT = "[{} of data, not text: netjourney check names it]"
+
+
+def readable_text(stored: object) -> str:
+    """A stored value of a text column that is not text, as text to show and export.
+
+    Another program may leave a BLOB or a number there; SQLite keeps it. Bytes that are
+    UTF-8 are the words they spell; other bytes become a stand-in saying how many.
+    """
+    if isinstance(stored, bytes):
+        try:
+            return stored.decode("utf-8")
+        except UnicodeDecodeError:
+            return UNREADABLE_TEXT.format(f"{len(stored)} byte{'' if len(stored) == 1 else 's'}")
+    return str(stored)
+
+
+class StoredText(TypeDecorator[str]):
+    """Text that reads a stored value which is not text (see readable_text) as text,
+    instead of failing every page, export and list that uses it."""
+
+    impl: type[String] = Text
+    cache_ok = True
+
+    def process_result_value(self, value: object, dialect: Dialect) -> str | None:
+        return value if value is None or isinstance(value, str) else readable_text(value)
+
+
+class StoredString(StoredText):
+    """StoredText of a column declared with a length, e.g. String(64)."""
+
+    impl = String
+    cache_ok = True  # SQLAlchemy asks each class itself
+
+
+def _text_read_safely(column: Column[Any]) -> None:
+    """Give a plain Text or String column the StoredText reading of it (same SQL type)."""
+    if type(column.type) is Text:
+        column.type = StoredText()
+    elif type(column.type) is String:
+        column.type = StoredString(column.type.length)
+
+
 class Base(DeclarativeBase):
-    pass
+    """Every mapped table's text columns read a stored non-text value as text (StoredText),
+    so the kinds declare plain Text and String and a new kind is covered without a word."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)  # maps the class: its table exists from here
+        table = cls.__dict__.get("__table__")
+        if table is not None:
+            for column in table.columns:
+                _text_read_safely(column)
 
 
 class GuideSection(Base):
@@ -332,3 +383,4 @@ class SituationAnswers(Base):
     spread: Mapped[str | None] = mapped_column(String(16))
     recurrence: Mapped[str | None] = mapped_column(String(16))
     thinking_of_stopping: Mapped[str | None] = mapped_column(String(16))
+

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from netjourney.core.journey.listings import treatment_title
 from netjourney.core.journey.models import Dose, RepeatUnit, Treatment
-from netjourney.core.journey.rules import parse_planned_dates
+from netjourney.core.journey.rules import readable_planned_dates
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Schedule:
         return cls(
             treatment.repeat_every,
             RepeatUnit(treatment.repeat_unit) if treatment.repeat_unit else None,
-            tuple(parse_planned_dates(treatment.planned_dates or "")),
+            tuple(readable_planned_dates(treatment.planned_dates or "")),
         )
 
     @property

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney.core import appointments, questions, repository
+from netjourney.core.dates import zone_or_utc
 from netjourney.core.listing import appointments_listing
 from netjourney.core.models import Appointment, CareTeamMember, Question
 from netjourney.core.people import role_title
@@ -311,7 +312,7 @@ class PlannedQuestions(QWidget):
         ):
             self.message.setText(
                 f"Open questions added to the visit of "
-                f"{following.starts_at.astimezone(ZoneInfo(following.time_zone)):%d %b %Y}."
+                f"{following.starts_at.astimezone(zone_or_utc(following.time_zone)):%d %b %Y}."
             )
 
     def _plan(
