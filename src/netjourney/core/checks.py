@@ -61,3 +61,17 @@ def _run_checks(path: Path, report: CheckReport) -> None:
             table = kind.table_name
             report.counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         report.problems += value_problems(connection)
+        report.problems += _identity_problems(connection)
+
+
+def _identity_problems(connection: sqlite3.Connection) -> list[str]:
+    """The record's identity row (migration 0007_record_identity), when it has the table."""
+    has_table = connection.execute(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'record_identity'"
+    ).fetchone()
+    if not has_table or connection.execute("SELECT count(*) FROM record_identity").fetchone()[0]:
+        return []
+    return [
+        "The record has lost its identity (another program removed it), so its calendar "
+        "events are no longer told apart from another record's. Restore a backup to get it back."
+    ]

@@ -384,3 +384,21 @@ class SituationAnswers(Base):
     recurrence: Mapped[str | None] = mapped_column(String(16))
     thinking_of_stopping: Mapped[str | None] = mapped_column(String(16))
 
+
+class RecordIdentity(Base):
+    """The record's own random id (migration 0007_record_identity), in a table of one row.
+
+    It names the record outside it, e.g. in calendar event ids, so that appointment 3 of
+    one record is never taken for appointment 3 of another. A copy of the file keeps it.
+    """
+
+    __tablename__ = "record_identity"
+    ONLY_ROW_ID: ClassVar[int] = 1
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36))
+
+    __table_args__ = (
+        CheckConstraint("id = 1", name="one_row"),
+        CheckConstraint("length(uuid) = 36", name="uuid_text"),
+    )
