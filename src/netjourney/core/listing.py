@@ -106,6 +106,19 @@ def _text(key: str) -> Callable[[Row[Any]], str]:
     return lambda row: _one_line(getattr(row, key) or "", limit=None)
 
 
+LONGEST_SHOWN = 1000
+"""A list row or a summary shows at most this many characters of one text. Ordinary words
+are far shorter and shown whole; a title of a million characters (another tool, or one
+long paste) took seconds to lay out on every visit. Its editor shows it all."""
+
+
+def bounded(text: str, limit: int = LONGEST_SHOWN) -> str:
+    """The text, or its first `limit` characters and a note of how many more there are."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters: open it to read them all)"
+
+
 def _one_line(text: str, limit: int | None = 120) -> str:
     """On one line; past `limit` characters, cut between words with '…' (a preview)."""
     flat = " ".join(text.split())
