@@ -278,3 +278,35 @@ def test_a_time_zone_this_computer_does_not_know_is_named_and_shown_in_utc(
     assert "time_zone: 'America' is not a time zone this computer knows" in checked
     assert [(code, err) for code, _, err in results] == [(0, "")] * len(results)
     assert " UTC  " in results[0][1]
+
+
+def test_times_at_the_ends_of_the_calendar_and_a_dose_in_9999_are_shown_not_fatal(
+    with_journey: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write_raw(
+        with_journey,
+        "UPDATE appointments SET starts_at = '0001-01-01 00:00:00.000000' WHERE id = 1",
+        "UPDATE notes SET updated_at = '9999-12-31 23:59:59.999999' WHERE id = 2",
+        "UPDATE doses SET given_on = '9999-12-31' WHERE id = (SELECT max(id) FROM doses)",
+    )
+
+    check_code, checked, _ = _run(capsys, "--db", str(with_journey), "check")
+    results = [
+        _run(capsys, "--db", str(with_journey), *command)
+        for command in (
+            ["appointments"],
+            ["upcoming", "--days", "3660"],
+            ["export-ics", str(tmp_path / "o.ics")],
+            ["export-pdf", "--include-private", str(tmp_path / "o.pdf")],
+            ["visit-sheet", "1", str(tmp_path / "v.pdf")],
+            ["export-json", str(tmp_path / "o.json")],
+        )
+    ]
+
+    assert check_code == 1
+    assert "starts_at: '0001-01-01 00:00:00.000000' is not a time that can be shown" in checked
+    assert "updated_at: '9999-12-31 23:59:59.999999' is not a time that can be shown" in checked
+    assert [(code, err) for code, _, err in results] == [(0, "")] * len(results)
+    assert "1  [unreadable date" in results[0][1]
+    exported = json.loads((tmp_path / "o.json").read_text())
+    assert "0001-01-01 00:00:00.000000" in [a["starts_at"] for a in exported["appointments"]]

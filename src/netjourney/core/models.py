@@ -37,6 +37,22 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+FIRST_SHOWABLE = datetime(1, 1, 2, tzinfo=UTC)
+LAST_SHOWABLE = datetime(9999, 12, 30, tzinfo=UTC)
+"""A day in from the calendar's ends: a time beyond them cannot be shown in every time
+zone (Python's dates stop at years 1 and 9999), so it is read as unreadable."""
+
+
+def parse_stored_time(text: str) -> datetime:
+    """A stored UTC time; ValueError when the text is not one, or not one a zone can show."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:  # as NET Journey writes it; another program may add an offset
+        moment = moment.replace(tzinfo=UTC)
+    if not FIRST_SHOWABLE <= moment <= LAST_SHOWABLE:
+        raise ValueError(f"{text!r} is not a time within the calendar")
+    return moment.astimezone(UTC)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """An aware datetime kept as fixed-width UTC text, so text order is time order."""
 
@@ -56,7 +72,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         try:
-            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+            return parse_stored_time(value)
         except (ValueError, TypeError):  # written by another program: shown flagged, no crash
             return UnreadableTime.of(readable_text(value))
 

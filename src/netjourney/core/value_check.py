@@ -12,13 +12,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import Boolean, Column, Date, Enum, Float, Integer, String, Table, Text
 
 from netjourney.core.dates import time_zone_problem
 from netjourney.core.journey.rules import planned_dates_problem
-from netjourney.core.models import Base, StoredDate, StoredText, UTCDateTime
+from netjourney.core.models import Base, StoredDate, StoredText, UTCDateTime, parse_stored_time
 
 MOST_PROBLEMS_NAMED = 50
 """A file with thousands of bad values gets the first ones and a count, not a flood."""
@@ -138,7 +138,7 @@ _FORMAT_RULES: dict[tuple[str, str], Callable[[str], str | None]] = {
 def _type_rule(column: Column[object]) -> Rule:
     kind = column.type
     if isinstance(kind, UTCDateTime):
-        return _parsed_by(datetime.fromisoformat, "a time")
+        return _parsed_by(parse_stored_time, "a time that can be shown")
     if isinstance(kind, Enum):
         return _one_of(tuple(kind.enums))
     if isinstance(kind, Date | StoredDate):

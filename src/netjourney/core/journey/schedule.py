@@ -76,7 +76,10 @@ def _next_on_schedule(
     if schedule.interval is not None:
         if last_dose is None:
             return started_on
-        return last_dose + schedule.interval
+        try:
+            return last_dose + schedule.interval
+        except OverflowError:  # a dose stored in the year 9999: no day comes after it
+            return None
     return next((d for d in schedule.dates if last_dose is None or d > last_dose), None)
 
 
