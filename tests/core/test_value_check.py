@@ -310,3 +310,19 @@ def test_times_at_the_ends_of_the_calendar_and_a_dose_in_9999_are_shown_not_fata
     assert "1  [unreadable date" in results[0][1]
     exported = json.loads((tmp_path / "o.json").read_text())
     assert "0001-01-01 00:00:00.000000" in [a["starts_at"] for a in exported["appointments"]]
+
+
+def test_check_names_an_infinite_or_textual_test_value(
+    with_journey: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write_raw(
+        with_journey,
+        "UPDATE measurements SET value = 9e999 WHERE id = (SELECT min(id) FROM measurements)",
+        "UPDATE measurements SET value = 'lots' WHERE id = (SELECT max(id) FROM measurements)",
+    )
+
+    code, out, _ = _run(capsys, "--db", str(with_journey), "check")
+
+    assert code == 1
+    assert "value: inf is not a finite number" in out
+    assert "value: 'lots' is not a number" in out

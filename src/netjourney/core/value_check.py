@@ -9,6 +9,7 @@ or time, a choice outside the column's list, a missing required value.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -155,7 +156,10 @@ def _type_rule(column: Column[object]) -> Rule:
 
 
 def _is_number(value: object) -> str | None:
-    return None if type(value) in (int, float) else "is not a number"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "is not a number"
+    # SQLite keeps infinity (another program can write 9e999); no result is infinite.
+    return None if math.isfinite(value) else "is not a finite number"
 
 
 def _of_class(kind: type, name: str) -> Rule:
