@@ -35,3 +35,10 @@ def record(record_path: Path, guide: Guide) -> Iterator[JourneyRecord]:
     opened = JourneyRecord.open(record_path, guide)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def british_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dates as a British computer shows them ('2 Mar 1958'), for tests that spell dates out;
+    the date style itself follows the region (tests/core/test_dates.py)."""
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")

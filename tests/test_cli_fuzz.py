@@ -8,7 +8,9 @@ hang, and a failed command leaves the record and the working folder as they were
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -33,10 +35,9 @@ OPTIONS = (
     "--size",
     "--name",
     "--include-private",
+    "--db",
     "--",
 )
-"""Not --db: a mistyped --db still creates an empty record (issue 17 item 8, the `safe`
-engineer's); add it here once that is merged."""
 PARTS = ("situation", "care-team", "upcoming", "past", "questions", "notes", "guide")
 ODD_TEXT = st.text(
     alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=30
@@ -48,7 +49,32 @@ WORDS = st.one_of(
     st.sampled_from(("missing.json", "nofolder/x.pdf", "", " ", "-", "--x", "-9")),
     ODD_TEXT,
 )
-ARGUMENTS = st.lists(st.one_of(st.sampled_from(OPTIONS), WORDS), max_size=6)
+ODD_PLACES = (
+    "#",
+    "?",
+    "%",
+    "100%.sqlite",
+    "#1/journey.sqlite",
+    "a b.sqlite",
+    " ",
+    "",
+    "records",  # a folder
+    "records/",
+    "pipe",  # a FIFO: opening it would wait forever
+    "letter.txt/journey.sqlite",  # under a regular file
+    "missing/journey.sqlite",
+    "records/journey.sqlite",  # the real record
+)
+DB_PATHS = st.one_of(
+    st.sampled_from(ODD_PLACES),
+    # Relative and without '..': whatever a command creates stays in the workspace.
+    ODD_TEXT.map(lambda text: "./" + text.replace("..", "_")),
+)
+DB_OPTION = DB_PATHS.map(lambda path: ["--db", path])
+ARGUMENTS = st.lists(
+    st.one_of(st.sampled_from(OPTIONS).map(lambda o: [o]), WORDS.map(lambda w: [w]), DB_OPTION),
+    max_size=6,
+).map(lambda groups: [word for group in groups for word in group])
 
 
 DATES = st.one_of(st.dates().map(str), WORDS)
@@ -81,7 +107,7 @@ def well_formed(draw: st.DrawFn) -> list[str]:
         "check": lambda: [],
     }
     command = draw(st.sampled_from(sorted(shapes)))
-    return [command, *shapes[command]()]
+    return [command, *draw(st.one_of(st.just([]), DB_OPTION)), *shapes[command]()]
 
 
 class Hang(Exception):
@@ -90,11 +116,14 @@ class Hang(Exception):
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A record with every kind of entry, in a folder of its own."""
+    """A record with every kind of entry, in a folder of its own, beside odd places for --db:
+    a FIFO and a regular file."""
     folder = tmp_path_factory.mktemp("fuzz")
     record = JourneyRecord.open(folder / "records" / "journey.sqlite", load_guide())
     add_sample_records(record)
     record.close()
+    os.mkfifo(folder / "pipe")
+    (folder / "letter.txt").write_text("Dear doctor")
     return folder
 
 
@@ -135,9 +164,47 @@ def _snapshot(folder: Path) -> dict[str, str]:
 def test_any_arguments_work_or_fail_in_one_clear_line(
     in_workspace: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
+    _works_or_fails_in_one_clear_line(in_workspace, capsys, argv)
+
+
+SHAPES_ON_A_RECORD = (
+    ["check"],
+    ["backups"],
+    ["appointments"],
+    ["upcoming"],
+    ["situation"],
+    ["situation", "--set", "stage=IIIA"],
+    ["export-json", "out.json"],
+    ["export-ics", "out.ics"],
+    ["export-pdf", "out.pdf"],
+    ["visit-sheet", "1", "out.pdf"],
+    ["import-json", "missing.json"],
+    ["backup", "copies/"],
+    ["restore", "missing.sqlite"],
+    ["demo"],
+)
+"""Every command in a shape argparse takes, so each example reaches the record's path."""
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(shape=st.sampled_from(SHAPES_ON_A_RECORD), db=DB_PATHS)
+def test_any_record_path_works_or_fails_in_one_clear_line(
+    in_workspace: Path, capsys: pytest.CaptureFixture[str], shape: list[str], db: str
+) -> None:
+    _works_or_fails_in_one_clear_line(in_workspace, capsys, [shape[0], "--db", db, *shape[1:]])
+    assert stat.S_ISFIFO((in_workspace / "pipe").stat().st_mode)
+
+
+def _works_or_fails_in_one_clear_line(
+    workspace: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
     if argv[0].startswith("-"):  # an option first would start the window
         argv[0] = "x" + argv[0]
-    before = _snapshot(in_workspace)
+    before = _snapshot(workspace)
     previous = signal.signal(signal.SIGALRM, _stop_hang)
     signal.alarm(SECONDS_PER_COMMAND)
     try:
@@ -153,4 +220,4 @@ def test_any_arguments_work_or_fail_in_one_clear_line(
     if code != 0:
         assert len(err.strip().splitlines()) == 1, err
         assert err.startswith("netjourney"), err
-        assert _snapshot(in_workspace) == before, "a failed command changed files"
+        assert _snapshot(workspace) == before, "a failed command changed files"

@@ -23,13 +23,19 @@ if TYPE_CHECKING:  # the window starts from here: each command imports what it u
 def _opened_record(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[JourneyRecord]:
     """The record named by --db (or the default), closed again when the command ends.
 
-    A command that only reads never creates the record nor writes to it.
+    A command that only reads never creates the record nor writes to it; one that writes
+    into a record not there yet makes it appear only if the command succeeds.
     """
+    from netjourney.core.creation import record_to_fill
     from netjourney.core.guide import load_guide
     from netjourney.core.record import JourneyRecord
 
     path = paths.resolve_database_path(args.db)
-    record = JourneyRecord.open(path, load_guide(), read_only=read_only)
+    if not read_only:
+        with record_to_fill(path, load_guide()) as record:
+            yield record
+        return
+    record = JourneyRecord.open(path, load_guide(), read_only=True)
     try:
         yield record
     finally:
@@ -71,7 +77,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     from netjourney.core.dates import short_date
     from netjourney.core.journey.upcoming import upcoming
 
-    with _opened_record(args) as record:
+    with _opened_record(args, read_only=True) as record:
         items = upcoming(record, date.today(), args.days)
     if not items:
         print(f"Nothing planned in the next {args.days} days.")
@@ -112,9 +118,19 @@ def cmd_situation(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from netjourney.core.checks import check_record
 
-    report = check_record(paths.resolve_database_path(args.db))
+    path = paths.resolve_database_path(args.db)
+    report = check_record(path)
     print("\n".join(report.lines()))
-    return 0 if report.healthy else 1
+    if report.healthy:
+        return 0
+    # The report is the output; stderr says in one line that the check failed, as every
+    # failing command does, for a script that only looks there.
+    print(
+        f"netjourney: {_as_one_line(str(path))} did not pass the check "
+        "(see the PROBLEM lines above).",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -209,7 +225,7 @@ def cmd_appointments(args: argparse.Namespace) -> int:
     from netjourney.core.repository import all_of
     from netjourney.export.content import local_start, with_whom
 
-    with _opened_record(args) as record:
+    with _opened_record(args, read_only=True) as record:
         appointments = all_of(record, Appointment, Appointment.starts_at)
         if not appointments:
             print("There are no appointments in this record yet.")

@@ -121,5 +121,19 @@ def test_a_missing_file_is_reported_not_created(
 
     assert main(["--db", str(missing), "check"]) != 0
 
-    assert f"There is no file at {missing}" in capsys.readouterr().out
+    assert f"There is no record at {missing}" in capsys.readouterr().out
     assert not missing.exists()
+
+
+def test_a_path_under_a_plain_file_says_the_parent_is_not_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain = tmp_path / "plain"
+    plain.write_text("not a folder")
+
+    assert main(["--db", str(plain / "x.sqlite"), "check"]) != 0
+
+    printed = capsys.readouterr().out
+    assert f"{plain} is a file, not a folder" in printed
+    assert "There is no" not in printed
+    assert plain.read_text() == "not a folder"

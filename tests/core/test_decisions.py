@@ -9,6 +9,7 @@ import pytest
 from netjourney.cli import main
 from netjourney.core import repository
 from netjourney.core.backups import back_up_now
+from netjourney.core.dates import short_date
 from netjourney.core.decisions import rules
 from netjourney.core.decisions.listings import sent_text
 from netjourney.core.decisions.models import (
@@ -144,7 +145,7 @@ def test_a_step_may_be_skipped_and_the_history_reads_in_order(record: JourneyRec
         ("Interested", date(2026, 1, 5)),
         ("Not eligible", date(2026, 1, 5)),
     ]
-    assert trial_status(trial) == "Not eligible on 2026-01-05"
+    assert trial_status(trial) == f"Not eligible on {short_date(date(2026, 1, 5))}"
 
 
 def test_the_file_itself_refuses_steps_out_of_order(decided: JourneyRecord) -> None:

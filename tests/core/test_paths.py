@@ -54,6 +54,15 @@ def test_a_relative_or_home_path_is_made_absolute(tmp_path: Path) -> None:
     assert paths.resolve_database_path("x.sqlite", {}).is_absolute()
 
 
+def test_only_a_leading_tilde_means_home_and_an_unknown_user_stays_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    assert paths.resolve_database_path("./~0", {}) == tmp_path / "~0"
+    assert paths.resolve_database_path("~nosuchuser/x", {}) == tmp_path / "~nosuchuser" / "x"
+
+
 def test_the_command_line_honours_flag_over_variable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

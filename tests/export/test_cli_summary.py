@@ -15,6 +15,8 @@ from netjourney.core.record import JourneyRecord
 from tests.export import records
 from tests.export.records import pdf_reader, pdf_text
 
+pytestmark = pytest.mark.usefixtures("british_dates")  # the dates below are spelled out
+
 
 def run(record: JourneyRecord, *args: str) -> int:
     return main(["--db", str(record.path), *args])

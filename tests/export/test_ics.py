@@ -105,7 +105,7 @@ def test_place_people_and_planned_questions_are_in_the_event(
         "What to bring: Medicine list\n\nQuestions to ask:\n"
         "1. Will I need more scans?\n2. How long is the recovery?"
     )
-    assert str(event["uid"]) == f"appointment-{visit.id}@netjourney.local"
+    assert str(event["uid"]) == f"appointment-{visit.id}.{record.identity()}@netjourney.local"
     assert event.DTSTAMP == NOW
 
 

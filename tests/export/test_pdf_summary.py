@@ -45,6 +45,8 @@ from netjourney.export.summary_content import (
 from tests.export import records
 from tests.export.records import HOSTILE_TEXTS, pdf_reader, pdf_text, squashed
 
+pytestmark = pytest.mark.usefixtures("british_dates")  # the dates below are spelled out
+
 NOW = datetime(2026, 12, 1, 15, tzinfo=UTC)
 NAME = "Maria Pérez-Okonkwo"
 BORN = date(1958, 3, 2)

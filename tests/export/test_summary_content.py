@@ -38,6 +38,8 @@ from netjourney.export.summary_content import (
 from tests.core.journey_records import add_journey_records
 from tests.export import records
 
+pytestmark = pytest.mark.usefixtures("british_dates")  # the dates below are spelled out
+
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 TODAY = NOW.astimezone().date()
 

@@ -108,6 +108,7 @@ def test_a_few_kills_during_creation_never_lock_the_user_out(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_sixty_kills_during_creation_never_lock_the_user_out(
     tmp_path: Path, demo_export: tuple[Path, dict[str, int]], guide: Guide
 ) -> None:

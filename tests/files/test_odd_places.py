@@ -67,7 +67,9 @@ def test_db_naming_a_folder_a_path_under_a_file_or_a_fifo_is_refused_clearly(
         if words[0] == "check":  # check reports what it found on stdout
             result = netjourney(f"--db={place}", "check", timeout=30)
             assert result.returncode == 1 and "Traceback" not in result.stderr
-            assert "PROBLEM: " in result.stdout, result.stdout
+            assert f"PROBLEM: {place} " in result.stdout, result.stdout
+            assert expected[kind] in result.stdout, (kind, result.stdout)
+            assert "did not pass the check" in result.stderr
             continue
         message = fails_clearly(f"--db={place}", *_command(words, tmp_path), timeout=30)
         assert expected[kind] in message, (kind, message)
@@ -84,6 +86,8 @@ READ_ONLY_COMMANDS = [
     ("visit-sheet", "1", "OUT"),
     ("situation",),
     ("backup", "COPY"),
+    ("upcoming",),
+    ("appointments",),
 ]
 
 
@@ -109,6 +113,16 @@ def test_a_failed_import_into_a_new_file_leaves_no_file(tmp_path: Path) -> None:
     fails_clearly(f"--db={record}", "import-json", str(bad))
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
+
+
+def test_a_refused_answer_for_a_new_record_leaves_no_file(tmp_path: Path) -> None:
+    record = tmp_path / "new.sqlite"
+
+    assert "Nothing was saved" in fails_clearly(f"--db={record}", "situation", "--set", "x=1")
+
+    assert list(tmp_path.iterdir()) == []
+    succeeds(f"--db={record}", "situation", "--set", "stage=IIIA")
+    assert "The record is healthy" in succeeds(f"--db={record}", "check")
 
 
 def test_read_only_commands_work_on_a_record_on_a_read_only_disk(

@@ -11,8 +11,9 @@ from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.main_window import MainWindow
 from netjourney.gui.record_page import RecordPage
+from tests.core.journey_records import add_journey_records
 from tests.core.sample_records import add_sample_records
-from tests.core.test_value_check import _write_raw
+from tests.core.test_value_check import STAND_IN, _write_raw, blob_every_text
 
 
 def _shown_rows(page: RecordPage) -> list[list[str]]:
@@ -52,4 +53,33 @@ def test_questions_and_notes_pages_open_with_bad_values(
         first = page.table.visualRect(page.table.model().index(0, 0))
         qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
         assert page.editor.record_id is not None  # the row opened in the editor
+    window.record.close()
+
+
+def test_every_page_opens_and_shows_a_blob_in_text(
+    qtbot: QtBot, record_path: Path, guide: Guide
+) -> None:
+    record = JourneyRecord.open(record_path, guide)
+    add_sample_records(record)
+    add_journey_records(record)
+    record.close()
+    assert "notes.title" in blob_every_text(record_path)
+    window = MainWindow(JourneyRecord.open(record_path, guide))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    shown_stand_in = []
+    for row in range(window.nav.count()):
+        rect = window.nav.visualItemRect(window.nav.item(row))
+        qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        page = window.stack.currentWidget()
+        window.grab()  # painted, with every delegate and chart
+        if isinstance(page, RecordPage) and page.table.model().rowCount():
+            first = page.table.visualRect(page.table.model().index(0, 0))
+            qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+            window.grab()
+            if any(STAND_IN in cell for row_cells in _shown_rows(page) for cell in row_cells):
+                shown_stand_in.append(window.nav.item(row).text())
+    assert "Notes" in shown_stand_in and "Care team" in shown_stand_in, shown_stand_in
     window.record.close()

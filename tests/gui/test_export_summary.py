@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,8 @@ from netjourney.gui.main_window import MainWindow
 from tests.export import records
 from tests.export.records import pdf_reader, pdf_text
 from tests.gui.test_export_dialog import OpenedUrls, SaveDialogAnswers, opened_files, save_dialog
+
+pytestmark = pytest.mark.usefixtures("british_dates")  # the dates below are spelled out
 
 __all__ = ["opened_files", "save_dialog"]  # fixtures: stand-ins for the save dialog and viewer
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from netjourney.core.listing import LONGEST_SHOWN
 from netjourney.core.models import Note
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.export_dialog import JourneyExportDialog
@@ -124,3 +125,47 @@ def test_editing_a_title_longer_than_qts_default_limit_keeps_all_of_it(
     with record.reading() as session:
         stored = session.get(Note, note.id)
         assert stored is not None and stored.title == title[1:]
+
+
+LONG_TITLES = {
+    "Notes": lambda record, title: records.note(record, title, "Short."),
+    "Questions": lambda record, title: records.question(record, title),
+    "Care team": lambda record, title: records.member(record, title),
+}
+
+
+@pytest.mark.parametrize("page_title", sorted(LONG_TITLES))
+def test_a_million_character_title_is_listed_cut_short_and_edited_whole(
+    qtbot: QtBot, record: JourneyRecord, page_title: str
+) -> None:
+    title = "word " * (MILLION // 5 - 1) + "end"
+    LONG_TITLES[page_title](record, title)
+    window = MainWindow(record)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    home_text = window.stack.currentWidget().body.text()  # type: ignore[attr-defined]
+
+    started = time.perf_counter()
+    item = window.nav.findItems(page_title, Qt.MatchFlag.MatchExactly)[0]
+    rect = window.nav.visualItemRect(item)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page = window.stack.currentWidget()
+    assert isinstance(page, RecordPage) and page.cards is not None
+    window.grab()
+    _click_row(page, qtbot, 0)
+    window.grab()
+    seconds = time.perf_counter() - started
+
+    [(words, drawn), *_] = page.cards.delegate.card_texts(page.table.model().index(0, 0))
+    assert words == title
+    assert drawn.startswith(title[:LONGEST_SHOWN] + "… (") and len(drawn) < LONGEST_SHOWN + 100
+    assert f"{len(title) - LONGEST_SHOWN:,} more characters" in drawn
+    shown = [
+        f.widget.text() if isinstance(f.widget, QLineEdit) else f.widget.toPlainText()
+        for f in page.editor._fields
+        if isinstance(f.widget, QLineEdit | QPlainTextEdit)
+    ]
+    assert title in shown  # the editor has every character
+    assert len(home_text) < 20_000  # Home lists the latest note's title cut short too
+    assert seconds < GENEROUS_SECONDS

@@ -153,6 +153,7 @@ def test_ten_kills_lose_nothing_and_leave_no_half_saved_note(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_a_hundred_kills_lose_nothing_and_leave_no_half_saved_note(
     template: Path, tmp_path: Path, guide: Guide
 ) -> None:

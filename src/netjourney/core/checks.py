@@ -39,10 +39,7 @@ class CheckReport:
 def check_record(path: Path) -> CheckReport:
     """Run integrity_check and foreign_key_check on a read-only connection."""
     report = CheckReport(path)
-    if not path.exists():
-        report.problems.append(f"There is no file at {path}.")
-        return report
-    try:
+    try:  # inspect_record also names a missing file, a folder, a FIFO or a file as parent
         report.schema_revision = inspect_record(path)
         _run_checks(path, report)
     except RecordError as error:
@@ -64,3 +61,17 @@ def _run_checks(path: Path, report: CheckReport) -> None:
             table = kind.table_name
             report.counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         report.problems += value_problems(connection)
+        report.problems += _identity_problems(connection)
+
+
+def _identity_problems(connection: sqlite3.Connection) -> list[str]:
+    """The record's identity row (migration 0007_record_identity), when it has the table."""
+    has_table = connection.execute(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'record_identity'"
+    ).fetchone()
+    if not has_table or connection.execute("SELECT count(*) FROM record_identity").fetchone()[0]:
+        return []
+    return [
+        "The record has lost its identity (another program removed it), so its calendar "
+        "events are no longer told apart from another record's. Restore a backup to get it back."
+    ]

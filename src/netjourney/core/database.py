@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -95,9 +96,16 @@ def sqlite_uri(path: Path, access: Access = Access.WRITE) -> str:
 
 def connect_sqlite(path: Path, access: Access = Access.WRITE) -> sqlite3.Connection:
     """A driver connection to exactly this existing file (never creates one)."""
-    return sqlite3.connect(
+    connection = sqlite3.connect(
         sqlite_uri(path, access), uri=True, isolation_level=None, check_same_thread=False
     )
+    connection.text_factory = text_as_stored
+    return connection
+
+
+text_as_stored = partial(str, encoding="utf-8", errors="replace")
+"""Text as SQLite hands it over: bytes another program stored as TEXT that are not UTF-8
+show as U+FFFD instead of failing the whole query (check names them: value_check)."""
 
 
 def connect_engine(

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:  # Babel is imported when a date is first formatted: a faster start
     from babel import Locale
@@ -152,3 +153,19 @@ def day_of(moment: date, locale: Locale | None = None) -> str:
     if isinstance(moment, UnreadableTime | UnreadableDate):
         return UNREADABLE
     return long_date(moment.date() if isinstance(moment, datetime) else moment, locale=locale)
+
+
+def time_zone_problem(name: object) -> str | None:
+    """What is wrong with a time zone name, or None when this computer knows the zone."""
+    try:
+        ZoneInfo(name)  # type: ignore[arg-type]  # a name read from a file may be anything
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):  # "America": a folder
+        return f"{name!r} is not a known time zone"
+    return None
+
+
+def zone_or_utc(name: str) -> ZoneInfo:
+    """The named zone; UTC when this computer does not know the name (another program may
+    have stored one it lacks, or text that is no zone): times are shown, never a crash.
+    `netjourney check` names such a zone."""
+    return ZoneInfo("UTC") if time_zone_problem(name) else ZoneInfo(name)

@@ -11,13 +11,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Row, Select, func, select
 
-from netjourney.core.dates import short_date, short_date_time
+from netjourney.core.dates import short_date, short_date_time, zone_or_utc
 from netjourney.core.guide import Guide
-from netjourney.core.models import Appointment, CareTeamMember, Note, Question, QuestionStatus
+from netjourney.core.models import (
+    Appointment,
+    CareTeamMember,
+    Note,
+    Question,
+    QuestionStatus,
+    StoredText,
+)
 from netjourney.core.people import role_title, with_whom_text
 from netjourney.core.record import JourneyRecord
 
@@ -86,7 +92,7 @@ def _shown(listing: Listing, row: Row[Any]) -> ListRow:
 
 def local_time_text(moment: datetime, zone_name: str) -> str:
     """e.g. 'Tue, Dec 3, 2026, 2:30 PM' in the appointment's own time zone (core/dates.py)."""
-    return short_date_time(moment.astimezone(ZoneInfo(zone_name)))
+    return short_date_time(moment.astimezone(zone_or_utc(zone_name)))
 
 
 def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:
@@ -97,6 +103,19 @@ def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:
 def _text(key: str) -> Callable[[Row[Any]], str]:
     """The user's own words, whole: the list wraps them rather than cutting them."""
     return lambda row: _one_line(getattr(row, key) or "", limit=None)
+
+
+LONGEST_SHOWN = 1000
+"""A list row or a summary shows at most this many characters of one text. Ordinary words
+are far shorter and shown whole; a title of a million characters (another tool, or one
+long paste) took seconds to lay out on every visit. Its editor shows it all."""
+
+
+def bounded(text: str, limit: int = LONGEST_SHOWN) -> str:
+    """The text, or its first `limit` characters and a note of how many more there are."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters: open it to read them all)"
 
 
 def _one_line(text: str, limit: int | None = 120) -> str:
@@ -188,7 +207,7 @@ def notes_listing() -> Listing:
         select(
             n.id.label("id"),
             n.title,
-            func.substr(n.body, 1, 200).label("start"),
+            func.substr(n.body, 1, 200, type_=StoredText).label("start"),
             n.updated_at,
             n.private,
         ),

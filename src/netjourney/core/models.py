@@ -37,6 +37,22 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+FIRST_SHOWABLE = datetime(1, 1, 2, tzinfo=UTC)
+LAST_SHOWABLE = datetime(9999, 12, 30, tzinfo=UTC)
+"""A day in from the calendar's ends: a time beyond them cannot be shown in every time
+zone (Python's dates stop at years 1 and 9999), so it is read as unreadable."""
+
+
+def parse_stored_time(text: str) -> datetime:
+    """A stored UTC time; ValueError when the text is not one, or not one a zone can show."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:  # as NET Journey writes it; another program may add an offset
+        moment = moment.replace(tzinfo=UTC)
+    if not FIRST_SHOWABLE <= moment <= LAST_SHOWABLE:
+        raise ValueError(f"{text!r} is not a time within the calendar")
+    return moment.astimezone(UTC)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """An aware datetime kept as fixed-width UTC text, so text order is time order."""
 
@@ -56,9 +72,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         try:
-            return datetime.fromisoformat(value).replace(tzinfo=UTC)
-        except ValueError:  # written by another program: shown flagged, never a crash
-            return UnreadableTime.of(value)
+            return parse_stored_time(value)
+        except (ValueError, TypeError):  # written by another program: shown flagged, no crash
+            return UnreadableTime.of(readable_text(value))
 
 
 class StoredDate(TypeDecorator[date]):
@@ -119,8 +135,59 @@ _STATUS_LABELS = {
 }
 
 
+UNREADABLE_TEXT = "[{} of data, not text: netjourney check names it]"
+
+
+def readable_text(stored: object) -> str:
+    """A stored value of a text column that is not text, as text to show and export.
+
+    Another program may leave a BLOB or a number there; SQLite keeps it. Bytes that are
+    UTF-8 are the words they spell; other bytes become a stand-in saying how many.
+    """
+    if isinstance(stored, bytes):
+        try:
+            return stored.decode("utf-8")
+        except UnicodeDecodeError:
+            return UNREADABLE_TEXT.format(f"{len(stored)} byte{'' if len(stored) == 1 else 's'}")
+    return str(stored)
+
+
+class StoredText(TypeDecorator[str]):
+    """Text that reads a stored value which is not text (see readable_text) as text,
+    instead of failing every page, export and list that uses it."""
+
+    impl: type[String] = Text
+    cache_ok = True
+
+    def process_result_value(self, value: object, dialect: Dialect) -> str | None:
+        return value if value is None or isinstance(value, str) else readable_text(value)
+
+
+class StoredString(StoredText):
+    """StoredText of a column declared with a length, e.g. String(64)."""
+
+    impl = String
+    cache_ok = True  # SQLAlchemy asks each class itself
+
+
+def _text_read_safely(column: Column[Any]) -> None:
+    """Give a plain Text or String column the StoredText reading of it (same SQL type)."""
+    if type(column.type) is Text:
+        column.type = StoredText()
+    elif type(column.type) is String:
+        column.type = StoredString(column.type.length)
+
+
 class Base(DeclarativeBase):
-    pass
+    """Every mapped table's text columns read a stored non-text value as text (StoredText),
+    so the kinds declare plain Text and String and a new kind is covered without a word."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)  # maps the class: its table exists from here
+        table = cls.__dict__.get("__table__")
+        if table is not None:
+            for column in table.columns:
+                _text_read_safely(column)
 
 
 class GuideSection(Base):
@@ -332,3 +399,22 @@ class SituationAnswers(Base):
     spread: Mapped[str | None] = mapped_column(String(16))
     recurrence: Mapped[str | None] = mapped_column(String(16))
     thinking_of_stopping: Mapped[str | None] = mapped_column(String(16))
+
+
+class RecordIdentity(Base):
+    """The record's own random id (migration 0007_record_identity), in a table of one row.
+
+    It names the record outside it, e.g. in calendar event ids, so that appointment 3 of
+    one record is never taken for appointment 3 of another. A copy of the file keeps it.
+    """
+
+    __tablename__ = "record_identity"
+    ONLY_ROW_ID: ClassVar[int] = 1
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36))
+
+    __table_args__ = (
+        CheckConstraint("id = 1", name="one_row"),
+        CheckConstraint("length(uuid) = 36", name="uuid_text"),
+    )

@@ -38,7 +38,9 @@ def default_database_path() -> Path:
 def resolve_database_path(flag_value: str | None, environ: Mapping[str, str] = os.environ) -> Path:
     """The record file: the --db flag, then $NETJOURNEY_DB, then the user data folder."""
     chosen = flag_value or environ.get(DATABASE_ENV_VAR)
-    path = Path(chosen).expanduser() if chosen else default_database_path()
+    # os.path's expanduser, not Path's: it expands only a leading ~ of the text as typed
+    # ("./~0" stays a file named ~0) and leaves ~nosuchuser as it is, as a shell does.
+    path = Path(os.path.expanduser(chosen)) if chosen else default_database_path()
     return path.absolute()
 
 

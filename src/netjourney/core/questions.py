@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, select
 
 from netjourney.core import repository
+from netjourney.core.dates import zone_or_utc
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, Question, QuestionStatus
@@ -111,7 +111,7 @@ def answer_question(
 
 def visit_day(visit: Appointment) -> date:
     """The day of the visit where it took place."""
-    return visit.starts_at.astimezone(ZoneInfo(visit.time_zone)).date()
+    return visit.starts_at.astimezone(zone_or_utc(visit.time_zone)).date()
 
 
 def filter_conditions(

@@ -18,7 +18,7 @@ from netjourney.core.database import (
 )
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
-from netjourney.core.models import CareRole, GuideSection
+from netjourney.core.models import CareRole, GuideSection, RecordIdentity
 
 
 class JourneyRecord:
@@ -75,6 +75,12 @@ class JourneyRecord:
             ) from error
         except sa_exc.OperationalError as error:
             raise translate_sqlite_error(error.orig or error, self.path) from error
+
+    def identity(self) -> str:
+        """The record's own random id (RecordIdentity); "" when another program removed it."""
+        with self.reading() as session:
+            row = session.get(RecordIdentity, RecordIdentity.ONLY_ROW_ID)
+        return row.uuid if row is not None else ""
 
     def is_empty(self) -> bool:
         return not any(self.counts().values())

@@ -14,11 +14,10 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Row, Table
 
-from netjourney.core.dates import short_date
+from netjourney.core.dates import short_date, time_zone_problem
 from netjourney.core.guide import Guide
 from netjourney.core.journey import listings as journey_listings
 from netjourney.core.journey import records as journey_records  # noqa: F401 (its checks)
@@ -130,11 +129,7 @@ def kind_of(model: type[Any]) -> RecordKind | None:
 
 
 def _known_time_zone(name: Any, item: Mapping[str, Any], guide: Guide) -> str | None:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a folder: OSError
-        return f"{name!r} is not a known time zone"
-    return None
+    return time_zone_problem(name)
 
 
 def _ends_after_start(ends_at: Any, item: Mapping[str, Any], guide: Guide) -> str | None:

@@ -9,14 +9,17 @@ or time, a choice outside the column's list, a missing required value.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import Boolean, Column, Date, Enum, Float, Integer, String, Table, Text
 
-from netjourney.core.models import Base, StoredDate, UTCDateTime
+from netjourney.core.dates import time_zone_problem
+from netjourney.core.journey.rules import planned_dates_problem
+from netjourney.core.models import Base, StoredDate, StoredText, UTCDateTime, parse_stored_time
 
 MOST_PROBLEMS_NAMED = 50
 """A file with thousands of bad values gets the first ones and a count, not a flood."""
@@ -40,12 +43,27 @@ Rule = Callable[[object], str | None]
 """Says what is wrong with a stored, non-NULL value, or None when it is fine."""
 
 
+class NotUtf8(bytes):
+    """Stored as TEXT, but bytes that are not UTF-8 (the app reads them with U+FFFD)."""
+
+
+def _text_or_flagged(stored: bytes) -> str | NotUtf8:
+    try:
+        return stored.decode("utf-8")
+    except UnicodeDecodeError:
+        return NotUtf8(stored)
+
+
 def bad_values(connection: sqlite3.Connection) -> Iterator[BadValue]:
     """Each value of the models' tables its column cannot hold, table by table."""
     present = {row[0] for row in connection.execute("SELECT name FROM sqlite_schema")}
-    for table in Base.metadata.sorted_tables:
-        if table.name in present:
-            yield from _bad_values_in(connection, table)
+    reading_text, connection.text_factory = connection.text_factory, _text_or_flagged
+    try:
+        for table in Base.metadata.sorted_tables:
+            if table.name in present:
+                yield from _bad_values_in(connection, table)
+    finally:
+        connection.text_factory = reading_text
 
 
 def value_problems(connection: sqlite3.Connection) -> list[str]:
@@ -84,13 +102,44 @@ def _stored(connection: sqlite3.Connection, table: Table) -> set[str]:
 def _problem(column: Column[object], rule: Rule, value: object) -> str | None:
     if value is None:
         return None if column.nullable else "is missing (the column must have a value)"
+    if isinstance(value, NotUtf8):
+        return "is text whose bytes are not UTF-8"
     return rule(value)
 
 
 def _rule_for(column: Column[object]) -> Rule:
+    of_type = _type_rule(column)
+    of_format = _FORMAT_RULES.get((column.table.name, column.name))
+    if of_format is None:
+        return of_type
+
+    def rule(value: object) -> str | None:
+        problem = of_type(value)
+        return of_format(value) if problem is None and isinstance(value, str) else problem
+
+    return rule
+
+
+def _planned_dates_rule(value: str) -> str | None:
+    problem = planned_dates_problem(value)
+    return None if problem is None else f"holds {problem}"
+
+
+def _time_zone_rule(value: str) -> str | None:
+    return None if time_zone_problem(value) is None else "is not a time zone this computer knows"
+
+
+_FORMAT_RULES: dict[tuple[str, str], Callable[[str], str | None]] = {
+    ("treatments", "planned_dates"): _planned_dates_rule,
+    ("appointments", "time_zone"): _time_zone_rule,
+}
+"""Text columns whose text has a form of its own, checked once it is text."""
+
+
+def _type_rule(column: Column[object]) -> Rule:
     kind = column.type
     if isinstance(kind, UTCDateTime):
-        return _parsed_by(datetime.fromisoformat, "a time")
+        return _parsed_by(parse_stored_time, "a time that can be shown")
     if isinstance(kind, Enum):
         return _one_of(tuple(kind.enums))
     if isinstance(kind, Date | StoredDate):
@@ -101,13 +150,16 @@ def _rule_for(column: Column[object]) -> Rule:
         return _of_class(int, "a whole number")
     if isinstance(kind, Float):
         return _is_number
-    if isinstance(kind, String | Text):
+    if isinstance(kind, String | Text | StoredText):
         return _of_class(str, "text")
     raise TypeError(f"no value rule for {column.table.name}.{column.name} ({kind!r})")
 
 
 def _is_number(value: object) -> str | None:
-    return None if type(value) in (int, float) else "is not a number"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "is not a number"
+    # SQLite keeps infinity (another program can write 9e999); no result is infinite.
+    return None if math.isfinite(value) else "is not a finite number"
 
 
 def _of_class(kind: type, name: str) -> Rule:

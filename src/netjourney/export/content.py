@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from netjourney.core.dates import locale_name, territory_of
+from netjourney.core.dates import locale_name, territory_of, zone_or_utc
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, CareTeamMember, LinkedToGuide, Note, Question
@@ -182,10 +182,7 @@ def linked_section_ids(guide: Guide, records: Iterable[LinkedToGuide]) -> list[s
 
 def appointment_zone(appointment: Appointment) -> ZoneInfo:
     """The appointment's own zone; UTC (and said so) if this computer does not know it."""
-    try:
-        return ZoneInfo(appointment.time_zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    return zone_or_utc(appointment.time_zone)
 
 
 def local_start(appointment: Appointment) -> datetime:

@@ -14,6 +14,7 @@ day, ending at its stop date); one on given dates is an event per date. An alarm
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -87,8 +88,10 @@ def export_calendar(
     planned = [
         item for item in upcoming_items(record, today, PLANNING_DAYS) if item.kind in (SCAN, TEST)
     ]
-    calendar = _calendar(record.guide, appointments, now)
-    for event in [*_dose_events(dues, now), *(_planned_event(i, now) for i in planned)]:
+    uid = _uid_maker(record.identity())
+    calendar = _calendar(record.guide, appointments, now, uid)
+    events = [*_dose_events(dues, now, uid), *(_planned_event(i, now, uid) for i in planned)]
+    for event in events:
         calendar.add_component(_with_alarm(event, alarm_hours))
     if alarm_hours is not None:
         for event in calendar.events[: len(appointments)]:
@@ -97,18 +100,30 @@ def export_calendar(
     return CalendarCounts(len(appointments), len(dues), len(planned))
 
 
-def appointment_uid(appointment: Appointment) -> str:
-    """Stable across exports, so importing again updates an event instead of doubling it."""
-    return f"appointment-{appointment.id}@netjourney.local"
+UidMaker = Callable[[str], str]
+"""An event's UID from its name within the record, e.g. 'appointment-3'."""
 
 
-def _calendar(guide: Guide, appointments: list[Appointment], stamp: datetime) -> Calendar:
+def _uid_maker(identity: str) -> UidMaker:
+    """UIDs stable across exports, so importing again updates an event instead of doubling
+    it, and unique to the record (its identity), so two records' appointment 3 stay two."""
+    suffix = f".{identity}" if identity else ""
+    return lambda name: f"{name}{suffix}@netjourney.local"
+
+
+def appointment_uid(appointment: Appointment, uid: UidMaker) -> str:
+    return uid(f"appointment-{appointment.id}")
+
+
+def _calendar(
+    guide: Guide, appointments: list[Appointment], stamp: datetime, uid: UidMaker
+) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "NET Journey appointments")
     for appointment in appointments:
-        calendar.add_component(_event(guide, appointment, stamp))
+        calendar.add_component(_event(guide, appointment, stamp, uid))
     if appointments:
         first = min(local_start(a).date() for a in appointments) - _ZONE_MARGIN
         calendar.add_missing_timezones(first, ZONES_DESCRIBED_UNTIL)
@@ -117,9 +132,9 @@ def _calendar(guide: Guide, appointments: list[Appointment], stamp: datetime) ->
     return calendar
 
 
-def _event(guide: Guide, appointment: Appointment, stamp: datetime) -> Event:
+def _event(guide: Guide, appointment: Appointment, stamp: datetime, uid: UidMaker) -> Event:
     event = Event()
-    event.add("uid", appointment_uid(appointment))
+    event.add("uid", appointment_uid(appointment, uid))
     event.add("dtstamp", stamp.astimezone(UTC))
     event.add("dtstart", local_start(appointment))
     end = local_end(appointment)
@@ -159,17 +174,17 @@ def _all_day(uid: str, day: date, summary: str, stamp: datetime) -> Event:
     return event
 
 
-def _dose_events(dues: list[DoseDue], stamp: datetime) -> list[Event]:
+def _dose_events(dues: list[DoseDue], stamp: datetime, uid: UidMaker) -> list[Event]:
     events = []
     for due in dues:
         summary = f"Dose due: {due.treatment}"
-        uid = f"treatment-{due.treatment_id}"
+        name = f"treatment-{due.treatment_id}"
         interval = due.schedule.interval
         if interval is None:  # given dates: one event per planned date still to come
             for day in (d for d in due.schedule.dates if d >= due.due_on):
-                events.append(_all_day(f"{uid}-{day:%Y%m%d}@netjourney.local", day, summary, stamp))
+                events.append(_all_day(uid(f"{name}-{day:%Y%m%d}"), day, summary, stamp))
             continue
-        event = _all_day(f"{uid}@netjourney.local", due.due_on, summary, stamp)
+        event = _all_day(uid(name), due.due_on, summary, stamp)
         rule: dict[str, object] = {"freq": "daily", "interval": interval.days}
         if interval.days % 7 == 0:
             rule = {"freq": "weekly", "interval": interval.days // 7}
@@ -184,9 +199,9 @@ def _dose_events(dues: list[DoseDue], stamp: datetime) -> list[Event]:
     return events
 
 
-def _planned_event(item: UpcomingItem, stamp: datetime) -> Event:
-    uid = f"{item.record_kind}-{item.record_id}-next@netjourney.local"
-    event = _all_day(uid, item.on, f"{item.kind}: {item.what}", stamp)
+def _planned_event(item: UpcomingItem, stamp: datetime, uid: UidMaker) -> Event:
+    name = f"{item.record_kind}-{item.record_id}-next"
+    event = _all_day(uid(name), item.on, f"{item.kind}: {item.what}", stamp)
     if item.with_whom:
         event.add("location", item.with_whom)
     return event

@@ -38,7 +38,9 @@ def wrap_anywhere_after_long_pastes(edit: QPlainTextEdit) -> None:
             return
         cursor = QTextCursor(document)
         cursor.setPosition(position)
-        cursor.setPosition(position + added, QTextCursor.MoveMode.KeepAnchor)
+        # Qt counts the document's closing paragraph mark in `added`: no cursor goes there.
+        end = min(position + added, document.characterCount() - 1)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         if wrap_mode_for(cursor.selectedText()) == QTextOption.WrapMode.WrapAnywhere:
             edit.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
 

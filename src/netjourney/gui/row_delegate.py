@@ -44,6 +44,8 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from netjourney.core.listing import bounded
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 PADDING = 6  # around a card's text, in pixels
@@ -109,7 +111,8 @@ class PlacedText:
     """A card line laid out in its rect: the lines of text that fit, and those that did not."""
 
     layout: QTextLayout
-    text: str
+    words: str  # the line's words in the model
+    text: str  # as laid out: the words, or the start of very long ones (listing.bounded)
     origin: QPointF
     fitted: int  # how many of the layout's lines lie inside the card
 
@@ -172,9 +175,10 @@ class RowDelegate(QStyledItemDelegate):
         y = float(inner.top())
         placed = []
         for line in self.card.lines:
-            text = line.text(index)
-            if not text:
+            words = line.text(index)
+            if not words:
                 continue
+            text = bounded(words)  # a million characters would take seconds to lay out
             line_font = QFont(font)
             line_font.setBold(line.bold)
             layout = wrapped(text, line_font, width)
@@ -183,14 +187,14 @@ class RowDelegate(QStyledItemDelegate):
                 for n in range(layout.lineCount())
                 if y + layout.lineAt(n).rect().bottom() <= inner.bottom() + 1
             )
-            placed.append(PlacedText(layout, text, QPointF(inner.left(), y), fitted))
+            placed.append(PlacedText(layout, words, text, QPointF(inner.left(), y), fitted))
             y += layout.boundingRect().height() + LINE_GAP
         return placed
 
     def card_texts(self, index: QModelIndex) -> list[tuple[str, str]]:
         """(the line's words in the model, the words drawn) per line, as the view shows them."""
         rect = self.view.visualRect(index)
-        return [(p.text, p.shown_text()) for p in self.placed_lines(index, rect, self.view.font())]
+        return [(p.words, p.shown_text()) for p in self.placed_lines(index, rect, self.view.font())]
 
     def card_height(self, index: QModelIndex, width: int, font: QFont) -> int:
         """The height the card needs at this width, laid out as `paint` lays it out."""

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import aliased
 
+from netjourney.core.dates import short_date
 from netjourney.core.decisions.models import (
     ClinicalTrial,
     Decision,
@@ -131,10 +132,10 @@ def status_text(row: Row[Any]) -> str:
     """The last step reached: 'Declined 2026-03-02'."""
     if row.outcome is not None:
         label = OUTCOME_LABELS[TrialOutcome(row.outcome)]
-        return f"{label} {row.outcome_on.isoformat()}" if row.outcome_on else label
+        return f"{label} {short_date(row.outcome_on)}" if row.outcome_on else label
     for step in reversed(tuple(STEP_LABELS)):
         if getattr(row, step) is not None:
-            return f"{STEP_LABELS[step]} {getattr(row, step).isoformat()}"
+            return f"{STEP_LABELS[step]} {short_date(getattr(row, step))}"
     return ""
 
 

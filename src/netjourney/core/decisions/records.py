@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from netjourney.core.dates import short_date
 from netjourney.core.decisions import rules
 from netjourney.core.decisions.models import (
     ClinicalTrial,
@@ -88,7 +89,7 @@ def trial_status(trial: ClinicalTrial) -> str:
     history = trial_history(trial)
     if not history:
         return "No step dated yet"
-    return f"{history[-1].label} on {history[-1].on.isoformat()}"
+    return f"{history[-1].label} on {short_date(history[-1].on)}"
 
 
 @event.listens_for(Session, "before_flush")

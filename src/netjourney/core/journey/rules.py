@@ -6,6 +6,7 @@ The database's CHECK constraints refuse the same values; these say why, first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from netjourney.core.dates import short_date
@@ -61,13 +62,24 @@ def range_problem(low: float | None, high: float | None) -> str | None:
 
 def parse_planned_dates(text: str) -> list[date]:
     """'2026-01-05 2026-02-02' -> the days in order; ValueError names a bad one."""
-    days = []
+    bad = next((word for word, day in _words_as_days(text) if day is None), None)
+    if bad is not None:
+        raise ValueError(f"{bad!r} is not a date like 2026-03-01")
+    return readable_planned_dates(text)
+
+
+def readable_planned_dates(text: str) -> list[date]:
+    """The days a stored list holds, in order, leaving out words that are not days: another
+    program may have written them, and a schedule shows what it can (check names them)."""
+    return sorted({day for _, day in _words_as_days(text) if day is not None})
+
+
+def _words_as_days(text: str) -> Iterator[tuple[str, date | None]]:
     for word in text.replace(",", " ").split():
         try:
-            days.append(date.fromisoformat(word))
+            yield word, date.fromisoformat(word)
         except ValueError:
-            raise ValueError(f"{word!r} is not a date like 2026-03-01") from None
-    return sorted(set(days))
+            yield word, None
 
 
 def planned_dates_problem(text: str) -> str | None:

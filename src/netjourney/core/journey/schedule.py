@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from netjourney.core.dates import long_date
 from netjourney.core.journey.listings import treatment_title
 from netjourney.core.journey.models import Dose, RepeatUnit, Treatment
-from netjourney.core.journey.rules import parse_planned_dates
+from netjourney.core.journey.rules import readable_planned_dates
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Schedule:
         return cls(
             treatment.repeat_every,
             RepeatUnit(treatment.repeat_unit) if treatment.repeat_unit else None,
-            tuple(parse_planned_dates(treatment.planned_dates or "")),
+            tuple(readable_planned_dates(treatment.planned_dates or "")),
         )
 
     @property
@@ -87,7 +87,10 @@ def _next_on_schedule(
     if schedule.interval is not None:
         if last_dose is None:
             return started_on
-        return last_dose + schedule.interval
+        try:
+            return last_dose + schedule.interval
+        except OverflowError:  # a dose stored in the year 9999: no day comes after it
+            return None
     return next((d for d in schedule.dates if last_dose is None or d > last_dose), None)
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from netjourney.core.dates import clock
+from netjourney.core.dates import clock, zone_or_utc
 from netjourney.core.journey.listings import SCAN_KIND_LABELS
 from netjourney.core.journey.models import Measurement, Scan, ScanKind
 from netjourney.core.journey.schedule import doses_due
@@ -57,7 +56,7 @@ def _appointments(session: Session, first: date, last: date) -> list[UpcomingIte
     visits = session.scalars(select(Appointment).where(Appointment.starts_at.between(since, until)))
     items = []
     for visit in visits:
-        local = visit.starts_at.astimezone(ZoneInfo(visit.time_zone))
+        local = visit.starts_at.astimezone(zone_or_utc(visit.time_zone))
         if first <= local.date() <= last:
             member = visit.member.name if visit.member else None
             items.append(

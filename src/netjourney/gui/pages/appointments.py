@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney.core import appointments, questions, repository
-from netjourney.core.dates import short_date
+from netjourney.core.dates import short_date, zone_or_utc
 from netjourney.core.listing import appointments_listing
 from netjourney.core.models import Appointment, CareTeamMember, Question
 from netjourney.core.people import role_title
@@ -313,7 +313,7 @@ class PlannedQuestions(QWidget):
         ):
             self.message.setText(
                 f"Open questions added to the visit of "
-                f"{short_date(following.starts_at.astimezone(ZoneInfo(following.time_zone)))}."
+                f"{short_date(following.starts_at.astimezone(zone_or_utc(following.time_zone)))}."
             )
 
     def _plan(

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from netjourney.core.dates import short_date
 from netjourney.core.home import home_summary
 from netjourney.core.journey.upcoming import upcoming
-from netjourney.core.listing import local_time_text
+from netjourney.core.listing import bounded, local_time_text
 from netjourney.core.people import with_whom
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import kind_named
@@ -64,13 +64,13 @@ class HomePage(QWidget):
             people = with_whom(self.record.guide, visit)
             parts.append(
                 f'<p><a href="appointments:{visit.id}"><b>'
-                f"{escape(local_time_text(visit.starts_at, visit.time_zone))}</b></a> — "
-                f"{escape(visit.purpose)}"
-                + (f" with {escape(people)}" if people else "")
-                + (f"<br>Where: {escape(visit.location)}" if visit.location else "")
+                f"{_shown(local_time_text(visit.starts_at, visit.time_zone))}</b></a> — "
+                f"{_shown(visit.purpose)}"
+                + (f" with {_shown(people)}" if people else "")
+                + (f"<br>Where: {_shown(visit.location)}" if visit.location else "")
                 + "</p>"
             )
-            planned = "".join(f"<li>{escape(q.text)}</li>" for q in visit.planned_questions)
+            planned = "".join(f"<li>{_shown(q.text)}</li>" for q in visit.planned_questions)
             parts.append(
                 f"<p>Questions to ask there:</p><ul>{planned}</ul>"
                 if planned
@@ -85,7 +85,7 @@ class HomePage(QWidget):
         )
         parts.append("<h2>Latest notes</h2>")
         notes = "".join(
-            f'<li><a href="notes:{n.id}">{escape(n.title or "(untitled)")}</a></li>'
+            f'<li><a href="notes:{n.id}">{_shown(n.title or "(untitled)")}</a></li>'
             for n in summary.latest_notes
         )
         parts.append(
@@ -105,11 +105,11 @@ class HomePage(QWidget):
         for item in items[:shown]:
             when = short_date(item.on, weekday=True) + (f", {item.at}" if item.at else "")
             late = "<b>Overdue</b> since " if item.overdue else ""
-            whom = f" — {escape(item.with_whom)}" if item.with_whom else ""
+            whom = f" — {_shown(item.with_whom)}" if item.with_whom else ""
             page = kind_named(item.record_kind).page if item.record_kind else ""
-            what = escape(f"{item.kind}: {item.what}")
+            what = _shown(f"{item.kind}: {item.what}")
             link = f'<a href="{page}:{item.record_id}">{what}</a>' if page else what
-            rows.append(f"<li>{late}<b>{escape(when)}</b> · {link}{whom}</li>")
+            rows.append(f"<li>{late}<b>{_shown(when)}</b> · {link}{whom}</li>")
         if not rows:
             return [
                 "<h2>What's next</h2>",
@@ -122,3 +122,8 @@ class HomePage(QWidget):
     def _link(self, link: str) -> None:
         page, _, key = link.partition(":")
         self.navigate_requested.emit(page, key)
+
+
+def _shown(text: str) -> str:
+    """User text in the summary's HTML: escaped, and a very long one cut (listing.bounded)."""
+    return escape(bounded(text))

@@ -1,7 +1,7 @@
 """Decisions with their options, second opinions and clinical trials.
 
 Revision ID: 0008_decisions
-Revises: 0005_journey
+Revises: 0007_record_identity
 
 Four new tables, each with its link table and its search index, and two tables of
 the appointments and care-team members where a decision was discussed; no existing
@@ -15,7 +15,7 @@ from alembic import op
 from netjourney.core.migrations.kind_tables import create_link_table, search_index_statements
 
 revision = "0008_decisions"
-down_revision = "0005_journey"
+down_revision = "0007_record_identity"
 branch_labels = None
 depends_on = None
 
