@@ -95,7 +95,8 @@ def test_log_a_dose_with_ctrl_d_and_see_the_next_due_date(
     assert page.doses.model.index(0, 0).data() == date.today().isoformat()
     assert "Logged a dose of lanreotide (Somatuline)" in window.messages.text.text()
     hits = search_with_ctrl_f(window, qtbot, "left hip")
-    assert f"Dose: {date.today().isoformat()} — left hip" in hits, hits
+    today = f"{date.today().day} {date.today():%b %Y}"
+    assert f"Dose: Lakeside clinic · {today} — left hip" in hits, hits
 
 
 def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
@@ -139,7 +140,34 @@ def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
     assert "2 values" in page.chart.charts[0].accessibleDescription()
     assert "highest 112.5 ng/mL" in page.chart.charts[0].accessibleDescription()
     hits = search_with_ctrl_f(window, qtbot, "chromogranin")
-    assert hits.count("Test: Chromogranin A") == 2, hits  # both values are found
+    earlier = date.today() - timedelta(days=90)
+    assert hits == [  # each value told apart by its value and day
+        f"Test: Chromogranin A 80 ng/mL · {earlier.day} {earlier:%b %Y}",
+        f"Test: Chromogranin A 112.5 ng/mL · {date.today().day} {date.today():%b %Y}",
+    ]
+
+
+def test_a_value_printed_as_a_bound_is_kept_shown_and_marked_on_the_chart(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    from netjourney.core.journey.models import Measurement, ValueQualifier
+
+    page = go_to(window, qtbot, "measurements")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    type_line(qtbot, field(page.editor, "What was measured"), "5-HIAA")  # type: ignore[attr-defined]
+    type_line(qtbot, field(page.editor, "Value"), "2")  # type: ignore[attr-defined]
+    printed_as = field(page.editor, "Printed as")  # type: ignore[attr-defined]
+    printed_as.setFocus()
+    qtbot.keyClick(printed_as, Qt.Key.Key_Down)  # "<": the report said "<2"
+
+    [stored] = repository.all_of(record, Measurement)
+    assert (stored.value, stored.value_qualifier) == (2, ValueQualifier.LESS)
+    table = page.list_model  # type: ignore[attr-defined]
+    assert table.index(0, 2).data() == "<2"
+    page.measure_filter.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(page.measure_filter, Qt.Key.Key_Down)  # type: ignore[attr-defined]
+    description = page.chart.charts[0].accessibleDescription()  # type: ignore[attr-defined]
+    assert "lowest <2, highest <2" in description and "Open triangles" in description
 
 
 def search_with_ctrl_f(window: MainWindow, qtbot: QtBot, words: str) -> list[str]:
@@ -198,7 +226,8 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
     assert "Symptoms counted" in counted.accessibleName()
     assert "highest 3 times a day" in counted.accessibleDescription()
     hits = search_with_ctrl_f(window, qtbot, "evening walk")
-    assert any(date.today().isoformat() in hit for hit in hits), hits
+    today = f"{date.today().day} {date.today():%b %Y}"
+    assert hits == [f"Diary: Note of the day · {today} — Flushing after the evening walk"]
 
     visit = repository.add(
         record,

@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from netjourney.core.journey.listings import day_text
 from netjourney.core.listing import local_time_text
 from netjourney.core.models import Appointment, Note, Question
 from netjourney.core.record import JourneyRecord
-from netjourney.core.registry import kind_named
+from netjourney.core.registry import kind_named, kinds
 from netjourney.core.search import SearchHit
 
 GUIDE_HITS = {"section": ("Guide", "guide"), "library": ("Guide question", "questions")}
@@ -94,7 +95,7 @@ def describe(record: JourneyRecord, hits: Iterable[SearchHit], query: str) -> li
                 hit_label(hit.kind),
                 dates.get((hit.kind, hit.key), ""),
                 hit.title or "(untitled)",
-                "" if snippet == hit.title else snippet,
+                "" if snippet.casefold() in hit.title.casefold() else snippet,
             )
         )
     return views
@@ -112,6 +113,7 @@ def _dates(record: JourneyRecord, hits: list[SearchHit]) -> dict[tuple[str, str]
     ids = {kind: [int(h.key) for h in hits if h.kind == kind] for kind in RECORD_KINDS}
     dates: dict[tuple[str, str], str] = {}
     with record.reading() as session:
+        dates.update(_days(session, hits))
         if ids["appointment"]:
             rows = session.execute(
                 select(Appointment.id, Appointment.starts_at, Appointment.time_zone).where(
@@ -125,7 +127,7 @@ def _dates(record: JourneyRecord, hits: list[SearchHit]) -> dict[tuple[str, str]
                 select(Note.id, Note.updated_at).where(Note.id.in_(ids["note"]))
             )
             for rid, updated_at in notes:
-                dates["note", str(rid)] = _day(updated_at.astimezone())
+                dates["note", str(rid)] = day_text(updated_at.astimezone())
         if ids["question"]:
             questions = session.execute(
                 select(Question.id, Question.answered_on, Question.created_at).where(
@@ -134,12 +136,22 @@ def _dates(record: JourneyRecord, hits: list[SearchHit]) -> dict[tuple[str, str]
             )
             for rid, answered_on, created_at in questions:
                 dates["question", str(rid)] = (
-                    f"answered {_day(answered_on)}"
+                    f"answered {day_text(answered_on)}"
                     if answered_on
-                    else f"added {_day(created_at.astimezone())}"
+                    else f"added {day_text(created_at.astimezone())}"
                 )
     return dates
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+def _days(session: Session, hits: list[SearchHit]) -> dict[tuple[str, str], str]:
+    """The day of each hit of a dated kind (a dose, a test result...): "3 Mar 2026"."""
+    days = {}
+    for kind in kinds():
+        ids = [int(h.key) for h in hits if h.kind == kind.name]
+        if kind.day_column and ids:
+            day = kind.table.c[kind.day_column]
+            rows = session.execute(
+                select(kind.table.c.id, day).where(kind.table.c.id.in_(ids), day.is_not(None))
+            )
+            days.update({(kind.name, str(rid)): day_text(value) for rid, value in rows})
+    return days

@@ -27,8 +27,8 @@ from sqlalchemy import select
 from netjourney.core import repository
 from netjourney.core.appointments import plan_questions, upcoming
 from netjourney.core.errors import InvalidInputError
-from netjourney.core.journey.charts import day_text, diary_charts_of
-from netjourney.core.journey.listings import diary_listing
+from netjourney.core.journey.charts import diary_charts_of
+from netjourney.core.journey.listings import day_text, diary_listing
 from netjourney.core.journey.models import DiaryEntry
 from netjourney.core.journey.records import (
     SymptomScore,

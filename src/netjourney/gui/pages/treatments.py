@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjourney.core.journey.charts import day_text
 from netjourney.core.journey.listings import (
     TREATMENT_KIND_LABELS,
+    day_text,
     doses_listing,
     treatment_title,
     treatments_listing,
