@@ -221,3 +221,18 @@ def test_a_value_printed_as_a_bound_is_drawn_at_its_number_marked_and_said() -> 
         if "fill: rgb(100%" in p.get("style", "")
     ]
     assert len(triangles) == 2
+
+
+def test_drawing_without_reportlabs_attribute_checks_draws_the_same_chart() -> None:
+    from reportlab import rl_config
+    from reportlab.graphics import renderSVG
+
+    from netjourney.core.journey.charts import draw
+
+    [chart] = measure_charts("Chromogranin A", monthly(12, unit="ng/mL", low=0, high=95)).charts
+    draw(chart)  # the library loaded (it turns the checks off once)
+    drawn = {}
+    for checking in (1, 0):
+        rl_config.shapeChecking = checking
+        drawn[checking] = renderSVG.drawToString(draw(chart))
+    assert drawn[1] == drawn[0]

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache, lru_cache
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
@@ -266,9 +267,18 @@ def _diary_line_charts(
 # -- drawing (reportlab) ---------------------------------------------------------------
 
 
+@cache  # once: later calls cost nothing
 def load_drawing_library() -> None:
     """Import reportlab's charts (about 85 ms) ahead of the first chart: the window calls
-    this once it is idle after start, so opening a chart page does not pay for it."""
+    this once it is idle after start, so opening a chart page does not pay for it.
+
+    reportlab checks the type of every attribute set on a shape, which is over a third
+    of drawing a chart. Ours are made by this module (and tested), never from input,
+    so the check is turned off; the drawing is byte for byte the same (a test says so).
+    """
+    from reportlab import rl_config
+
+    rl_config.shapeChecking = 0  # read when reportlab.graphics.shapes is first imported
     from reportlab.graphics import renderSVG  # noqa: F401
     from reportlab.graphics.charts import lineplots  # noqa: F401
 
@@ -286,6 +296,7 @@ def draw(
     chart: LineChart, width: float = WIDTH, height: float = HEIGHT, fonts: Fonts = Fonts()
 ) -> Drawing:
     """The chart as a reportlab Drawing: a flowable for the PDF, or SVG for the window."""
+    load_drawing_library()
     from reportlab.graphics.charts.lineplots import LinePlot
     from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
@@ -453,10 +464,12 @@ def _colour(hex_text: str) -> Any:
     return colors.HexColor(hex_text)
 
 
+@lru_cache(maxsize=32)
 def svg_of(
     chart: LineChart, width: float = WIDTH, height: float = HEIGHT, fonts: Fonts = Fonts()
 ) -> bytes:
-    """The same drawing as SVG, for QtSvg in the window."""
+    """The same drawing as SVG, for QtSvg in the window. Kept for the charts drawn last:
+    a page shown again, or a measure chosen again, draws its unchanged chart at once."""
     from reportlab.graphics import renderSVG
 
     text: str = renderSVG.drawToString(draw(chart, width, height, fonts))
