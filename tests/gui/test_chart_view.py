@@ -29,8 +29,8 @@ def test_two_units_show_two_drawn_charts_the_notice_and_the_band(qtbot: QtBot) -
 
     assert view.notice.isVisible() and "never drawn on one axis" in view.notice.text()
     assert [c.accessibleName() for c in view.charts] == [
-        "Chromogranin A (ng/mL)",
-        "Chromogranin A (nmol/L)",
+        "Chart: Chromogranin A (ng/mL)",
+        "Chart: Chromogranin A (nmol/L)",
     ]
     assert "5 values from 5 Jan 2026" in view.charts[0].accessibleDescription()
     assert all(chart.renderer().isValid() for chart in view.charts)

@@ -121,7 +121,7 @@ def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
     page = go_to(window, qtbot, "measurements")
     assert isinstance(page, MeasurementsPage)
     assert page.measure_filter.currentText() == "Chromogranin A (1)"
-    assert [c.accessibleName() for c in page.chart.charts] == ["Chromogranin A (ng/mL)"]
+    assert [c.accessibleName() for c in page.chart.charts] == ["Chart: Chromogranin A (ng/mL)"]
 
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     value = QApplication.focusWidget()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QFontDatabase, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -39,7 +39,10 @@ class SvgChart(QSvgWidget):
         self.setMinimumWidth(int(WIDTH * 0.6))
         self.setMinimumHeight(int(HEIGHT * 0.6))
         self.setMaximumWidth(round(WIDTH * SHOWN_SCALE))  # a wide pane: room, not a taller chart
-        self.setAccessibleName(chart.title)
+        # A stop for Tab: a screen reader says the chart's title, then its description in
+        # words (how many values, from when to when, lowest, highest, the band, the bounds).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(f"Chart: {chart.title}")
         self.setAccessibleDescription(chart.description())
         self.setToolTip(chart.description())
 
@@ -47,6 +50,9 @@ class SvgChart(QSvgWidget):
         painter = QPainter(self)
         if self.drawn:  # the SVG is rendered once per size, then only copied
             painter.drawPixmap(0, 0, self._picture())
+            if self.hasFocus():  # where Tab has landed, for those who see it
+                painter.setPen(QPen(self.palette().highlight(), 2))
+                painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
         else:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, DRAWING_TEXT)
             if not self._draw_scheduled:  # after this paint reaches the screen
@@ -104,8 +110,7 @@ class ChartView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumHeight(round(HEIGHT * 0.8))
-        self.notice = QLabel(wordWrap=True)
-        self.notice.setAccessibleName("About this chart")
+        self.notice = QLabel(wordWrap=True)  # no name of its own: a screen reader says its text
         self.notice.hide()
         inside = QWidget()
         self._layout = QVBoxLayout(inside)

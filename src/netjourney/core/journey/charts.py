@@ -104,8 +104,13 @@ class LineChart:
         text = (
             f"{self.title}: {len(values)} value{'' if len(values) == 1 else 's'} from "
             f"{day_text(min(days))} to {day_text(max(days))}, lowest "
-            f"{self._shown(min(values))}{unit}, highest {self._shown(max(values))}{unit}."
+            f"{self._shown(min(values))}{unit}, highest {self._shown(max(values))}{unit}"
         )
+        if len(self.series) == 1:
+            last_day, last = self.series[0].points[-1]
+            text += f", latest {self._shown(last)}{unit} on {day_text(last_day)}."
+        else:  # each line in words: a chart of five symptoms is five stories
+            text += ". " + "; ".join(map(_series_words, self.series)) + "."
         return " ".join([text, *self.caption_lines()])
 
     def _shown(self, value: float) -> str:
@@ -113,6 +118,13 @@ class LineChart:
         plain = [v for s in self.series for _d, v in s.points if v == value]
         signs = {q.symbol for _d, v, q in self.bounds() if v == value}
         return f"{signs.pop()}{value:g}" if len(signs) == 1 and len(plain) == 1 else f"{value:g}"
+
+
+def _series_words(series: Series) -> str:
+    values = [value for _day, value in series.points]
+    if not values:
+        return f"{series.name}: nothing recorded"
+    return f"{series.name} from {min(values):g} to {max(values):g}, latest {values[-1]:g}"
 
 
 @dataclass(frozen=True)

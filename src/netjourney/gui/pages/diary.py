@@ -198,7 +198,7 @@ class DiaryPage(QWidget):
             'The guide: <a href="guide:questions-side-effects">questions about side effects</a>'
             ' · <a href="guide:getting-through">help getting through treatment</a>'
         )
-        guide.setAccessibleName("Guide sections about symptoms")
+        # No name of its own: a screen reader says the links' words.
         guide.setWordWrap(True)
         guide.linkActivated.connect(self._link)
         form_layout.addWidget(guide)

@@ -117,8 +117,7 @@ class DosePanel(QGroupBox):
         super().__init__("Doses", parent)
         self.record_actions = actions
         self.treatment_id: int | None = None
-        self.due = QLabel(wordWrap=True)
-        self.due.setAccessibleName("Next dose due")
+        self.due = QLabel(wordWrap=True)  # no name of its own: a screen reader says its text
         self.given_on = QDateEdit(QDate.currentDate())
         self.given_on.setCalendarPopup(True)
         self.given_on.setDisplayFormat("d MMM yyyy")
