@@ -68,3 +68,14 @@ def test_the_family_pdf_draws_each_measure_and_the_diary_beside_their_tables(
     assert "Chromogranin A (ng/mL)" in lines  # the chart's title, drawn after its table
     assert any(line.startswith("Symptoms rated 0–10") for line in lines)
     assert any(line.startswith("Shaded: the lab's reference range as printed") for line in lines)
+
+
+def test_a_value_printed_as_a_bound_prints_as_the_lab_printed_it_and_the_chart_says_so() -> None:
+    bound = Reading(date(2026, 7, 1), 0.5, "ng/mL", 0, 95, "under 95", "City Lab", qualifier="<")
+    width = content_width(Paper.A4, MARGIN)
+
+    data = pdf_of(measure_flowables("Chromogranin A", [*readings()[:4], bound], width))
+
+    text = pdf_text(data)
+    assert "1 Jul 2026 <0.5 ng/mL under 95 City Lab" in text
+    assert "Open triangles: a value printed as a bound (<, >), drawn at that number." in text
