@@ -7,8 +7,9 @@ Make RECORD with `netjourney --db RECORD demo --size large`. By default the wind
 sits idle on Home for 3 s, as a user does: the window loads reportlab's charts then
 (MainWindow's CHARTS_READY_AFTER_MS). With "cold" it does not wait, so the first chart
 drawn also pays for that import (the page itself shows first: a chart is drawn just after
-its page is painted). Prints JSON: page key -> {"title", "first", "again"} and, for chart
-pages, "chart_first" and "chart_again" (ms).
+its page is painted). Prints JSON: page key -> {"title", "first", "again"}, the CPU time
+of each ("first_cpu", "again_cpu") and, for chart pages, "chart_first" and "chart_again"
+(ms).
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ def main() -> int:
 
     def visit(key: str) -> dict[str, float]:
         show = partial(timed.window.show_page, key)
-        painted, drawn = timed.milliseconds_until_painted_and(show, partial(charts_drawn, key))
+        painted, cpu, drawn = timed.milliseconds_until_painted_and(show, partial(charts_drawn, key))
         timed.settle()
-        return {"first": painted, "chart": drawn} if key in CHART_PAGES else {"first": painted}
+        shown = {"first": painted, "cpu": cpu}
+        return shown | {"chart": drawn} if key in CHART_PAGES else shown
 
     def visit_all() -> dict[str, dict[str, float]]:
         return {key: visit(key) for key in JOURNEY_PAGES}
@@ -50,7 +52,8 @@ def main() -> int:
     result = {}
     for key in JOURNEY_PAGES:
         result[key] = {"title": titles[key], "first": first[key]["first"]}
-        result[key]["again"] = again[key]["first"]
+        result[key] |= {"first_cpu": first[key]["cpu"], "again": again[key]["first"]}
+        result[key]["again_cpu"] = again[key]["cpu"]
         if "chart" in first[key]:
             result[key] |= {"chart_first": first[key]["chart"], "chart_again": again[key]["chart"]}
     print(json.dumps(result))
