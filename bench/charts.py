@@ -1,13 +1,17 @@
-"""How long a chart of five years takes to draw: build it from plain data, draw it with
-reportlab, write SVG and paint it with QtSvg, as the window does (goal: 50 ms).
+"""Child of bench/run.py: how long a chart of five years takes to draw, as the window
+draws it: reportlab to SVG, then QtSvg to pixels (goal: 50 ms).
 
 Usage: QT_QPA_PLATFORM=offscreen python bench/charts.py [RUNS]
-Prints the median and worst of RUNS (default 20) per chart, after one warm-up run
-(the first draw also imports reportlab.graphics, which the app pays once).
+The charts are built once from plain data (the window reads them from the record, the
+diary averaged in SQL); what is timed is the drawing, without the window's cache of
+drawn charts, RUNS times (default 20) after one warm-up (the first draw also imports
+reportlab.graphics, which the window does once, when idle). Prints JSON: chart ->
+{"label", "svg": [median, worst, CPU], "pixels": [median, worst, CPU]} in ms.
 """
 
 from __future__ import annotations
 
+import json
 import statistics
 import sys
 import time
@@ -31,6 +35,7 @@ from netjourney.core.journey.charts import (
 
 START = date(2021, 12, 1)
 SYMPTOMS = ("flushing", "diarrhea", "wheezing", "tiredness", "pain")
+draw_svg = svg_of.__wrapped__  # every run draws: the window's cache would make it free
 
 
 def marker_chart() -> LineChart:
@@ -43,7 +48,7 @@ def marker_chart() -> LineChart:
 
 
 def diary_chart() -> LineChart:
-    """1,800 diary days, five symptoms rated each day."""
+    """1,800 diary days, five symptoms rated each day (drawn as monthly averages)."""
     marks = [
         SymptomMark(START + timedelta(days=n), symptom, rating=(n * 7 + i * 3) % 11)
         for n in range(1800)
@@ -52,9 +57,9 @@ def diary_chart() -> LineChart:
     return diary_charts(marks)[0]
 
 
-def painted(build: Callable[[], LineChart]) -> None:
-    """From plain data to pixels, as the window shows a chart."""
-    renderer = QSvgRenderer(QByteArray(svg_of(build())))
+def painted(chart: LineChart) -> None:
+    """From the chart's definition to pixels, as the window shows it."""
+    renderer = QSvgRenderer(QByteArray(draw_svg(chart, WIDTH, HEIGHT)))
     image = QImage(int(WIDTH * 1.5), int(HEIGHT * 1.5), QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     renderer.render(painter)
@@ -62,28 +67,34 @@ def painted(build: Callable[[], LineChart]) -> None:
 
 
 def timed(step: Callable[[], object], runs: int) -> list[float]:
-    step()  # warm-up: imports
-    times = []
+    """Median and worst milliseconds of `runs` calls, after one warm-up, and the median
+    CPU time of this process (what the draw costs when other programs share the CPU)."""
+    step()
+    times, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         step()
         times.append((time.perf_counter() - started) * 1000)
-    return times
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return [statistics.median(times), max(times), statistics.median(cpu)]
 
 
 def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     QGuiApplication([])
-    for name, build in (("marker, 60 values", marker_chart), ("diary, 1,800 days", diary_chart)):
-        for step_name, step in (
-            ("to SVG", lambda build=build: svg_of(build())),
-            ("to pixels", lambda build=build: painted(build)),
-        ):
-            times = timed(step, runs)
-            print(
-                f"{name:20} {step_name:10} median {statistics.median(times):6.1f} ms"
-                f"  worst {max(times):6.1f} ms  (goal 50 ms)"
-            )
+    charts = {
+        "marker": ("60 marker values over five years", marker_chart()),
+        "diary": ("the diary: 1,800 days × 5 symptoms", diary_chart()),
+    }
+    result = {
+        key: {
+            "label": label,
+            "svg": timed(lambda chart=chart: draw_svg(chart, WIDTH, HEIGHT), runs),
+            "pixels": timed(lambda chart=chart: painted(chart), runs),
+        }
+        for key, (label, chart) in charts.items()
+    }
+    print(json.dumps(result))
     return 0
 
 

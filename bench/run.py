@@ -489,6 +489,53 @@ def page_lines(space: Workspace) -> list[Line]:
     return lines
 
 
+def journey_page_lines(space: Workspace) -> list[Line]:
+    """The journey's pages right after start (no idle time: reportlab not yet loaded):
+    first shown, and on the chart pages until every chart is drawn."""
+    runs = []
+    for _ in range(space.settings.runs):
+        with space.copy_of(space.large) as record:
+            command = [PYTHON, str(BENCH / "journey_pages.py"), str(record), "cold"]
+            runs.append(json.loads(space.run(command, record).stdout))
+    counts = row_counts(space.large)
+    lines = []
+    for key, page in runs[0].items():
+        title = f"{page['title']}{counts.get(key, '')}"
+        for field, what, goal in (
+            ("first", f"Show page {title} first, straight after start", 100.0),
+            ("chart_first", f"Show page {title} first, until its charts are drawn", None),
+            ("again", f"Show page {title} again", 100.0),
+        ):
+            if field in page:
+                value = statistics.median(run[key][field] for run in runs)
+                measured = f"{value:.0f} ms"
+                if f"{field}_cpu" in page:
+                    cpu = statistics.median(run[key][f"{field}_cpu"] for run in runs)
+                    measured += f" (CPU {cpu:.0f})"
+                lines.append(Line(what, measured, "", value, "ms", goal))
+    return lines
+
+
+def chart_lines(space: Workspace) -> list[Line]:
+    """A five-year chart drawn, as the window draws it (bench/charts.py, one process)."""
+    drawn = json.loads(space.run([PYTHON, str(BENCH / "charts.py")]).stdout)
+    lines = []
+    for chart in drawn.values():
+        for step, what in (("svg", "to SVG"), ("pixels", "to pixels through QtSvg")):
+            median, worst, cpu = chart[step]
+            lines.append(
+                Line(
+                    f"Draw a chart of {chart['label']}, {what}",
+                    f"{median:.0f} ms (worst {worst:.0f}, CPU {cpu:.0f})",
+                    "",
+                    median,
+                    "ms",
+                    50,
+                )
+            )
+    return lines
+
+
 def browse_lines(space: Workspace) -> list[Line]:
     """Opening notes one after another in the Notes page, as a user reading back."""
     runs = []
@@ -517,6 +564,9 @@ def row_counts(path: Path) -> dict[str, str]:
         "questions": "questions",
         "appointments": "appointments",
         "notes": "notes",
+        "diary": "diary_entries",
+        "measurements": "measurements",
+        "scans": "scans",
     }
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
         counted = {
@@ -586,6 +636,8 @@ MEASURES: tuple[tuple[str, Callable[[Workspace], list[Line]]], ...] = (
     ("Start: first paint, Home filled, peak memory", start_lines),
     ("Search everything", search_lines),
     ("Show each page", page_lines),
+    ("The journey's pages straight after start", journey_page_lines),
+    ("Draw a chart of five years", chart_lines),
     ("Open notes one after another", browse_lines),
     ("Journey PDF", pdf_lines),
     ("Clinical summary PDF", summary_lines),

@@ -199,3 +199,42 @@ def test_the_diary_averaged_in_the_record_draws_what_the_plain_data_draws(
     assert from_record == diary_charts(marks)  # same periods, averages and order
     assert period in from_record[0].title
     assert from_record[0].series[0].points[0][0] == first_point
+
+
+def test_a_value_printed_as_a_bound_is_drawn_at_its_number_marked_and_said() -> None:
+    readings = [
+        *monthly(3, value=20, unit="ng/mL"),
+        Reading(date(2024, 6, 1), 0.5, "ng/mL", qualifier="<"),
+        Reading(date(2024, 7, 1), 1000, "ng/mL", qualifier=">="),
+    ]
+
+    [chart] = measure_charts("Chromogranin A", readings).charts
+    svg = svg_of(chart)
+
+    assert chart.values()[-2:] == [0.5, 1000]  # at the bound: no value left out
+    assert [(day.month, q.symbol) for day, _value, q in chart.bounds()] == [(6, "<"), (7, "≥")]
+    description = chart.description()
+    assert "5 values" in description and "lowest <0.5 ng/mL, highest ≥1000 ng/mL" in description
+    assert "Open triangles: values printed as a bound" in description
+    assert any(text.startswith("Open triangles") for text in svg_texts(svg))
+    triangles = [
+        p
+        for p in ET.fromstring(svg).iter(f"{SVG}polygon")
+        if "fill: rgb(100%" in p.get("style", "")
+    ]
+    assert len(triangles) == 2
+
+
+def test_drawing_without_reportlabs_attribute_checks_draws_the_same_chart() -> None:
+    from reportlab import rl_config
+    from reportlab.graphics import renderSVG
+
+    from netjourney.core.journey.charts import draw
+
+    [chart] = measure_charts("Chromogranin A", monthly(12, unit="ng/mL", low=0, high=95)).charts
+    draw(chart)  # the library loaded (it turns the checks off once)
+    drawn = {}
+    for checking in (1, 0):
+        rl_config.shapeChecking = checking
+        drawn[checking] = renderSVG.drawToString(draw(chart))
+    assert drawn[1] == drawn[0]

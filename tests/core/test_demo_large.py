@@ -111,5 +111,5 @@ def test_the_command_makes_the_full_size_record(
 ) -> None:
     assert main(["--db", str(record_path), "demo", "--size", "large"]) == 0
     printed = capsys.readouterr().out
-    assert "10000 notes" in printed
-    assert "1 treatments, 65 doses, 60 measurements, 30 scans, 1800 diary entries" in printed
+    assert "10,000 notes" in printed
+    assert "1 treatment, 65 doses, 60 test results, 30 scans, 1,800 diary days" in printed

@@ -11,11 +11,14 @@ import json
 import re
 import sqlite3
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from netjourney.cli import main
+from netjourney.core import database
+from netjourney.core.dates import short_date
 from netjourney.core.guide import Guide
 from netjourney.core.models import UNREADABLE_TEXT, Base, StoredText, readable_text
 from netjourney.core.record import JourneyRecord
@@ -120,7 +123,7 @@ def test_a_healthy_record_has_no_bad_values(
     code, out, _ = _run(capsys, "--db", str(record_path), "check")
 
     assert code == 0, out
-    assert "value" not in out.replace("value checks", "")
+    assert "value" not in out.replace("value checks", "").replace(database.head_revision(), "")
 
 
 def test_exports_keep_and_flag_the_bad_values(
@@ -253,7 +256,7 @@ def test_planned_dates_that_are_not_dates_are_named_and_the_rest_kept(
     assert check_code == 1
     assert "planned_dates: 'garbage 2030-03-01' holds 'garbage' is not a date" in checked
     assert (upcoming_code, upcoming_err, ics_code, ics_err) == (0, "", 0, "")
-    assert "Fri 01 Mar 2030" in upcoming and "Dose due" in upcoming
+    assert short_date(date(2030, 3, 1), weekday=True) in upcoming and "Dose due" in upcoming
     assert "DTSTART;VALUE=DATE:20300301" in calendar.read_text()
 
 

@@ -1,9 +1,10 @@
-"""Build record-0005_journey.sqlite: the 0004 fixture's records plus the journey's, at
-schema 0005_journey.
+"""Build record-0005_journey.sqlite: the 0004 fixture's records plus a journey over time
+(a treatment and its doses, test results, a scan, diary days), at schema 0005_journey.
 
-The last schema before decisions, second opinions and trials (0008_decisions);
-tests/core/test_schema_0005.py checks that every record and link survives that
-upgrade. Run this again only to rebuild that file (from the repository root):
+The last schema before a test value could carry a bound ("<0.5",
+0006_value_qualifier); tests/core/test_schema_0005.py checks that every record and
+link survives that upgrade. Rows are plain SQL, as 0005_journey stored them (dates as
+ISO text). Run this again only to rebuild that file (from the repository root):
 
     python tests/data/make_fixture_0005.py
 """
@@ -18,85 +19,130 @@ from tests.data.make_fixture_0004 import rows_0004
 REVISION = "0005_journey"
 FIXTURE = Path(__file__).resolve().parent / f"record-{REVISION}.sqlite"
 
-# Written as 0005_journey's columns, in its order.
+# Columns as 0005_journey made them, in order.
 JOURNEY_ROWS: dict[str, list[tuple[object, ...]]] = {
-    "treatments": [  # id, kind, name, dose, how_given, member_id, location, started_on,
-        #              stopped_on, why_stopped, repeat_every, repeat_unit, planned_dates, notes
+    # id, kind, name, dose, how_given, member_id, location, started_on, stopped_on,
+    # why_stopped, repeat_every, repeat_unit, planned_dates, notes
+    "treatments": [
         (
             1,
-            "surgery",
-            "Lobectomy",
-            "",
-            "",
-            1,
-            "City Hospital",
-            "2025-02-10",
-            "2025-02-10",
-            "",
-            None,
-            None,
-            "",
-            "Right lower lobe",
-        ),
-        (
-            2,
             "somatostatin_analog",
-            "Lanreotide",
+            "Lanreotide (Somatuline)",
             "120 mg",
-            "injection",
-            2,
-            "Clinic B",
-            "2025-06-02",
+            "deep injection",
+            1,
+            "Infusion suite",
+            "2026-01-05",
             None,
             "",
             28,
             "days",
             "",
+            "every four weeks",
+        ),
+        (
+            2,
+            "surgery",
+            "Lobectomy",
+            "",
+            "",
+            2,
+            "City Hospital",
+            "2025-11-02",
+            "2025-11-02",
+            "",
+            None,
+            None,
+            "",
             "",
         ),
     ],
-    "doses": [  # id, treatment_id, given_on, location, notes
-        (1, 2, "2025-06-02", "Clinic B", "left buttock"),
-        (2, 2, "2025-06-30", "home", "right buttock"),
+    # id, treatment_id, given_on, location, notes
+    "doses": [
+        (1, 1, "2026-01-05", "Infusion suite", "left buttock"),
+        (2, 1, "2026-02-02", "Infusion suite", "right buttock"),
+        (3, 1, "2026-03-03", "Home nurse", "left buttock, a little sore"),
     ],
-    "measurements": [  # id, measure, value, unit, reference_range, range_low, range_high,
-        #                lab, measured_on, notes, next_planned_on
+    # id, measure, value, unit, reference_range, range_low, range_high, lab, measured_on,
+    # notes, next_planned_on
+    "measurements": [
         (
             1,
             "Chromogranin A",
             120.0,
             "ng/mL",
-            "< 100",
+            "< 95 ng/mL",
             None,
-            100.0,
+            95.0,
             "City Lab",
-            "2025-05-20",
+            "2026-01-03",
+            "before the first injection",
+            "2026-04-01",
+        ),
+        (
+            2,
+            "Chromogranin A",
+            88.5,
+            "ng/mL",
+            "< 95 ng/mL",
+            None,
+            95.0,
+            "City Lab",
+            "2026-03-01",
             "",
-            "2025-08-20",
+            None,
+        ),
+        (
+            3,
+            "5-HIAA",
+            4.2,
+            "mg/24h",
+            "2-9 mg/24h",
+            2.0,
+            9.0,
+            "Urine lab",
+            "2026-02-10",
+            "24-hour urine",
+            None,
         ),
     ],
-    "scans": [  # id, scanned_on, kind, location, report, next_planned_on
-        (1, "2025-05-15", "somatostatin_pet", "NET center", "No new spots", "2025-11-15"),
+    # id, scanned_on, kind, location, report, next_planned_on
+    "scans": [
+        (
+            1,
+            "2026-02-20",
+            "somatostatin_pet",
+            "Nuclear medicine",
+            "No new spots seen",
+            "2026-08-20",
+        ),
     ],
-    "diary_entries": [(1, "2025-07-01", "Flushing after coffee")],  # id, day, note
-    "symptom_ratings": [  # id, entry_id, symptom, rating, count
-        (1, 1, "flushing", None, 3),
-        (2, 1, "tiredness", 4, None),
+    # id, day, note
+    "diary_entries": [
+        (1, "2026-03-03", "Injection day; tired in the evening"),
+        (2, "2026-03-04", ""),
     ],
-    "treatments_section_links": [(1, 1, "resectable"), (2, 2, "treatment-types")],
-    "scans_section_links": [(1, 1, "unresectable")],
+    # id, entry_id, symptom, rating, count
+    "symptom_ratings": [
+        (1, 1, "tiredness", 6, None),
+        (2, 1, "flushing", None, 3),
+        (3, 2, "tiredness", 3, None),
+    ],
+    # id, owner_id, section_id
+    "treatments_section_links": [(1, 1, "treatment-types"), (2, 2, "resectable")],
+    "doses_section_links": [(1, 3, "getting-through")],
+    "measurements_section_links": [(1, 1, "treatment-types")],
+    "scans_section_links": [(1, 1, "type-and-extent")],
+    "diary_entries_section_links": [(1, 1, "questions-side-effects")],
+    "symptom_ratings_section_links": [(1, 2, "getting-through")],
 }
-
-
-def rows_0005() -> dict[str, list[tuple[object, ...]]]:
-    return rows_0004() | JOURNEY_ROWS
 
 
 def main() -> None:
     partial = FIXTURE.with_name(FIXTURE.name + ".partial")
     partial.unlink(missing_ok=True)
     build_schema(partial, REVISION)
-    insert_records(partial, rows_0005())
+    insert_records(partial, rows_0004() | JOURNEY_ROWS)
     partial.replace(FIXTURE)
     print(f"Wrote {FIXTURE}")
 

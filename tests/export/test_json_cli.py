@@ -35,7 +35,7 @@ def test_export_import_export_through_the_command_line(
 
     assert first.read_bytes() == second.read_bytes()
     printed = capsys.readouterr().out
-    counts = "2 care team members, 3 questions, 2 appointments, 2 notes"
+    counts = "2 care-team members, 3 questions, 2 appointments, 2 notes"
     assert f"Exported {counts} to {first}" in printed
     assert f"Imported {counts} into {copy}" in printed
     assert stat.S_IMODE(first.stat().st_mode) == 0o600

@@ -77,6 +77,26 @@ def test_a_file_from_before_the_journey_imports(record: JourneyRecord, tmp_path:
     assert counts["notes"] == 2 and counts["treatments"] == 0
 
 
+def test_a_bound_value_round_trips_and_an_older_file_may_leave_the_bound_out(
+    journey_document: dict[str, Any], tmp_path: Path, guide: Guide
+) -> None:
+    journey_document["measurements"][0] |= {"value": 0.5, "value_qualifier": "<"}
+    del journey_document["measurements"][1]["value_qualifier"]  # as written before 0006
+    source = tmp_path / "bounds.json"
+    source.write_text(json.dumps(journey_document), encoding="utf-8")
+    target = JourneyRecord.open(tmp_path / "target.sqlite", guide)
+    try:
+        import_json(target, source)
+        again = record_to_document(target)
+    finally:
+        target.close()
+
+    assert [(m["value"], m["value_qualifier"]) for m in again["measurements"]] == [
+        (0.5, "<"),
+        (142.5, None),
+    ]
+
+
 def _set(document: dict[str, Any], where: str, value: Any) -> None:
     *steps, last = where.split(".")
     target: Any = document
@@ -115,6 +135,11 @@ def _set(document: dict[str, Any], where: str, value: Any) -> None:
         ),
         ("symptom_ratings.0.count", 2, r"at symptom_ratings\[0\]\.count: give either a rating"),
         ("measurements.0.value", "high", r"at measurements\[0\]\.value: input should be a"),
+        (
+            "measurements.1.value_qualifier",
+            "≤",
+            r"at measurements\[1\]\.value_qualifier: input should be '<', '<=', '>' or '>='",
+        ),
     ],
 )
 def test_bad_values_are_refused_with_the_field_and_nothing_is_written(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from netjourney.core.dates import short_date
 from netjourney.core.journey.charts import Reading, SymptomMark
 from netjourney.core.record import JourneyRecord
@@ -13,6 +15,8 @@ from netjourney.export.pdf_common import Paper, content_width, render_pdf
 from netjourney.export.pdf_journey import build_journey_pdf
 from netjourney.export.pdf_journey_charts import diary_flowables, measure_flowables
 from tests.export.records import pdf_lines, pdf_reader, pdf_text
+
+pytestmark = pytest.mark.usefixtures("british_dates")  # the dates below are spelled out
 
 MARGIN = 54.0
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -70,3 +74,14 @@ def test_the_family_pdf_draws_each_measure_and_the_diary_beside_their_tables(
     assert "Chromogranin A (ng/mL)" in lines  # the chart's title, drawn after its table
     assert any(line.startswith("Symptoms rated 0–10") for line in lines)
     assert any(line.startswith("Shaded: the lab's reference range as printed") for line in lines)
+
+
+def test_a_value_printed_as_a_bound_prints_as_the_lab_printed_it_and_the_chart_says_so() -> None:
+    bound = Reading(date(2026, 7, 1), 0.5, "ng/mL", 0, 95, "under 95", "City Lab", qualifier="<")
+    width = content_width(Paper.A4, MARGIN)
+
+    data = pdf_of(measure_flowables("Chromogranin A", [*readings()[:4], bound], width))
+
+    text = pdf_text(data)
+    assert "1 Jul 2026 <0.5 ng/mL under 95 City Lab" in text
+    assert "Open triangles: a value printed as a bound (<, >), drawn at that number." in text

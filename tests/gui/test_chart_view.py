@@ -25,11 +25,13 @@ def test_two_units_show_two_drawn_charts_the_notice_and_the_band(qtbot: QtBot) -
     view.resize(700, 800)
     view.show()
     qtbot.waitExposed(view)
+    # Named and described at once; drawn just after the first paint.
+    qtbot.waitUntil(lambda: all(chart.drawn for chart in view.charts))
 
     assert view.notice.isVisible() and "never drawn on one axis" in view.notice.text()
     assert [c.accessibleName() for c in view.charts] == [
-        "Chromogranin A (ng/mL)",
-        "Chromogranin A (nmol/L)",
+        "Chart: Chromogranin A (ng/mL)",
+        "Chart: Chromogranin A (nmol/L)",
     ]
     assert f"5 values from {short_date(date(2026, 1, 5))}" in view.charts[0].accessibleDescription()
     assert all(chart.renderer().isValid() for chart in view.charts)
@@ -47,3 +49,17 @@ def band_pixels(widget: QWidget) -> int:
             channels = zip(pixel.getRgb()[:3], band.getRgb()[:3], strict=True)
             near += all(abs(a - b) <= 4 for a, b in channels)
     return near
+
+
+def test_a_chart_is_described_at_once_and_drawn_after_it_is_first_shown(qtbot: QtBot) -> None:
+    readings = [Reading(date(2026, 1, 5) + timedelta(days=28 * n), 50 + n) for n in range(3)]
+    view = ChartView("5-HIAA chart")
+    qtbot.addWidget(view)
+
+    view.show_charts(measure_charts("5-HIAA", readings).charts)
+    [chart] = view.charts
+    assert not chart.drawn and "3 values" in chart.accessibleDescription()
+
+    view.show()
+    qtbot.waitUntil(lambda: chart.drawn)
+    assert chart.renderer().isValid()

@@ -96,7 +96,8 @@ def test_log_a_dose_with_ctrl_d_and_see_the_next_due_date(
     assert page.doses.model.index(0, 0).data() == short_date(date.today())
     assert "Logged a dose of lanreotide (Somatuline)" in window.messages.text.text()
     hits = search_with_ctrl_f(window, qtbot, "left hip")
-    assert f"Dose: {short_date(date.today())} — left hip" in hits, hits
+    today = short_date(date.today())
+    assert f"Dose: Lakeside clinic · {today} — left hip" in hits, hits
 
 
 def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
@@ -121,7 +122,7 @@ def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
     page = go_to(window, qtbot, "measurements")
     assert isinstance(page, MeasurementsPage)
     assert page.measure_filter.currentText() == "Chromogranin A (1)"
-    assert [c.accessibleName() for c in page.chart.charts] == ["Chromogranin A (ng/mL)"]
+    assert [c.accessibleName() for c in page.chart.charts] == ["Chart: Chromogranin A (ng/mL)"]
 
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     value = QApplication.focusWidget()
@@ -140,7 +141,34 @@ def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
     assert "2 values" in page.chart.charts[0].accessibleDescription()
     assert "highest 112.5 ng/mL" in page.chart.charts[0].accessibleDescription()
     hits = search_with_ctrl_f(window, qtbot, "chromogranin")
-    assert hits.count("Test: Chromogranin A") == 2, hits  # both values are found
+    earlier = date.today() - timedelta(days=90)
+    assert hits == [  # each value told apart by its value and day
+        f"Test: Chromogranin A 80 ng/mL · {short_date(earlier)}",
+        f"Test: Chromogranin A 112.5 ng/mL · {short_date(date.today())}",
+    ]
+
+
+def test_a_value_printed_as_a_bound_is_kept_shown_and_marked_on_the_chart(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    from netjourney.core.journey.models import Measurement, ValueQualifier
+
+    page = go_to(window, qtbot, "measurements")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    type_line(qtbot, field(page.editor, "What was measured"), "5-HIAA")  # type: ignore[attr-defined]
+    type_line(qtbot, field(page.editor, "Value"), "2")  # type: ignore[attr-defined]
+    printed_as = field(page.editor, "Printed as")  # type: ignore[attr-defined]
+    printed_as.setFocus()
+    qtbot.keyClick(printed_as, Qt.Key.Key_Down)  # "<": the report said "<2"
+
+    [stored] = repository.all_of(record, Measurement)
+    assert (stored.value, stored.value_qualifier) == (2, ValueQualifier.LESS)
+    table = page.list_model  # type: ignore[attr-defined]
+    assert table.index(0, 2).data() == "<2"
+    page.measure_filter.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(page.measure_filter, Qt.Key.Key_Down)  # type: ignore[attr-defined]
+    description = page.chart.charts[0].accessibleDescription()  # type: ignore[attr-defined]
+    assert "lowest <2, highest <2" in description and "Open triangles" in description
 
 
 def search_with_ctrl_f(window: MainWindow, qtbot: QtBot, words: str) -> list[str]:
@@ -199,7 +227,8 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
     assert "Symptoms counted" in counted.accessibleName()
     assert "highest 3 times a day" in counted.accessibleDescription()
     hits = search_with_ctrl_f(window, qtbot, "evening walk")
-    assert any(short_date(date.today()) in hit for hit in hits), hits
+    today = short_date(date.today())
+    assert hits == [f"Diary: Note of the day · {today} — Flushing after the evening walk"]
 
     visit = repository.add(
         record,

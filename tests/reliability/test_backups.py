@@ -22,6 +22,7 @@ from netjourney.core.guide import Guide
 from netjourney.core.models import Note
 from netjourney.core.record import JourneyRecord
 from netjourney.core.recovery import restore_backup
+from netjourney.core.registry import kinds
 from tests.core.sample_records import counts_of
 from tests.reliability.conftest import raw_bytes, start_child
 
@@ -212,7 +213,7 @@ def test_backup_and_restore_commands(
     copy = tmp_path / "usb stick" / "journey copy.sqlite"
     assert run_cli(capsys, *db, "backup", str(copy)) == (
         0,
-        f"Backed up 2 care team members, 3 questions, 2 appointments, 2 notes to {copy} "
+        f"Backed up 2 care-team members, 3 questions, 2 appointments, 2 notes to {copy} "
         "(checked)\n",
     )
     record = JourneyRecord.open(sample_record_path, guide)
@@ -222,7 +223,7 @@ def test_backup_and_restore_commands(
     code, printed = run_cli(capsys, *db, "restore", str(copy))
 
     assert code == 0, printed
-    assert "Restored 2 care team members, 3 questions, 2 appointments, 2 notes" in printed
+    assert "Restored 2 care-team members, 3 questions, 2 appointments, 2 notes" in printed
     assert "Written after the copy" not in note_titles(sample_record_path)
     set_aside = backups.list_backups(sample_record_path)[0]
     assert set_aside.kind_label == "Before a restore" and str(set_aside.path) in printed
@@ -281,3 +282,18 @@ def test_restore_waits_until_no_program_has_the_record_open(
         holder.wait()
 
     assert restore_backup(copy, sample_record_path).set_aside is not None
+
+
+def test_what_a_copy_holds_is_one_short_sentence_in_the_kinds_own_words() -> None:
+    counts = {kind.table_name: 0 for kind in kinds()} | {
+        "care_team_members": 12,
+        "treatments": 1,
+        "measurements": 60,
+        "diary_entries": 1800,
+    }
+
+    assert backups.describe_counts(counts) == (
+        "12 care-team members, 1 treatment, 60 test results, 1,800 diary days"
+    )
+    assert backups.describe_counts({kind.table_name: 0 for kind in kinds()}) == "no records"
+    assert backups.describe_counts(None) == "records that could not be counted"

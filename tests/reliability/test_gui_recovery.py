@@ -16,7 +16,6 @@ from netjourney.core.dates import short_date_time
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.core.recovery import StartChoice, examine_at_start
-from netjourney.core.registry import kinds
 from netjourney.gui.backups_window import BackupsWindow
 from netjourney.gui.damaged_file import DamagedFileDialog, handle_damage_at_start
 from tests.reliability.test_backups import corrupt_the_notes_table
@@ -135,8 +134,8 @@ def test_the_window_lists_backups_newest_first_with_dates_and_counts(
 ) -> None:
     rows = table_rows(window)
 
-    kept = ["2", "3", "2", "2"] + ["0"] * (len(kinds()) - 4)  # none of the journey's kinds
-    assert [row[2:] for row in rows] == [["Automatic", *kept]] * 2
+    held = "2 care-team members, 3 questions, 2 appointments, 2 notes"  # no journey kinds
+    assert [row[2:] for row in rows] == [["Automatic", held]] * 2
     assert [row[0] for row in rows] == ["2", "1"]  # numbered in the order they were taken
     newest_local = NOON.astimezone()
     assert rows[0][1] == short_date_time(newest_local)  # as the PDFs and the CLI write it

@@ -104,10 +104,16 @@ def count_records(path: Path) -> dict[str, int] | None:
 
 
 def describe_counts(counts: dict[str, int] | None) -> str:
+    """What a record holds, in words, e.g. '12 care-team members, 40 questions, 65 doses,
+    1,800 diary days' (the CLI, the Backups window, a restore's message)."""
     if counts is None:
         return "records that could not be counted"
     # Kinds the user keeps none of are left out: most records never hold a scan.
-    held = [f"{n} {table.replace('_', ' ')}" for table, n in counts.items() if n]
+    held = [
+        f"{n:,} {kind.noun if n == 1 else kind.plural}"
+        for kind in kinds()
+        if (n := counts.get(kind.table_name, 0))
+    ]
     return ", ".join(held) or "no records"
 
 

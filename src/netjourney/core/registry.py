@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Row, Table
 
-from netjourney.core.dates import short_date, time_zone_problem
+from netjourney.core.dates import time_zone_problem
 from netjourney.core.guide import Guide
 from netjourney.core.journey import listings as journey_listings
 from netjourney.core.journey import records as journey_records  # noqa: F401 (its checks)
@@ -74,6 +74,11 @@ class RecordKind:
     json_reference_checks: Mapping[str, tuple[str, ReferenceCheck]] = field(default_factory=dict)
     # Its JSON list may be absent (files written before the kind existed): read as empty.
     json_optional: bool = False
+    # A search hit's title when the search_title column alone cannot tell one record
+    # from the next (a test result is its measure and value): read from title_columns.
+    search_heading: Callable[[Row[Any]], str] | None = None
+    # A dated kind: the column holding its day, shown beside a search hit ("3 Mar 2026").
+    day_column: str | None = None
 
     @property
     def table(self) -> Table:
@@ -214,10 +219,6 @@ register(
 )
 
 
-def _day_title(column: str) -> Callable[[Row[Any]], str]:
-    return lambda row: short_date(getattr(row, column))
-
-
 register(
     RecordKind(
         name="treatment",
@@ -232,6 +233,8 @@ register(
         search_title="name",
         title_columns=("name", "kind"),
         title=lambda row: journey_listings.treatment_title(row.name, row.kind),
+        search_heading=lambda row: journey_listings.treatment_title(row.name, row.kind),
+        day_column="started_on",
         listing=lambda guide: journey_listings.treatments_listing(),
         json_checks={
             "stopped_on": lambda v, item, g: journey_rules.stop_problem(item["started_on"], v),
@@ -252,8 +255,10 @@ register(
         json_optional=True,
         search_columns=("location", "notes"),
         search_title="given_on",
-        title_columns=("given_on",),
-        title=_day_title("given_on"),
+        title_columns=("given_on", "location"),
+        title=journey_listings.dose_title,
+        search_heading=journey_listings.dose_place_text,
+        day_column="given_on",
         listing=lambda guide: journey_listings.doses_listing(),
         json_reference_checks={
             "given_on": (
@@ -277,11 +282,10 @@ register(
         json_optional=True,
         search_columns=("measure", "unit", "reference_range", "lab", "notes"),
         search_title="measure",
-        title_columns=("measure", "value", "unit", "measured_on"),
-        title=lambda row: (
-            f"{row.measure} {journey_listings.value_text(row.value, row.unit)}"
-            f" ({short_date(row.measured_on)})"
-        ),
+        title_columns=("measure", "value", "value_qualifier", "unit", "measured_on"),
+        title=journey_listings.measurement_title,
+        search_heading=journey_listings.measurement_value_text,
+        day_column="measured_on",
         listing=lambda guide: journey_listings.measurements_listing(),
         json_checks={
             "range_high": lambda v, item, g: journey_rules.range_problem(item["range_low"], v),
@@ -302,6 +306,8 @@ register(
         search_title="report",
         title_columns=("scanned_on", "kind"),
         title=journey_listings.scan_title,
+        search_heading=journey_listings.scan_kind_text,
+        day_column="scanned_on",
         listing=lambda guide: journey_listings.scans_listing(),
     )
 )
@@ -318,7 +324,9 @@ register(
         search_columns=("note",),
         search_title="day",
         title_columns=("day",),
-        title=_day_title("day"),
+        title=journey_listings.diary_title,
+        search_heading=lambda row: "Note of the day",
+        day_column="day",
         listing=lambda guide: journey_listings.diary_listing(),
     )
 )

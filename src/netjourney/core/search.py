@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Column, Row, String, column, text
 
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
-from netjourney.core.registry import kinds
+from netjourney.core.registry import RecordKind, kinds
 
 
 @dataclass(frozen=True)
@@ -39,20 +40,31 @@ def search_records(record: JourneyRecord, query: str, limit: int = 50) -> list[S
         for kind in kinds():
             if not kind.search_columns:
                 continue
-            table, index, title = kind.table_name, kind.search_index, kind.search_title
-            rows = session.execute(
-                text(
-                    f"SELECT {table}.id, {table}.{title}, "
-                    f"snippet({index}, -1, '', '', '…', 12) "
-                    f"FROM {index} JOIN {table} ON {table}.id = {index}.rowid "
-                    f"WHERE {index} MATCH :expression ORDER BY rank LIMIT :limit"
-                ),
-                {"expression": expression, "limit": limit},
-            )
+            table, index = kind.table_name, kind.search_index
+            columns = _title_columns(kind)
+            statement = text(
+                f"SELECT {', '.join(f'{table}.{c.name}' for c in columns)}, "
+                f"snippet({index}, -1, '', '', '…', 12) AS snippet "
+                f"FROM {index} JOIN {table} ON {table}.id = {index}.rowid "
+                f"WHERE {index} MATCH :expression ORDER BY rank LIMIT :limit"
+            ).columns(*columns, column("snippet", String))  # typed: dates come back as dates
+            rows = session.execute(statement, {"expression": expression, "limit": limit})
             hits += [
-                SearchHit(kind.name, str(rid), heading or "", snip) for rid, heading, snip in rows
+                SearchHit(kind.name, str(row.id), _title(kind, row), row.snippet) for row in rows
             ]
     return hits
+
+
+def _title_columns(kind: RecordKind) -> list[Column[Any]]:
+    """The id and what the hit's title is made of."""
+    names = kind.title_columns if kind.search_heading else (kind.search_title,)
+    return [kind.table.c.id, *(kind.table.c[name] for name in names if name != "id")]
+
+
+def _title(kind: RecordKind, row: Row[Any]) -> str:
+    if kind.search_heading:
+        return kind.search_heading(row)
+    return str(getattr(row, kind.search_title) or "")
 
 
 def search_guide(guide: Guide, query: str) -> list[SearchHit]:

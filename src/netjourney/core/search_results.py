@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
-from sqlalchemy import inspect, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from netjourney.core.dates import short_date
+from netjourney.core.journey.listings import day_text
 from netjourney.core.listing import local_time_text
 from netjourney.core.models import Appointment, Note, Question
 from netjourney.core.record import JourneyRecord
-from netjourney.core.registry import kind_named
+from netjourney.core.registry import kind_named, kinds
 from netjourney.core.search import SearchHit
 
 GUIDE_HITS = {"section": ("Guide", "guide"), "library": ("Guide question", "questions")}
@@ -94,24 +94,11 @@ def describe(record: JourneyRecord, hits: Iterable[SearchHit], query: str) -> li
                 hit,
                 hit_label(hit.kind),
                 dates.get((hit.kind, hit.key), ""),
-                _title_shown(hit) or "(untitled)",
-                "" if snippet == hit.title else snippet,
+                hit.title or "(untitled)",
+                "" if snippet.casefold() in hit.title.casefold() else snippet,
             )
         )
     return views
-
-
-def _title_shown(hit: SearchHit) -> str:
-    """A dose or a diary day is titled by its day, stored as 2026-12-01: shown as lists do."""
-    if hit.kind in GUIDE_HITS or not hit.title:
-        return hit.title
-    kind = kind_named(hit.kind)
-    if inspect(kind.model).columns[kind.search_title].type.python_type is date:
-        try:
-            return short_date(date.fromisoformat(hit.title))
-        except ValueError:  # unreadable as stored: `netjourney check` names it
-            return hit.title
-    return hit.title
 
 
 def _snippet(record: JourneyRecord, hit: SearchHit, query: str) -> str:
@@ -126,6 +113,7 @@ def _dates(record: JourneyRecord, hits: list[SearchHit]) -> dict[tuple[str, str]
     ids = {kind: [int(h.key) for h in hits if h.kind == kind] for kind in RECORD_KINDS}
     dates: dict[tuple[str, str], str] = {}
     with record.reading() as session:
+        dates.update(_days(session, hits))
         if ids["appointment"]:
             rows = session.execute(
                 select(Appointment.id, Appointment.starts_at, Appointment.time_zone).where(
@@ -139,7 +127,7 @@ def _dates(record: JourneyRecord, hits: list[SearchHit]) -> dict[tuple[str, str]
                 select(Note.id, Note.updated_at).where(Note.id.in_(ids["note"]))
             )
             for rid, updated_at in notes:
-                dates["note", str(rid)] = _day(updated_at.astimezone())
+                dates["note", str(rid)] = day_text(updated_at.astimezone())
         if ids["question"]:
             questions = session.execute(
                 select(Question.id, Question.answered_on, Question.created_at).where(
@@ -148,12 +136,22 @@ def _dates(record: JourneyRecord, hits: list[SearchHit]) -> dict[tuple[str, str]
             )
             for rid, answered_on, created_at in questions:
                 dates["question", str(rid)] = (
-                    f"answered {_day(answered_on)}"
+                    f"answered {day_text(answered_on)}"
                     if answered_on
-                    else f"added {_day(created_at.astimezone())}"
+                    else f"added {day_text(created_at.astimezone())}"
                 )
     return dates
 
 
-def _day(day: date) -> str:
-    return short_date(day)
+def _days(session: Session, hits: list[SearchHit]) -> dict[tuple[str, str], str]:
+    """The day of each hit of a dated kind (a dose, a test result...): "3 Mar 2026"."""
+    days = {}
+    for kind in kinds():
+        ids = [int(h.key) for h in hits if h.kind == kind.name]
+        if kind.day_column and ids:
+            day = kind.table.c[kind.day_column]
+            rows = session.execute(
+                select(kind.table.c.id, day).where(kind.table.c.id.in_(ids), day.is_not(None))
+            )
+            days.update({(kind.name, str(rid)): day_text(value) for rid, value in rows})
+    return days

@@ -109,9 +109,17 @@ def _json_type(column: Column[Any]) -> Any:
     return python | None if column.nullable else python
 
 
+def _default(column: Column[Any]) -> Any:
+    """Required (`...`), or null when absent: a column added after files were written
+    (marked `info={"json_optional": True}`) may be missing from them."""
+    return None if column.info.get("json_optional") else ...
+
+
 @cache
 def _item_model(kind: RecordKind) -> type[BaseModel]:
-    fields: dict[str, Any] = {column.name: (_json_type(column), ...) for column in kind.table.c}
+    fields: dict[str, Any] = {
+        column.name: (_json_type(column), _default(column)) for column in kind.table.c
+    }
     fields |= {name: (list[SQLiteInteger], ...) for name in kind.json_id_lists}
     fields["section_ids"] = (list[str], ...)
     return create_model(kind.model.__name__, __config__=ConfigDict(strict=True), **fields)

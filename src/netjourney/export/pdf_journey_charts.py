@@ -14,12 +14,12 @@ from netjourney.core.journey.charts import (
     Reading,
     Series,
     SymptomMark,
-    day_text,
     diary_charts,
     draw,
     measure_charts,
     range_text,
 )
+from netjourney.core.journey.listings import day_text, value_text
 from netjourney.export.pdf_common import (
     BOLD_FONT,
     FONT,
@@ -64,7 +64,11 @@ def values_table(readings: list[Reading], width: float) -> Flowable:
         printed = reading.printed_range
         if not printed and (reading.low is not None or reading.high is not None):
             printed = range_text(reading.low, reading.high, reading.unit)
-        cells = (day_text(reading.day), f"{reading.value:g} {reading.unit}".strip(), printed)
+        cells = (
+            day_text(reading.day),
+            value_text(reading.value, reading.unit, reading.qualifier),
+            printed,
+        )
         rows.append([Paragraph(markup(text), style.cell) for text in (*cells, reading.lab)])
     return table(rows, [width * share for share in (0.2, 0.25, 0.3, 0.25)], header=True)
 

@@ -195,7 +195,7 @@ class _Parts:
                     [
                         (
                             long_date(m.measured_on, weekday=False),
-                            value_text(m.value, m.unit),
+                            value_text(m.value, m.unit, m.value_qualifier),
                             m.reference_range,
                             m.lab,
                             m.notes,

@@ -27,10 +27,10 @@ from netjourney.core import backups
 from netjourney.core.database import backup_folder
 from netjourney.core.dates import short_date_time
 from netjourney.core.errors import RecordError
-from netjourney.core.registry import kinds
 
 # "No." ranks the copies as they were taken: the clock may have been set back since.
-COLUMNS = ("No.", "Taken", "Kind", *(kind.plural.capitalize() for kind in kinds()))
+# What a copy holds is one sentence that wraps, not a column per kind of record.
+COLUMNS = ("No.", "Taken", "Kind", "What it holds")
 EXPLANATION = (
     "While NET Journey is open it saves a checked copy of your record every 30 minutes. "
     "It keeps the latest few, then one a day for 12 days, one a week for 10 weeks and "
@@ -78,7 +78,11 @@ class BackupsWindow(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)  # Tab moves on to the buttons; arrows move rows
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.doubleClicked.connect(lambda _index: self.ask_to_restore())
         return table
 
@@ -132,8 +136,6 @@ class BackupsWindow(QDialog):
 
 
 def row_texts(backup: backups.Backup) -> list[str]:
-    counts = backup.counts
-    numbers = [str(counts[k.table_name]) if counts else "?" for k in kinds()]
     taken = short_date_time(backup.taken_at.astimezone())
     number = str(backup.sequence) if backup.sequence else "–"  # named before numbering
-    return [number, taken, backup.kind_label, *numbers]
+    return [number, taken, backup.kind_label, backups.describe_counts(backup.counts)]

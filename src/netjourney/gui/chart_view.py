@@ -5,46 +5,89 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from netjourney.core.journey.charts import HEIGHT, WIDTH, Fonts, LineChart, svg_of
 
 SHOWN_SCALE = 1.4  # pixels per point at the largest: a chart's text stays near the window's
+DRAWING_TEXT = "Drawing chart…"
 
 
 class SvgChart(QSvgWidget):
     """One chart; it keeps the drawing's proportions at any width, and its text follows
-    the window's text size (View > Larger text)."""
+    the window's text size (View > Larger text).
+
+    Its name and its description in words are set at once (a screen reader has them
+    with the page); the drawing itself is made just after the chart is first painted,
+    so the page and its table show first, with "Drawing chart…" in the chart's place
+    for the moment the drawing takes.
+    """
 
     def __init__(self, chart: LineChart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart = chart
         self.drawn_height = HEIGHT
-        self._draw()
+        self.drawn = False
+        self._draw_scheduled = False
+        self._rendered: QPixmap | None = None  # the drawing at the widget's size
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMinimumWidth(int(WIDTH * 0.6))
+        self.setMinimumHeight(int(HEIGHT * 0.6))
         self.setMaximumWidth(round(WIDTH * SHOWN_SCALE))  # a wide pane: room, not a taller chart
-        self.setAccessibleName(chart.title)
+        # A stop for Tab: a screen reader says the chart's title, then its description in
+        # words (how many values, from when to when, lowest, highest, the band, the bounds).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(f"Chart: {chart.title}")
         self.setAccessibleDescription(chart.description())
         self.setToolTip(chart.description())
 
-    def _draw(self) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        if self.drawn:  # the SVG is rendered once per size, then only copied
+            painter.drawPixmap(0, 0, self._picture())
+            if self.hasFocus():  # where Tab has landed, for those who see it
+                painter.setPen(QPen(self.palette().highlight(), 2))
+                painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+        else:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, DRAWING_TEXT)
+            if not self._draw_scheduled:  # after this paint reaches the screen
+                self._draw_scheduled = True
+                QTimer.singleShot(0, self, self.draw)
+        painter.end()
+
+    def _picture(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        size = self.size() * ratio
+        if self._rendered is None or self._rendered.size() != size:
+            self._rendered = QPixmap(size)
+            self._rendered.setDevicePixelRatio(ratio)
+            self._rendered.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(self._rendered)
+            self.renderer().render(painter, QRectF(0, 0, self.width(), self.height()))
+            painter.end()
+        return self._rendered
+
+    def draw(self) -> None:
+        """Draw the chart now (also called again when the text size changes)."""
         system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
         scale = max(1.0, self.font().pointSizeF() / system) if system > 0 else 1.0
         self.drawn_height = HEIGHT * (1 + (scale - 1) * 0.6)  # larger text needs a taller plot
         self.load(svg_of(self.chart, WIDTH, self.drawn_height, Fonts(scale=scale)))
         self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.setMinimumHeight(int(self.drawn_height * 0.6))
+        self.drawn = True
+        self._rendered = None
         self.updateGeometry()
+        self.update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.FontChange:
-            self._draw()
+        if event.type() == QEvent.Type.FontChange and self.drawn:
+            self.draw()
         super().changeEvent(event)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
@@ -67,8 +110,7 @@ class ChartView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumHeight(round(HEIGHT * 0.8))
-        self.notice = QLabel(wordWrap=True)
-        self.notice.setAccessibleName("About this chart")
+        self.notice = QLabel(wordWrap=True)  # no name of its own: a screen reader says its text
         self.notice.hide()
         inside = QWidget()
         self._layout = QVBoxLayout(inside)
@@ -82,11 +124,14 @@ class ChartView(QScrollArea):
         return QSize(round(WIDTH * SHOWN_SCALE), round(HEIGHT * SHOWN_SCALE) + 8)  # one in full
 
     def show_charts(self, charts: Sequence[LineChart], notice: str = "") -> None:
+        """Show these charts; the ones already shown stay as drawn (a page shown again)."""
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+        if [shown.chart for shown in self.charts] == list(charts):
+            return
         for old in self.charts:
             self._layout.removeWidget(old)
             old.deleteLater()
         self.charts = [SvgChart(chart) for chart in charts]
         for number, chart in enumerate(self.charts, start=1):
             self._layout.insertWidget(number, chart)
-        self.notice.setText(notice)
-        self.notice.setVisible(bool(notice))

@@ -15,13 +15,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache, lru_cache
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from netjourney.core.dates import short_date
-from netjourney.core.journey.models import DiaryEntry, Measurement, SymptomRating
+from netjourney.core.journey.listings import day_text
+from netjourney.core.journey.models import (
+    DiaryEntry,
+    Measurement,
+    SymptomRating,
+    ValueQualifier,
+)
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
@@ -46,6 +52,7 @@ class Reading:
     high: float | None = None
     printed_range: str = ""  # the range as the lab printed it, for the table beside the chart
     lab: str = ""
+    qualifier: str | None = None  # "<", "<=", ">", ">=": the lab printed only a bound
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,9 @@ class Band:
 class Series:
     name: str
     points: tuple[tuple[date, float], ...]
+    # The points the lab printed only as a bound ("<0.5"): drawn at the number, marked
+    # with an open triangle pointing the way the true value lies.
+    bounds: tuple[tuple[date, float, ValueQualifier], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,12 @@ class LineChart:
     def values(self) -> list[float]:
         return [value for s in self.series for _day, value in s.points]
 
+    def bounds(self) -> list[tuple[date, float, ValueQualifier]]:
+        return [bound for s in self.series for bound in s.bounds]
+
+    def caption_lines(self) -> list[str]:
+        return self.caption.splitlines()
+
     def description(self) -> str:
         """The chart in words, for a screen reader and the PDF's text."""
         days, values = self.days(), self.values()
@@ -87,10 +103,28 @@ class LineChart:
         unit = f" {self.y_label}" if self.y_label else ""
         text = (
             f"{self.title}: {len(values)} value{'' if len(values) == 1 else 's'} from "
-            f"{day_text(min(days))} to {day_text(max(days))}, lowest {min(values):g}{unit}, "
-            f"highest {max(values):g}{unit}."
+            f"{day_text(min(days))} to {day_text(max(days))}, lowest "
+            f"{self._shown(min(values))}{unit}, highest {self._shown(max(values))}{unit}"
         )
-        return f"{text} {self.caption}" if self.caption else text
+        if len(self.series) == 1:
+            last_day, last = self.series[0].points[-1]
+            text += f", latest {self._shown(last)}{unit} on {day_text(last_day)}."
+        else:  # each line in words: a chart of five symptoms is five stories
+            text += ". " + "; ".join(map(_series_words, self.series)) + "."
+        return " ".join([text, *self.caption_lines()])
+
+    def _shown(self, value: float) -> str:
+        """A value as printed: "<0.5" when every point of that value was a bound."""
+        plain = [v for s in self.series for _d, v in s.points if v == value]
+        signs = {q.symbol for _d, v, q in self.bounds() if v == value}
+        return f"{signs.pop()}{value:g}" if len(signs) == 1 and len(plain) == 1 else f"{value:g}"
+
+
+def _series_words(series: Series) -> str:
+    values = [value for _day, value in series.points]
+    if not values:
+        return f"{series.name}: nothing recorded"
+    return f"{series.name} from {min(values):g} to {max(values):g}, latest {values[-1]:g}"
 
 
 @dataclass(frozen=True)
@@ -99,11 +133,6 @@ class ChartSet:
 
     charts: tuple[LineChart, ...]
     notice: str = ""
-
-
-def day_text(day: date) -> str:
-    """'Dec 1, 2026' or '1 Dec 2026', as the region writes it (core/dates.py)."""
-    return short_date(day)
 
 
 def unit_key(unit: str) -> str:
@@ -130,14 +159,24 @@ def measure_charts(measure: str, readings: Iterable[Reading]) -> ChartSet:
 def _measure_chart(measure: str, readings: list[Reading]) -> LineChart:
     unit = " ".join(readings[0].unit.split())
     points = tuple((r.day, r.value) for r in readings)
+    bounds = tuple((r.day, r.value, ValueQualifier(r.qualifier)) for r in readings if r.qualifier)
     bands = reference_bands(readings)
+    caption = _band_caption(bands, unit)
+    if bounds:
+        caption += "\n" + bounds_caption(len(bounds))
     return LineChart(
         title=f"{measure} ({unit})" if unit else measure,
         y_label=unit,
-        series=(Series(measure, points),),
+        series=(Series(measure, points, bounds),),
         bands=bands,
-        caption=_band_caption(bands, unit),
+        caption=caption,
     )
+
+
+def bounds_caption(count: int) -> str:
+    """Says what the open triangles are (the count is in the table and the description)."""
+    which = "a value" if count == 1 else "values"
+    return f"Open triangles: {which} printed as a bound (<, >), drawn at that number."
 
 
 def reference_bands(readings: Sequence[Reading]) -> tuple[Band, ...]:
@@ -240,9 +279,18 @@ def _diary_line_charts(
 # -- drawing (reportlab) ---------------------------------------------------------------
 
 
+@cache  # once: later calls cost nothing
 def load_drawing_library() -> None:
     """Import reportlab's charts (about 85 ms) ahead of the first chart: the window calls
-    this once it is idle after start, so opening a chart page does not pay for it."""
+    this once it is idle after start, so opening a chart page does not pay for it.
+
+    reportlab checks the type of every attribute set on a shape, which is over a third
+    of drawing a chart. Ours are made by this module (and tested), never from input,
+    so the check is turned off; the drawing is byte for byte the same (a test says so).
+    """
+    from reportlab import rl_config
+
+    rl_config.shapeChecking = 0  # read when reportlab.graphics.shapes is first imported
     from reportlab.graphics import renderSVG  # noqa: F401
     from reportlab.graphics.charts import lineplots  # noqa: F401
 
@@ -260,6 +308,7 @@ def draw(
     chart: LineChart, width: float = WIDTH, height: float = HEIGHT, fonts: Fonts = Fonts()
 ) -> Drawing:
     """The chart as a reportlab Drawing: a flowable for the PDF, or SVG for the window."""
+    load_drawing_library()
     from reportlab.graphics.charts.lineplots import LinePlot
     from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
@@ -280,7 +329,7 @@ def draw(
     columns = legend_columns(width / k)
     named = len(chart.series) > 1 or chart.series[0].name not in chart.title
     legend_rows = -(-len(chart.series) // columns) if named else 0
-    bottom = (34 + 14 * legend_rows + (12 if chart.caption else 0)) * k
+    bottom = (34 + 14 * legend_rows + 12 * len(chart.caption_lines())) * k
     plot: Any = LinePlot()
     plot.x, plot.y = 44 * k, bottom
     plot.width, plot.height = width - 10 - 44 * k, height - bottom - 28 * k
@@ -296,8 +345,9 @@ def draw(
     _set_axes(plot, chart)
     for axis in (plot.xValueAxis, plot.yValueAxis):
         axis.labels.fontName, axis.labels.fontSize = fonts.regular, 8 * k
-    if chart.bands:
-        plot.annotations = [_band_painter(chart.bands)]
+    plot.annotations = [_band_painter(chart.bands)] if chart.bands else []
+    if chart.bounds():
+        plot.annotations.append(_bounds_painter(chart.series, 4.5 * k))
     drawing.add(plot)
     _add_notes(drawing, chart, width, legend_rows, fonts)
     return drawing
@@ -373,6 +423,25 @@ def _band_painter(bands: tuple[Band, ...]) -> Any:
     return paint
 
 
+def _bounds_painter(series: tuple[Series, ...], size: float) -> Any:
+    """An open triangle over each point printed as a bound: down for "<0.5", up for ">1000"."""
+
+    def paint(plot: Any, x_scale: Any, y_scale: Any) -> Any:
+        from reportlab.graphics.shapes import Group, Polygon
+
+        group = Group()
+        for number, one in enumerate(series):
+            colour = _colour(SERIES_COLOURS[number % len(SERIES_COLOURS)])
+            for day, value, qualifier in one.bounds:
+                x, y = x_scale(day.toordinal()), y_scale(value)
+                tip = -size if qualifier.is_upper_bound else size
+                corners = [x - size, y - tip * 0.6, x + size, y - tip * 0.6, x, y + tip]
+                group.add(Polygon(corners, fillColor=_colour("#FFFFFF"), strokeColor=colour))
+        return group
+
+    return paint
+
+
 def legend_columns(width: float) -> int:
     return 3 if width >= 400 else 2
 
@@ -384,8 +453,8 @@ def _add_notes(
 
     k, font = fonts.scale, fonts.regular
     y = 4.0 * k
-    if chart.caption:
-        caption = String(0, y, chart.caption, fontName=font, fillColor=_colour("#333333"))
+    for line in reversed(chart.caption_lines()):
+        caption = String(0, y, line, fontName=font, fillColor=_colour("#333333"))
         caption.fontSize = 8 * k
         drawing.add(caption)
         y += 12 * k
@@ -407,10 +476,12 @@ def _colour(hex_text: str) -> Any:
     return colors.HexColor(hex_text)
 
 
+@lru_cache(maxsize=32)
 def svg_of(
     chart: LineChart, width: float = WIDTH, height: float = HEIGHT, fonts: Fonts = Fonts()
 ) -> bytes:
-    """The same drawing as SVG, for QtSvg in the window."""
+    """The same drawing as SVG, for QtSvg in the window. Kept for the charts drawn last:
+    a page shown again, or a measure chosen again, draws its unchanged chart at once."""
     from reportlab.graphics import renderSVG
 
     text: str = renderSVG.drawToString(draw(chart, width, height, fonts))
@@ -447,7 +518,14 @@ def readings_of(session: Session, measure: str) -> list[Reading]:
 
 def reading_of(m: Measurement) -> Reading:
     return Reading(
-        m.measured_on, m.value, m.unit, m.range_low, m.range_high, m.reference_range, m.lab
+        m.measured_on,
+        m.value,
+        m.unit,
+        m.range_low,
+        m.range_high,
+        m.reference_range,
+        m.lab,
+        m.value_qualifier,
     )
 
 

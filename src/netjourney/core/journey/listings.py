@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Row, String, cast, func, select
@@ -16,6 +17,7 @@ from netjourney.core.journey.models import (
     SymptomRating,
     Treatment,
     TreatmentKind,
+    ValueQualifier,
 )
 from netjourney.core.listing import ListColumn, Listing
 from netjourney.core.models import CareTeamMember
@@ -46,13 +48,21 @@ def _text(key: str) -> Any:
     return lambda row: " ".join(str(getattr(row, key) or "").split())
 
 
+def day_text(day: date) -> str:
+    """'Mar 3, 2026' or '3 Mar 2026': a day in a title or a chart, as the region writes it
+    (core/dates.py)."""
+    return short_date(day)
+
+
 def treatment_title(name: str, kind: str) -> str:
     return name or TREATMENT_KIND_LABELS[TreatmentKind(kind)]
 
 
-def value_text(value: float, unit: str) -> str:
-    """A value as the user typed it, to its own precision: 120, 3.5 (never 120.0)."""
-    return f"{value:g} {unit}".strip()
+def value_text(value: float, unit: str, qualifier: str | None = None) -> str:
+    """A value as the user typed it, to its own precision: 120, 3.5 (never 120.0), with
+    the lab's bound when it printed one: "<0.5 ng/mL", "≥1000 U/L"."""
+    sign = ValueQualifier(qualifier).symbol if qualifier else ""
+    return f"{sign}{value:g} {unit}".strip()
 
 
 def treatments_listing() -> Listing:
@@ -94,12 +104,19 @@ def measurements_listing() -> Listing:
     m = Measurement
     return Listing(
         select(
-            m.id.label("id"), m.measured_on, m.measure, m.value, m.unit, m.reference_range, m.lab
+            m.id.label("id"),
+            m.measured_on,
+            m.measure,
+            m.value,
+            m.value_qualifier,
+            m.unit,
+            m.reference_range,
+            m.lab,
         ),
         (
             ListColumn("Date", m.measured_on, _day("measured_on")),
             ListColumn("Measure", m.measure, _text("measure")),
-            ListColumn("Value", m.value, lambda r: value_text(r.value, r.unit)),
+            ListColumn("Value", m.value, lambda r: value_text(r.value, r.unit, r.value_qualifier)),
             ListColumn("Lab's range", m.reference_range, _text("reference_range")),
             ListColumn("Lab", m.lab, _text("lab")),
         ),
@@ -166,5 +183,36 @@ def rating_text(rating: int | None, count: int | None) -> str:
     return f"{rating}/10" if rating is not None else f"{count} times"
 
 
+def scan_kind_text(row: Row[Any]) -> str:
+    return SCAN_KIND_LABELS[ScanKind(row.kind)]
+
+
 def scan_title(row: Row[Any]) -> str:
-    return f"{short_date(row.scanned_on)} {SCAN_KIND_LABELS[ScanKind(row.kind)]}"
+    """'Somatostatin receptor PET — 20 Jan 2026'."""
+    return f"{scan_kind_text(row)} — {day_text(row.scanned_on)}"
+
+
+def measurement_value_text(row: Row[Any]) -> str:
+    """'Chromogranin A <0.5 ng/mL': what was measured and what the lab printed."""
+    return f"{row.measure} {value_text(row.value, row.unit, row.value_qualifier)}"
+
+
+def measurement_title(row: Row[Any]) -> str:
+    """'Chromogranin A 120 ng/mL — 3 Mar 2026': one value told from the others."""
+    return f"{measurement_value_text(row)} — {day_text(row.measured_on)}"
+
+
+def dose_place_text(row: Row[Any]) -> str:
+    """Where a dose was given ('Infusion clinic'), or 'Given' when no place was noted."""
+    return " ".join(row.location.split()) or "Given"
+
+
+def dose_title(row: Row[Any]) -> str:
+    """'Dose given at Infusion clinic — 5 Jan 2026'."""
+    where = f" at {row.location.strip()}" if row.location.strip() else ""
+    return f"Dose given{where} — {day_text(row.given_on)}"
+
+
+def diary_title(row: Row[Any]) -> str:
+    """'Diary for 6 Jan 2026'."""
+    return f"Diary for {day_text(row.day)}"

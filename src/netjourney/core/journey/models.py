@@ -38,6 +38,30 @@ class RepeatUnit(enum.StrEnum):
     WEEKS = "weeks"
 
 
+class ValueQualifier(enum.StrEnum):
+    """How a lab printed a value it could only bound: "<0.5" is LESS with the value 0.5."""
+
+    LESS = "<"
+    AT_MOST = "<="
+    MORE = ">"
+    AT_LEAST = ">="
+
+    @property
+    def symbol(self) -> str:
+        """As shown and printed: <, ≤, >, ≥."""
+        return {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}[self.value]
+
+    @property
+    def words(self) -> str:
+        """As a screen reader or a sentence says it: 'below', 'at most'..."""
+        return {"<": "below", "<=": "at most", ">": "above", ">=": "at least"}[self.value]
+
+    @property
+    def is_upper_bound(self) -> bool:
+        """The true value is at or below the number shown."""
+        return self in (ValueQualifier.LESS, ValueQualifier.AT_MOST)
+
+
 class ScanKind(enum.StrEnum):
     CT = "ct"
     MRI = "mri"
@@ -45,13 +69,13 @@ class ScanKind(enum.StrEnum):
     OTHER = "other"
 
 
-def _enum(values: type[enum.StrEnum], name: str) -> Enum:
+def _enum(values: type[enum.StrEnum], name: str, length: int = 32) -> Enum:
     """Kept as text with a CHECK of its values, like QuestionStatus."""
     return Enum(
         values,
         native_enum=False,
         create_constraint=True,
-        length=32,
+        length=length,
         values_callable=lambda members: [m.value for m in members],
         name=name,
     )
@@ -116,7 +140,9 @@ class Measurement(LinkedToGuide, Base):
     """A test result copied from a lab report, with the lab's range as printed.
 
     The app never judges a value: `range_low`/`range_high` are the user's copy of
-    the printed range, used only to draw the band.
+    the printed range, used only to draw the band. A value the lab could only bound
+    ("<0.5", ">1000") keeps its number in `value` and the sign in `value_qualifier`
+    (added by migration 0006_value_qualifier; a JSON file from before it may leave it out).
     """
 
     __tablename__ = "measurements"
@@ -124,6 +150,9 @@ class Measurement(LinkedToGuide, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     measure: Mapped[str] = mapped_column(Text)
     value: Mapped[float] = mapped_column(Float)
+    value_qualifier: Mapped[ValueQualifier | None] = mapped_column(
+        _enum(ValueQualifier, "value_qualifier", length=2), info={"json_optional": True}
+    )
     unit: Mapped[str] = mapped_column(Text, default="")
     reference_range: Mapped[str] = mapped_column(Text, default="")
     range_low: Mapped[float | None] = mapped_column(Float)

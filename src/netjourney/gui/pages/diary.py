@@ -27,8 +27,8 @@ from sqlalchemy import select
 from netjourney.core import repository
 from netjourney.core.appointments import plan_questions, upcoming
 from netjourney.core.errors import InvalidInputError
-from netjourney.core.journey.charts import day_text, diary_charts_of
-from netjourney.core.journey.listings import diary_listing
+from netjourney.core.journey.charts import diary_charts_of
+from netjourney.core.journey.listings import day_text, diary_listing
 from netjourney.core.journey.models import DiaryEntry
 from netjourney.core.journey.records import (
     SymptomScore,
@@ -206,7 +206,7 @@ class DiaryPage(QWidget):
             'The guide: <a href="guide:questions-side-effects">questions about side effects</a>'
             ' · <a href="guide:getting-through">help getting through treatment</a>'
         )
-        guide.setAccessibleName("Guide sections about symptoms")
+        # No name of its own: a screen reader says the links' words.
         guide.setWordWrap(True)
         guide.linkActivated.connect(self._link)
         form_layout.addWidget(guide)

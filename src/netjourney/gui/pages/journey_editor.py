@@ -78,7 +78,6 @@ class JourneyEditor(RecordEditor):
 def rows_table(model: ListingModel, name: str) -> QTableView:
     """A table of rows to pick from (one at a time), columns fitting their text."""
     table = QTableView()
-    table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,8 +85,10 @@ def rows_table(model: ListingModel, name: str) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
+    # First, before any fitting: fit the rows in view, not every row loaded (200 a page).
+    header.setResizeContentsPrecision(0)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     header.setMaximumSectionSize(420)
-    header.setResizeContentsPrecision(0)  # fit the rows in view, not every row loaded
+    table.setModel(model)  # last: the columns are fitted once, as set up above
     return table

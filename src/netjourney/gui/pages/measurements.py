@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from netjourney.core.journey.charts import measure_charts, measure_key, measure_names, readings_of
 from netjourney.core.journey.listings import measurements_listing
-from netjourney.core.journey.models import Measurement
+from netjourney.core.journey.models import Measurement, ValueQualifier
 from netjourney.core.journey.suggestions import suggestions
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import get
@@ -29,6 +29,12 @@ class MeasurementEditor(JourneyEditor):
         super().__init__(record, Measurement)
         self.add_suggested_line("What was measured:", "measure", suggestions()["measures"])
         self.add_number("Value:", "value")
+        self.add_choice(
+            "Printed as:",
+            "value_qualifier",
+            [("the value itself", None)]
+            + [(f"{q.symbol}  ({q.words} the value)", q) for q in ValueQualifier],
+        ).setToolTip('When the report shows a bound, e.g. "<0.5": choose <, and 0.5 as the value')
         self.add_line("Unit:", "unit").setPlaceholderText("as on the report, e.g. ng/mL")
         self.add_line("Reference range:", "reference_range").setPlaceholderText(
             "as printed on the report"

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney.core.dates import short_date
-from netjourney.core.journey.charts import day_text
 from netjourney.core.journey.listings import (
     TREATMENT_KIND_LABELS,
+    day_text,
     doses_listing,
     treatment_title,
     treatments_listing,
@@ -119,8 +119,7 @@ class DosePanel(QGroupBox):
         super().__init__("Doses", parent)
         self.record_actions = actions
         self.treatment_id: int | None = None
-        self.due = QLabel(wordWrap=True)
-        self.due.setAccessibleName("Next dose due")
+        self.due = QLabel(wordWrap=True)  # no name of its own: a screen reader says its text
         self.given_on = QDateEdit(QDate.currentDate())
         self.given_on.setCalendarPopup(True)
         show_dates_as_lists_do(self.given_on)

@@ -1,7 +1,7 @@
 """The record's own identity: a random UUID given once, when the file is made or upgraded.
 
 Revision ID: 0007_record_identity
-Revises: 0005_journey
+Revises: 0006_value_qualifier
 
 Calendar events need ids unique across every record a user exports from (issue 17.12):
 "appointment-3" is appointment 3 of every record. The identity is drawn here, in the
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_record_identity"
-down_revision = "0005_journey"
+down_revision = "0006_value_qualifier"
 branch_labels = None
 depends_on = None
 
