@@ -21,8 +21,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from netjourney.core.errors import InvalidInputError
-from netjourney.core.journey.charts import Reading, day_text, measure_charts, range_text
-from netjourney.core.journey.listings import value_text
+from netjourney.core.journey.charts import Reading, measure_charts, range_text
+from netjourney.core.journey.listings import day_text, value_text
 from netjourney.core.record import JourneyRecord
 from netjourney.export.atomic import write_atomically
 from netjourney.export.content import PageCallback

@@ -24,12 +24,11 @@ from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.journey.charts import (
     Reading,
-    day_text,
     measure_names,
     readings_of,
     unit_key,
 )
-from netjourney.core.journey.listings import SCAN_KIND_LABELS, TREATMENT_KIND_LABELS
+from netjourney.core.journey.listings import SCAN_KIND_LABELS, TREATMENT_KIND_LABELS, day_text
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,

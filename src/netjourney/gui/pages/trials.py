@@ -13,7 +13,7 @@ from netjourney.core.decisions.listings import trials_listing
 from netjourney.core.decisions.models import ClinicalTrial, TrialOutcome
 from netjourney.core.decisions.records import trial_history
 from netjourney.core.decisions.rules import OUTCOME_LABELS, REGISTRY_FORMS
-from netjourney.core.journey.charts import day_text
+from netjourney.core.journey.listings import day_text
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import get
 from netjourney.gui.actions import Actions
