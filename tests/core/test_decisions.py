@@ -254,4 +254,4 @@ def test_check_and_backups_count_each_new_kind(
 
     for line in ("decisions: 1", "decision_options: 2", "second_opinions: 1", "clinical_trials: 1"):
         assert line in checked
-    assert "2 decision options, 1 decisions, 1 second opinions, 1 clinical trials" in listed
+    assert "2 options, 1 decision, 1 second opinion, 1 clinical trial" in listed

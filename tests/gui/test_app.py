@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from netjourney.gui.app import run_gui
+
+
+@pytest.fixture(autouse=True)
+def hooks_put_back(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """run_gui in this process installs the app's error hooks and log: later tests get
+    pytest's own back, and the log file is closed."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    logger = logging.getLogger("netjourney")
+    before = list(logger.handlers)
+    yield
+    qInstallMessageHandler(None)
+    for handler in [h for h in logger.handlers if h not in before]:
+        logger.removeHandler(handler)
+        handler.close()
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -139,7 +139,14 @@ def close_on_termination(app: QApplication, window: MainWindow) -> None:
     for number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(number, close_window)
     app.commitDataRequest.connect(lambda _manager: window.flush_all())
-    app.aboutToQuit.connect(lambda: _restore_default_signals(notifier, receiver, sender))
+
+    def restore_once() -> None:
+        # One application can run several windows in turn (the tests do): a connection left
+        # behind would close these descriptors' numbers again, after others reuse them.
+        app.aboutToQuit.disconnect(restore_once)
+        _restore_default_signals(notifier, receiver, sender)
+
+    app.aboutToQuit.connect(restore_once)
 
 
 def _drain(receiver: int) -> None:
