@@ -75,6 +75,10 @@ class RecordKind:
     json_reference_checks: Mapping[str, tuple[str, ReferenceCheck]] = field(default_factory=dict)
     # Its JSON list may be absent (files written before the kind existed): read as empty.
     json_optional: bool = False
+    # A kind shown inside another kind's record on their shared page (a dose inside its
+    # treatment) names the column holding that record's id: the page opens the parent,
+    # then chooses the child in it. Empty for a kind its page lists itself.
+    parent_column: str = ""
 
     @property
     def table(self) -> Table:
@@ -260,6 +264,7 @@ register(
         title_columns=("given_on",),
         title=_day_title("given_on"),
         listing=lambda guide: journey_listings.doses_listing(),
+        parent_column="treatment_id",
         json_reference_checks={
             "given_on": (
                 "treatment_id",
@@ -342,6 +347,7 @@ register(
         title_columns=("symptom",),
         title=lambda row: str(row.symptom),
         listing=lambda guide: journey_listings.symptom_ratings_listing(),
+        parent_column="entry_id",
         json_checks={
             "rating": lambda v, item, g: journey_rules.rating_problem(v),
             "count": lambda v, item, g: (
