@@ -22,8 +22,8 @@ def test_each_row_names_the_kind_and_opens_its_record() -> None:
     assert model.index(1, 0).data(Qt.ItemDataRole.AccessibleTextRole) == (
         "Visit: Tue 3 Dec 2026, 14:30 — CT scan"
     )
-    assert model.index(0, 0).data(KEY_ROLE) == ("notes", "7")
-    assert model.index(1, 0).data(KEY_ROLE) == ("appointments", "3")
+    assert model.index(0, 0).data(KEY_ROLE) == ("note", "7")
+    assert model.index(1, 0).data(KEY_ROLE) == ("appointment", "3")
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
 
 

@@ -79,6 +79,10 @@ class RecordKind:
     search_heading: Callable[[Row[Any]], str] | None = None
     # A dated kind: the column holding its day, shown beside a search hit ("3 Mar 2026").
     day_column: str | None = None
+    # A kind shown inside another kind's record on their shared page (a dose inside its
+    # treatment) names the column holding that record's id: the page opens the parent,
+    # then chooses the child in it. Empty for a kind its page lists itself.
+    parent_column: str = ""
 
     @property
     def table(self) -> Table:
@@ -260,6 +264,7 @@ register(
         search_heading=journey_listings.dose_place_text,
         day_column="given_on",
         listing=lambda guide: journey_listings.doses_listing(),
+        parent_column="treatment_id",
         json_reference_checks={
             "given_on": (
                 "treatment_id",
@@ -345,6 +350,7 @@ register(
         title_columns=("symptom",),
         title=lambda row: str(row.symptom),
         listing=lambda guide: journey_listings.symptom_ratings_listing(),
+        parent_column="entry_id",
         json_checks={
             "rating": lambda v, item, g: journey_rules.rating_problem(v),
             "count": lambda v, item, g: (

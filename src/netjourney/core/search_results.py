@@ -25,9 +25,31 @@ def hit_label(kind: str) -> str:
     return GUIDE_HITS[kind][0] if kind in GUIDE_HITS else kind_named(kind).label
 
 
-def hit_page(kind: str) -> str:
-    """The id of the window page that opens this kind of hit."""
-    return GUIDE_HITS[kind][1] if kind in GUIDE_HITS else kind_named(kind).page
+@dataclass(frozen=True)
+class Opening:
+    """Where a search hit or a record linked to a guide section opens."""
+
+    page: str  # the id of the window page
+    item: str  # what the page opens (a record's id, a section's id), or "" for nothing
+    child: str = ""  # a child kind's record, chosen inside `item` (its parent)
+
+
+def opening_of(record: JourneyRecord, kind: str, key: str) -> Opening:
+    """A record opens on its kind's page; a child (an option, a dose) opens its parent
+    there, since the page lists parents: the child's own id would name another parent."""
+    if kind in GUIDE_HITS:
+        return Opening(GUIDE_HITS[kind][1], key if kind == "section" else "")
+    found = kind_named(kind)
+    if not found.parent_column:
+        return Opening(found.page, key)
+    table = found.table
+    with record.reading() as session:
+        parent_id = session.scalar(
+            select(table.c[found.parent_column]).where(table.c.id == int(key))
+        )
+    if parent_id is None:  # deleted since it was listed: the page opens on nothing
+        return Opening(found.page, "")
+    return Opening(found.page, str(parent_id), key)
 
 
 RECORD_KINDS = ("note", "question", "appointment", "member")  # keyed by record id

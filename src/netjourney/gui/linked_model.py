@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from netjourney.core.links import LinkedRecord
-from netjourney.core.search_results import hit_label, hit_page
+from netjourney.core.search_results import hit_label
 
-# Search hits that are not records: (label, page).
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (page, record id as text): what opens the record
+# (record kind, record id as text): what opens the record (see MainWindow.open_found)
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -41,5 +41,5 @@ class LinkedRecordsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{hit_label(linked.kind)}: {linked.title}"
         if role == KEY_ROLE:
-            return hit_page(linked.kind), str(linked.id)
+            return linked.kind, str(linked.id)
         return None

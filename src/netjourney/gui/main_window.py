@@ -61,7 +61,9 @@ class MainWindow(QMainWindow):
         self._stepping = False  # an undo or redo is running: show the page it changes
         self.pages: dict[str, QWidget] = {}  # built so far, by key
         self.specs: dict[str, Page] = {}  # the same pages, as the window uses them
-        self.links = PageLinks(self.navigate, self.add_about_section, self.messages.show_done)
+        self.links = PageLinks(
+            self.navigate, self.open_found, self.add_about_section, self.messages.show_done
+        )
         self.search_dialog: SearchDialog | None = None
         self.back_up_on_close = True
         self.setWindowTitle(f"NET Journey — {path}")
@@ -159,6 +161,18 @@ class MainWindow(QMainWindow):
         self.show_page(key)
         self.specs[key].open_item(item_key)
 
+    def open_found(self, kind: str, key: str) -> None:
+        """A search hit or a record linked to a guide section, on its page; a child kind's
+        record (an option, a dose) opens its parent there, the child chosen inside it."""
+        from netjourney.core.search_results import opening_of
+        from netjourney.gui.record_page import RecordPage
+
+        opening = opening_of(self.record, kind, key)
+        self.navigate(opening.page, opening.item)
+        page = self.pages[opening.page]
+        if opening.child and isinstance(page, RecordPage):
+            page.open_child(opening.child)
+
     def add_about_section(self, key: str, section_id: str) -> None:
         from netjourney.gui.record_page import RecordPage
 
@@ -218,7 +232,7 @@ class MainWindow(QMainWindow):
             from netjourney.gui.search_dialog import SearchDialog  # on first use: a faster start
 
             self.search_dialog = SearchDialog(self.record, self)
-            self.search_dialog.open_requested.connect(self.navigate)
+            self.search_dialog.open_requested.connect(self.open_found)
         self.search_dialog.show()
         self.search_dialog.raise_()
         self.search_dialog.query.setFocus()

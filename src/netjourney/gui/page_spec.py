@@ -76,6 +76,7 @@ class PageLinks:
     """What pages may ask of the window."""
 
     navigate: Callable[[str, str], None]  # page key, item key
+    open_record: Callable[[str, str], None]  # record kind (or guide hit kind), its key
     add_about_section: Callable[[str, str], None]  # page key, section id
     tell: Callable[[str], None]  # a message for the bar
 
@@ -106,7 +107,7 @@ def build_page(key: str, actions: Actions, links: PageLinks) -> BuiltPage:
         from netjourney.gui.pages.guide import GuidePage
 
         guide = GuidePage(record)
-        guide.navigate_requested.connect(links.navigate)
+        guide.record_requested.connect(links.open_record)
         guide.add_requested.connect(links.add_about_section)
         return BuiltPage(guide, guide)
     page = _record_page(key, actions)

@@ -198,6 +198,10 @@ class RecordPage(QWidget):
         if key:
             self.show_record(int(key))
 
+    def open_child(self, key: str) -> None:
+        """Choose a record shown inside the open one (see RecordKind.parent_column); a page
+        whose records hold none has nothing to choose."""
+
     def current_item(self) -> str:
         return "" if self.editor.record_id is None else str(self.editor.record_id)
 

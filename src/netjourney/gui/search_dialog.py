@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from netjourney.core.record import JourneyRecord
 from netjourney.core.search import SearchHit, search_everything
-from netjourney.core.search_results import ResultView, describe, hit_page, matched_spans
+from netjourney.core.search_results import ResultView, describe, matched_spans
 from netjourney.gui.window_keys import return_keys_to_owner
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -144,7 +144,7 @@ class ResultDelegate(QStyledItemDelegate):
 
 
 class SearchDialog(QDialog):
-    open_requested = Signal(str, str)  # page, key
+    open_requested = Signal(str, str)  # the hit's kind and key (see MainWindow.open_found)
 
     def __init__(self, record: JourneyRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,7 +202,7 @@ class SearchDialog(QDialog):
 
     def _open(self, index: QModelIndex) -> None:
         hit = self.hits[index.row()]
-        self.open_requested.emit(hit_page(hit.kind), hit.key if hit.kind != "library" else "")
+        self.open_requested.emit(hit.kind, hit.key)
         self.hide()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)

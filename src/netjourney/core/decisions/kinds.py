@@ -39,6 +39,7 @@ OPTION = register(
         title_columns=("name",),
         title=lambda row: listings.option_title(row.name),
         listing=lambda guide: listings.options_listing(),
+        parent_column="decision_id",
     )
 )
 DECISION = register(

@@ -219,6 +219,10 @@ class DecisionsPage(RecordPage):
     def _show_options(self) -> None:
         self.options.show_decision(self.editor.record_id)
 
+    def open_child(self, key: str) -> None:
+        """An option of the decision just opened (from a search or the guide)."""
+        self.options.select(int(key))
+
     def _option_changed(self, model: type[Any], record_id: int | None) -> None:
         if model is DecisionOption:
             self.options.option_changed(record_id)

@@ -79,7 +79,7 @@ SECTION_LIST_CHARS = 18  # room for "Questions: side effects" to wrap between wo
 
 
 class GuidePage(QWidget):
-    navigate_requested = Signal(str, str)
+    record_requested = Signal(str, str)  # record kind, record id: a linked record opens
     add_requested = Signal(str, str)  # page ("notes" or "questions"), section id
 
     def __init__(self, record: JourneyRecord, parent: QWidget | None = None) -> None:
@@ -165,8 +165,7 @@ class GuidePage(QWidget):
         self.linked_model.set_records(records_linked_to(self.record, section_id))
 
     def _open_linked(self, index: QModelIndex) -> None:
-        page, key = index.data(KEY_ROLE)
-        self.navigate_requested.emit(page, key)
+        self.record_requested.emit(*index.data(KEY_ROLE))
 
     def open_item(self, key: str) -> None:
         if key:

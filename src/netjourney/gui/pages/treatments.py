@@ -213,6 +213,12 @@ class DosePanel(QGroupBox):
             offer_undo=True,
         )
 
+    def select(self, dose_id: int) -> None:
+        row = self.model.row_of(dose_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
     def refresh(self) -> None:
         self.model.reload()
         self._show_due()
@@ -259,6 +265,10 @@ class TreatmentsPage(RecordPage):
 
     def _show_doses(self) -> None:
         self.doses.show_treatment(self.editor.record_id)
+
+    def open_child(self, key: str) -> None:
+        """A dose of the treatment just opened (from a search or the guide)."""
+        self.doses.select(int(key))
 
     def _record_changed_doses(self, model: type[Any], _record_id: int | None) -> None:
         if model in (Dose, Treatment):
