@@ -100,7 +100,12 @@ class RecordEditor(QWidget):
     def add_line(self, label: str, name: str) -> QLineEdit:
         line = QLineEdit()
         line.setMaxLength(LONGEST_LINE)  # Qt's default, 32,767, cut longer titles on edit
-        self._add(label, Field(name, line, line.text, lambda v: line.setText(v or "")))
+
+        def show(value: str | None) -> None:
+            line.setText(value or "")
+            line.setCursorPosition(0)  # a title too long for the field shows its beginning
+
+        self._add(label, Field(name, line, line.text, show))
         line.textEdited.connect(lambda _text: self.changed(name))
         line.editingFinished.connect(self.flush)
         return line
