@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from netjourney.core import repository
+from netjourney.core.models import Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
 from netjourney.demo.small import fill_demo
 from netjourney.gui.export_dialog import JourneyExportDialog
 from netjourney.gui.main_window import PAGES, MainWindow
+from netjourney.gui.record_page import RecordPage
 
 
 def _spoken_name(widget: QWidget) -> str:
@@ -65,3 +69,22 @@ def test_pages_search_and_export_with_records(
     (export,) = window.findChildren(JourneyExportDialog)
     assert export.isVisible() and _unnamed(export) == []
     export.reject()
+
+
+def test_a_card_row_is_read_whole_status_included(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    """A screen reader gets a question's row with its status, which the card shows only as
+    a badge (its column is hidden)."""
+    repository.add(record, Question(text="When can I drive again?", status=QuestionStatus.ASKED))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages["questions"]
+    assert isinstance(page, RecordPage)
+
+    first = page.table.model().index(0, 0)
+    assert page.table.isColumnHidden(1)  # the status is a badge, not a cell to read
+    assert (
+        first.data(Qt.ItemDataRole.AccessibleTextRole) == "When can I drive again? Status: Asked."
+    )

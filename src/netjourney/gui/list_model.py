@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -31,6 +32,9 @@ class ListingModel(QAbstractTableModel):
         self._query = ListQuery.default(listing)
         self._rows: list[ListRow] = []
         self._total = 0
+        # What a screen reader says for a row's first cell when the row shows more than its
+        # cells (a card with a status badge): set by gui/row_delegate.py.
+        self.spoken_row: Callable[[QModelIndex], str] | None = None
         self.reload()
 
     @property
@@ -61,11 +65,10 @@ class ListingModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+        spoken = role == Qt.ItemDataRole.AccessibleTextRole
+        if spoken and index.column() == 0 and self.spoken_row is not None:
+            return self.spoken_row(self.index(index.row(), 0))
+        if spoken or role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row.cells[index.column()]
         if role == ID_ROLE:
             return row.id

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney.core.listing import bounded
+from netjourney.gui.list_model import ListingModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -78,6 +79,16 @@ class Card:
     lines: tuple[CardLine, ...]
     badge: int | None = None  # the column shown as a badge (a status)
     secondary: tuple[int, ...] = ()  # columns shown beside the card when there is room
+
+    def spoken(self, index: QModelIndex) -> str:
+        """The whole card in words, badge included, for a screen reader: 'When can I drive
+        again? Status: Asked.'"""
+        said = [line.text(index) for line in self.lines]
+        if self.badge is not None and (value := index.siblingAtColumn(self.badge).data()):
+            header = index.model().headerData(self.badge, Qt.Orientation.Horizontal)
+            said.append(f"{header}: {value}" if header else str(value))
+        sentences = [text if text[-1] in ".?!" else f"{text}." for text in said if text]
+        return " ".join(sentences)
 
     def hidden_columns(self, column_count: int) -> set[int]:
         """Columns the card already shows, or that nobody needs beside it."""
@@ -300,6 +311,8 @@ class TextFirstList(QObject):
         for column in card.hidden_columns(header.count()):
             table.setColumnHidden(column, True)
         model = table.model()
+        if isinstance(model, ListingModel):
+            model.spoken_row = card.spoken
         for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
             signal.connect(self._rows_changed)
         table.installEventFilter(self)
