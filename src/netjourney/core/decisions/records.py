@@ -22,6 +22,7 @@ from netjourney.core.decisions.models import (
 )
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.records import _refuse  # the same wording of a refusal
+from netjourney.core.models import choice_label
 
 
 def check_decision(session: Session, decision: Decision) -> None:
@@ -80,7 +81,12 @@ def trial_history(trial: ClinicalTrial) -> list[TrialStep]:
         if getattr(trial, step) is not None
     ]
     if trial.outcome is not None and trial.outcome_on is not None:
-        steps.append(TrialStep(rules.OUTCOME_LABELS[TrialOutcome(trial.outcome)], trial.outcome_on))
+        steps.append(
+            TrialStep(
+                choice_label(rules.OUTCOME_LABELS, TrialOutcome(trial.outcome), "trial outcome"),
+                trial.outcome_on,
+            )
+        )
     return steps
 
 

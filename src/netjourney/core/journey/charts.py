@@ -11,6 +11,7 @@ reportlab.graphics is imported only when a chart is drawn: the app starts withou
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -158,12 +159,19 @@ def measure_charts(measure: str, readings: Iterable[Reading]) -> ChartSet:
 
 def _measure_chart(measure: str, readings: list[Reading]) -> LineChart:
     unit = " ".join(readings[0].unit.split())
-    points = tuple((r.day, r.value) for r in readings)
-    bounds = tuple((r.day, r.value, ValueQualifier(r.qualifier)) for r in readings if r.qualifier)
-    bands = reference_bands(readings)
+    drawn = [r for r in readings if math.isfinite(r.value)]
+    points = tuple((r.day, r.value) for r in drawn)
+    bounds = tuple(
+        (r.day, r.value, ValueQualifier(r.qualifier))
+        for r in drawn
+        if r.qualifier and ValueQualifier(r.qualifier).known
+    )
+    bands = reference_bands(drawn)
     caption = _band_caption(bands, unit)
     if bounds:
         caption += "\n" + bounds_caption(len(bounds))
+    if len(drawn) < len(readings):
+        caption += "\n" + left_out_caption(len(readings) - len(drawn))
     return LineChart(
         title=f"{measure} ({unit})" if unit else measure,
         y_label=unit,
@@ -177,6 +185,12 @@ def bounds_caption(count: int) -> str:
     """Says what the open triangles are (the count is in the table and the description)."""
     which = "a value" if count == 1 else "values"
     return f"Open triangles: {which} printed as a bound (<, >), drawn at that number."
+
+
+def left_out_caption(count: int) -> str:
+    """Says that values which are not readable numbers are in the table but not drawn."""
+    which = "1 value is" if count == 1 else f"{count} values are"
+    return f"{which} not a readable number and not drawn (netjourney check names it)."
 
 
 def reference_bands(readings: Sequence[Reading]) -> tuple[Band, ...]:
@@ -521,12 +535,17 @@ def reading_of(m: Measurement) -> Reading:
         m.measured_on,
         m.value,
         m.unit,
-        m.range_low,
-        m.range_high,
+        _drawable(m.range_low),
+        _drawable(m.range_high),
         m.reference_range,
         m.lab,
         m.value_qualifier,
     )
+
+
+def _drawable(end: float | None) -> float | None:
+    """A range's end that is not a readable number draws no band (its printed text stays)."""
+    return end if end is None or math.isfinite(end) else None
 
 
 def marks_of(entries: Iterable[DiaryEntry]) -> list[SymptomMark]:
