@@ -87,7 +87,10 @@ def test_every_command_works_on_a_tampered_record(
 
 @pytest.mark.parametrize("tampering", TAMPERINGS.values(), ids=TAMPERINGS.keys())
 def test_check_names_each_tampered_column(
-    demo_record: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], tampering: tuple[str, str]
+    demo_record: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    tampering: tuple[str, str],
 ) -> None:
     statement, table_column = tampering
     code, out, _err = run(capsys, tampered(demo_record, tmp_path, statement), "check")

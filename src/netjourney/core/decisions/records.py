@@ -18,11 +18,9 @@ from netjourney.core.decisions.models import (
     Decision,
     DecisionOption,
     SecondOpinion,
-    TrialOutcome,
 )
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.records import _refuse  # the same wording of a refusal
-from netjourney.core.models import choice_label
 
 
 def check_decision(session: Session, decision: Decision) -> None:
@@ -83,7 +81,7 @@ def trial_history(trial: ClinicalTrial) -> list[TrialStep]:
     if trial.outcome is not None and trial.outcome_on is not None:
         steps.append(
             TrialStep(
-                choice_label(rules.OUTCOME_LABELS, TrialOutcome(trial.outcome), "trial outcome"),
+                rules.outcome_label(trial.outcome),
                 trial.outcome_on,
             )
         )
