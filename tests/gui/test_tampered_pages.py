@@ -23,17 +23,16 @@ FLAGGED = (
     "magic (not a kind of treatment this version knows: netjourney check names it)",
     "xray (not a kind of scan this version knows",
     "[unreadable number 'lots': netjourney check names it]",
+    ", ~ (not a sign this version knows: netjourney check names it)",
+    "[unreadable date: netjourney check names it]",
 )
 
 
 @pytest.fixture
 def tampered_window(qtbot: QtBot, record_path: Path, guide: Guide) -> MainWindow:
     assert main(["--db", str(record_path), "demo"]) == 0
-    every_but_the_value = [s for name, (s, _c) in TAMPERINGS.items() if name != "text as value"]
     _write_raw(
-        record_path,
-        *every_but_the_value,
-        "UPDATE measurements SET value = 'lots' WHERE id = (SELECT min(id) FROM measurements)",
+        record_path, *[s for name, (s, _c) in TAMPERINGS.items() if name != "infinite value"]
     )
     window = MainWindow(JourneyRecord.open(record_path, guide))
     qtbot.addWidget(window)

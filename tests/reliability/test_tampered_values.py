@@ -1,6 +1,7 @@
 """Issue 17: a stored choice this version does not know ('magic' as a treatment's kind,
-'fortnights' as its unit), or a number that is none ('lots', infinity), opens, shows and
-exports flagged: no command ends in a traceback. `check` names each one.
+'fortnights' as its unit), a number that is none ('lots', infinity) or a day that is none
+('garbage') opens, shows and exports flagged: no command ends in a traceback. `check`
+names each one.
 
 Every tampering is made on a real record the demo filled, as another program could.
 """
@@ -16,7 +17,10 @@ from pathlib import Path
 import pytest
 
 from netjourney.cli import main
-from netjourney.core.journey.charts import Reading, measure_charts
+from netjourney.core.dates import UnreadableDate
+from netjourney.core.guide import Guide
+from netjourney.core.journey.charts import Reading, diary_charts_of, measure_charts
+from netjourney.core.record import JourneyRecord
 from tests.core.test_value_check import _write_raw
 from tests.export.records import pdf_text
 
@@ -34,6 +38,19 @@ TAMPERINGS = {
     "text as range": ("UPDATE measurements SET range_low = 'lots'", "measurements.range_low"),
     "text as repeat": ("UPDATE treatments SET repeat_every = 'often'", "treatments.repeat_every"),
     "text as rating": ("UPDATE symptom_ratings SET rating = 'bad'", "symptom_ratings.rating"),
+    "dose day": ("UPDATE doses SET given_on = 'garbage'", "doses.given_on"),
+    "treatment start": ("UPDATE treatments SET started_on = 'soon'", "treatments.started_on"),
+    "scan day": ("UPDATE scans SET next_planned_on = 'later'", "scans.next_planned_on"),
+    "test day": ("UPDATE measurements SET measured_on = 'x'", "measurements.measured_on"),
+    "diary day": (
+        "UPDATE diary_entries SET day = 'x' WHERE id = (SELECT min(id) FROM diary_entries)",
+        "diary_entries.day",
+    ),
+    "trial step day": (
+        "UPDATE clinical_trials SET interested_on = 'x'",
+        "clinical_trials.interested_on",
+    ),
+    "decision day": ("UPDATE decisions SET decided_on = 'x'", "decisions.decided_on"),
 }
 
 COMMANDS = {
@@ -157,16 +174,33 @@ def test_a_value_that_is_not_a_number_is_shown_unreadable_and_left_out_of_its_ch
     )
     text = exported_pdf(capsys, path, "--parts", "tests")
     assert f"[unreadable number {shown}: netjourney check names it]" in text
-    assert "1 value is not a readable number and not drawn (netjourney check names it)." in text
+    assert "Not drawn: 1 value with no readable number or day (netjourney check names it)" in text
     assert "nan" not in text.lower().split()
 
 
-def test_a_chart_leaves_out_values_that_are_not_numbers_and_says_how_many() -> None:
+def test_a_chart_leaves_out_values_that_are_not_numbers_or_days_and_says_how_many() -> None:
     readings = [
         Reading(date(2026, 1, day), value, "ng/mL")
         for day, value in ((1, 2.0), (2, float("nan")), (3, float("inf")), (4, 3.0))
     ]
+    readings.append(Reading(UnreadableDate.of("soon"), 4.0, "ng/mL"))
     (chart,) = measure_charts("CgA", readings).charts
     assert chart.values() == [2.0, 3.0]
-    assert "2 values are not a readable number and not drawn" in chart.caption
+    assert "Not drawn: 3 values with no readable number or day (" in chart.caption
     assert "2 values from" in chart.description()
+
+
+def test_the_diary_charts_leave_out_a_day_that_is_none(
+    demo_record: Path, tmp_path: Path, guide: Guide
+) -> None:
+    path = tampered(
+        demo_record,
+        tmp_path,
+        "UPDATE diary_entries SET day = 'x' WHERE id = (SELECT min(id) FROM diary_entries)",
+    )
+    record = JourneyRecord.open(path, guide)
+    with record.reading() as session:
+        charts = diary_charts_of(session)
+    record.close()
+    assert charts
+    assert all(day.year > 1970 for chart in charts for day in chart.days())

@@ -254,12 +254,14 @@ class StoredInteger(TypeDecorator[int]):
 
 
 def _read_safely(column: Column[Any]) -> None:
-    """Give a plain Text, String, Float or Integer column a reading of it (same SQL type)
-    that turns a stored value of the wrong type into a stand-in instead of a crash."""
+    """Give a plain Text, String, Date, Float or Integer column a reading of it (same SQL
+    type) that turns a stored value of the wrong type into a stand-in instead of a crash."""
     if type(column.type) is Text:
         column.type = StoredText()
     elif type(column.type) is String:
         column.type = StoredString(column.type.length)
+    elif type(column.type) is Date:
+        column.type = StoredDate()
     elif type(column.type) is Float:
         column.type = StoredFloat()
     elif type(column.type) is Integer and not (column.primary_key or column.foreign_keys):
@@ -268,8 +270,9 @@ def _read_safely(column: Column[Any]) -> None:
 
 class Base(DeclarativeBase):
     """Every mapped table's text columns read a stored non-text value as text (StoredText),
-    and its number columns a stored non-number as a flagged one (StoredFloat), so the
-    kinds declare plain Text, String and Float and a new kind is covered without a word."""
+    its days and numbers a stored non-day or non-number as a flagged one (StoredDate,
+    StoredFloat, StoredInteger), so the kinds declare plain types and a new kind is
+    covered without a word."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)  # maps the class: its table exists from here

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from netjourney.core.dates import UnreadableDate
 from netjourney.core.journey.listings import day_text
 from netjourney.core.journey.models import (
     DiaryEntry,
@@ -159,7 +160,7 @@ def measure_charts(measure: str, readings: Iterable[Reading]) -> ChartSet:
 
 def _measure_chart(measure: str, readings: list[Reading]) -> LineChart:
     unit = " ".join(readings[0].unit.split())
-    drawn = [r for r in readings if math.isfinite(r.value)]
+    drawn = [r for r in readings if _drawable_reading(r)]
     points = tuple((r.day, r.value) for r in drawn)
     bounds = tuple(
         (r.day, r.value, ValueQualifier(r.qualifier))
@@ -187,10 +188,15 @@ def bounds_caption(count: int) -> str:
     return f"Open triangles: {which} printed as a bound (<, >), drawn at that number."
 
 
+def _drawable_reading(reading: Reading) -> bool:
+    return math.isfinite(reading.value) and not isinstance(reading.day, UnreadableDate)
+
+
 def left_out_caption(count: int) -> str:
-    """Says that values which are not readable numbers are in the table but not drawn."""
-    which = "1 value is" if count == 1 else f"{count} values are"
-    return f"{which} not a readable number and not drawn (netjourney check names it)."
+    """Says that values stored without a readable number or day are in the table, not drawn."""
+    which = "1 value" if count == 1 else f"{count} values"
+    them = "it" if count == 1 else "them"
+    return f"Not drawn: {which} with no readable number or day (netjourney check names {them})."
 
 
 def reference_bands(readings: Sequence[Reading]) -> tuple[Band, ...]:
@@ -554,7 +560,9 @@ def marks_of(entries: Iterable[DiaryEntry]) -> list[SymptomMark]:
 
 def diary_charts_of(session: Session) -> tuple[LineChart, ...]:
     """The diary's charts, averaged in SQL: five years of days draw as fast as a month."""
-    first, last = session.execute(select(func.min(DiaryEntry.day), func.max(DiaryEntry.day))).one()
+    readable = func.date(DiaryEntry.day).is_not(None)  # a stored day that is none: not drawn
+    days = select(DiaryEntry.day).where(readable).subquery()
+    first, last = session.execute(select(func.min(days.c.day), func.max(days.c.day))).one()
     if first is None:
         return ()
     period = diary_period(first, last)
@@ -571,6 +579,7 @@ def diary_charts_of(session: Session) -> tuple[LineChart, ...]:
             func.avg(SymptomRating.count),
         )
         .join(SymptomRating, SymptomRating.entry_id == DiaryEntry.id)
+        .where(readable)
         .group_by(start, SymptomRating.symptom)
         .order_by(start, func.min(SymptomRating.id))
     )
