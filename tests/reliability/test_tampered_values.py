@@ -178,6 +178,17 @@ def test_a_value_that_is_not_a_number_is_shown_unreadable_and_left_out_of_its_ch
     assert "nan" not in text.lower().split()
 
 
+@pytest.mark.parametrize(("stored", "kept"), [("'lots'", "lots"), ("9e999", "inf")])
+def test_export_json_keeps_a_value_that_is_not_a_number_as_stored_in_strict_json(
+    demo_record: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], stored: str, kept: str
+) -> None:
+    path = tampered(demo_record, tmp_path, f"UPDATE measurements SET value = {stored}")
+    assert run(capsys, path, "export-json", str(tmp_path / "out.json"))[0] == 0
+    text = (tmp_path / "out.json").read_text(encoding="utf-8")
+    document = json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    assert {m["value"] for m in document["measurements"]} == {kept}
+
+
 def test_a_chart_leaves_out_values_that_are_not_numbers_or_days_and_says_how_many() -> None:
     readings = [
         Reading(date(2026, 1, day), value, "ng/mL")
