@@ -143,7 +143,7 @@ def test_exports_keep_and_flag_the_bad_values(
     assert "weird" in [question["status"] for question in exported["questions"]]
     assert "soon" in [question["answered_on"] for question in exported["questions"]]
     text = pdf_text(pdf.read_bytes())
-    assert "Unknown status 'weird'" in text
+    assert "weird (not a status this version knows: netjourney check names it)" in text
     assert "Written [unreadable date: netjourney check names it]" in text
     assert "Answered on [unreadable date: netjourney check names it]" in text
 

@@ -8,8 +8,10 @@ a section (or a role) the guide does not have.
 from __future__ import annotations
 
 import enum
+import math
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -17,6 +19,7 @@ from sqlalchemy import (
     Date,
     Dialect,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -96,18 +99,61 @@ class StoredDate(TypeDecorator[date]):
         return process
 
 
-class _KnownOrFlaggedEnum(Enum):
-    """An Enum column that reads a value outside its choices as the enum's flagged
-    stand-in (its _missing_) instead of failing the whole query."""
+UNKNOWN_CHOICE = "{} (not a {} this version knows: netjourney check names it)"
+
+
+class StoredChoice(enum.StrEnum):
+    """One of a fixed set of values, kept as text (see choice_column).
+
+    A stored value this version does not know (a newer version's, or another program's)
+    reads as a stand-in of the same type that keeps it, so its row still opens, shows and
+    exports it, flagged; `check` names it. Only the column makes stand-ins: calling the
+    type with text it does not know still refuses it.
+    """
+
+    @classmethod
+    def stand_in(cls, value: str) -> Self:
+        stand_in = str.__new__(cls, value)
+        stand_in._name_, stand_in._value_ = "UNKNOWN", value
+        return stand_in
+
+    @property
+    def known(self) -> bool:
+        return self._value_ in type(self)._value2member_map_
+
+
+ChoiceT = TypeVar("ChoiceT", bound=StoredChoice)
+
+
+def choice_label(labels: Mapping[ChoiceT, str], choice: ChoiceT, noun: str) -> str:
+    """The choice's label; a stored value this version does not know, flagged as one."""
+    return labels[choice] if choice.known else UNKNOWN_CHOICE.format(choice.value, noun)
+
+
+class _StoredChoiceEnum(Enum):
+    """An Enum column that reads a value outside its choices as a StoredChoice stand-in
+    instead of failing the whole query."""
 
     def _object_value_for_elem(self, elem: str) -> Any:
         try:
             return super()._object_value_for_elem(elem)
         except LookupError:
-            return self.enum_class(elem) if self.enum_class else elem
+            return self.enum_class.stand_in(elem)  # type: ignore[union-attr]
 
 
-class QuestionStatus(enum.StrEnum):
+def choice_column(choices: type[StoredChoice], name: str, length: int = 32) -> Enum:
+    """Kept as text with a CHECK of its values; read as the choices or a stand-in."""
+    return _StoredChoiceEnum(
+        choices,
+        native_enum=False,
+        create_constraint=True,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+        name=name,
+    )
+
+
+class QuestionStatus(StoredChoice):
     TO_ASK = "to_ask"
     ASKED = "asked"
     ANSWERED = "answered"
@@ -115,16 +161,7 @@ class QuestionStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _STATUS_LABELS.get(self, f"Unknown status {self.value!r}")
-
-    @classmethod
-    def _missing_(cls, value: object) -> QuestionStatus | None:
-        """A stored status this version does not know: a stand-in that keeps the value."""
-        if not isinstance(value, str):
-            return None
-        stand_in = str.__new__(cls, value)
-        stand_in._name_, stand_in._value_ = "UNKNOWN", value
-        return stand_in
+        return choice_label(_STATUS_LABELS, self, "status")
 
 
 _STATUS_LABELS = {
@@ -170,24 +207,79 @@ class StoredString(StoredText):
     cache_ok = True  # SQLAlchemy asks each class itself
 
 
-def _text_read_safely(column: Column[Any]) -> None:
-    """Give a plain Text or String column the StoredText reading of it (same SQL type)."""
+UNREADABLE_NUMBER = "[unreadable number {}: netjourney check names it]"
+
+
+class UnreadableNumber(float):
+    """A stored number that is none ('lots', or infinite): a NaN that keeps the stored
+    value, so charts leave it out (it is not finite), an export keeps it as stored, and
+    any f-string shows it flagged instead of as 'nan'."""
+
+    stored: object = None
+
+    @classmethod
+    def of(cls, stored: object) -> UnreadableNumber:
+        number = cls("nan")
+        number.stored = stored
+        return number
+
+    def __format__(self, spec: str) -> str:
+        return UNREADABLE_NUMBER.format(repr(readable_text(self.stored)))
+
+
+class StoredFloat(TypeDecorator[float]):
+    """A number that reads a stored value which is not a finite number as an
+    UnreadableNumber, instead of failing every chart and table that uses it."""
+
+    impl = Float
+    cache_ok = True
+
+    def process_result_value(self, value: object, dialect: Dialect) -> float | None:
+        if value is None:
+            return None
+        if isinstance(value, int | float) and math.isfinite(value):
+            return float(value)
+        return UnreadableNumber.of(value if isinstance(value, str | bytes) else str(value))
+
+
+class StoredInteger(TypeDecorator[int]):
+    """A count or a number of days that reads a stored value which is not a whole number
+    as unknown (None), as if never given: 'often' must not become a schedule."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_result_value(self, value: object, dialect: Dialect) -> int | None:
+        return value if isinstance(value, int) else None
+
+
+def _read_safely(column: Column[Any]) -> None:
+    """Give a plain Text, String, Date, Float or Integer column a reading of it (same SQL
+    type) that turns a stored value of the wrong type into a stand-in instead of a crash."""
     if type(column.type) is Text:
         column.type = StoredText()
     elif type(column.type) is String:
         column.type = StoredString(column.type.length)
+    elif type(column.type) is Date:
+        column.type = StoredDate()
+    elif type(column.type) is Float:
+        column.type = StoredFloat()
+    elif type(column.type) is Integer and not (column.primary_key or column.foreign_keys):
+        column.type = StoredInteger()  # ids are left alone: a bad one is damage, for check
 
 
 class Base(DeclarativeBase):
     """Every mapped table's text columns read a stored non-text value as text (StoredText),
-    so the kinds declare plain Text and String and a new kind is covered without a word."""
+    its days and numbers a stored non-day or non-number as a flagged one (StoredDate,
+    StoredFloat, StoredInteger), so the kinds declare plain types and a new kind is
+    covered without a word."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)  # maps the class: its table exists from here
         table = cls.__dict__.get("__table__")
         if table is not None:
             for column in table.columns:
-                _text_read_safely(column)
+                _read_safely(column)
 
 
 class GuideSection(Base):
@@ -314,14 +406,7 @@ class Question(LinkedToGuide, Base):
     library_id: Mapped[str | None] = mapped_column(String(64), index=True)
     chosen: Mapped[bool] = mapped_column(default=True)
     status: Mapped[QuestionStatus] = mapped_column(
-        _KnownOrFlaggedEnum(
-            QuestionStatus,
-            native_enum=False,
-            create_constraint=True,
-            length=16,
-            values_callable=lambda statuses: [s.value for s in statuses],
-            name="question_status",
-        ),
+        choice_column(QuestionStatus, "question_status", length=16),
         default=QuestionStatus.TO_ASK,
     )
     answer: Mapped[str] = mapped_column(Text, default="")

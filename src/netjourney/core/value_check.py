@@ -19,7 +19,15 @@ from sqlalchemy import Boolean, Column, Date, Enum, Float, Integer, String, Tabl
 
 from netjourney.core.dates import time_zone_problem
 from netjourney.core.journey.rules import planned_dates_problem
-from netjourney.core.models import Base, StoredDate, StoredText, UTCDateTime, parse_stored_time
+from netjourney.core.models import (
+    Base,
+    StoredDate,
+    StoredFloat,
+    StoredInteger,
+    StoredText,
+    UTCDateTime,
+    parse_stored_time,
+)
 
 MOST_PROBLEMS_NAMED = 50
 """A file with thousands of bad values gets the first ones and a count, not a flood."""
@@ -146,9 +154,9 @@ def _type_rule(column: Column[object]) -> Rule:
         return _parsed_by(date.fromisoformat, "a date")
     if isinstance(kind, Boolean):
         return _one_of((0, 1))
-    if isinstance(kind, Integer):
+    if isinstance(kind, Integer | StoredInteger):
         return _of_class(int, "a whole number")
-    if isinstance(kind, Float):
+    if isinstance(kind, Float | StoredFloat):
         return _is_number
     if isinstance(kind, String | Text | StoredText):
         return _of_class(str, "text")

@@ -48,7 +48,7 @@ from sqlalchemy import (
 from netjourney.core.creation import writing_into_empty
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide, field_path
-from netjourney.core.models import UTCDateTime
+from netjourney.core.models import UnreadableNumber, UTCDateTime, readable_text
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import RecordKind, kind_of, kinds
 from netjourney.core.situation import AnswerError, Situation
@@ -162,6 +162,8 @@ def json_schema() -> dict[str, Any]:
 def _json_value(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
+    if isinstance(value, UnreadableNumber):  # kept as stored; JSON has no NaN or infinity
+        return readable_text(value.stored)
     if isinstance(value, date):  # datetimes too
         return value.isoformat()
     return value

@@ -17,9 +17,9 @@ from sqlalchemy import select
 from netjourney.core.dates import long_date
 from netjourney.core.journey.charts import marks_of, reading_of
 from netjourney.core.journey.listings import (
-    SCAN_KIND_LABELS,
-    TREATMENT_KIND_LABELS,
     rating_text,
+    scan_kind_label,
+    treatment_kind_label,
     treatment_title,
     value_text,
 )
@@ -28,9 +28,7 @@ from netjourney.core.journey.models import (
     Dose,
     Measurement,
     Scan,
-    ScanKind,
     Treatment,
-    TreatmentKind,
 )
 from netjourney.core.journey.schedule import Schedule, next_due, schedule_text
 from netjourney.core.record import JourneyRecord
@@ -155,7 +153,7 @@ class _Parts:
         ]
         story: list[Flowable] = [
             heading(treatment_title(treatment.name, treatment.kind), s.h2),
-            Paragraph(markup(TREATMENT_KIND_LABELS[TreatmentKind(treatment.kind)]), s.meta),
+            Paragraph(markup(treatment_kind_label(treatment.kind)), s.meta),
             *(p for label, value in facts if value.strip() for p in labelled(label, value, s.body)),
             *paragraphs(treatment.notes, s.body),
         ]
@@ -215,7 +213,7 @@ class _Parts:
         rows = [
             (
                 long_date(scan.scanned_on, weekday=False),
-                SCAN_KIND_LABELS[ScanKind(scan.kind)],
+                scan_kind_label(scan.kind),
                 scan.location,
                 scan.report
                 + (

@@ -28,14 +28,12 @@ from netjourney.core.journey.charts import (
     readings_of,
     unit_key,
 )
-from netjourney.core.journey.listings import SCAN_KIND_LABELS, TREATMENT_KIND_LABELS, day_text
+from netjourney.core.journey.listings import day_text, scan_kind_label, treatment_kind_label
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
     Scan,
-    ScanKind,
     Treatment,
-    TreatmentKind,
 )
 from netjourney.core.journey.schedule import Schedule, next_due, schedule_text
 from netjourney.core.models import Appointment, CareTeamMember, Question, utc_now
@@ -258,7 +256,7 @@ def _treatment_line(treatment: Treatment, last: Dose | None, today: date) -> Tre
     schedule = Schedule.of(treatment)
     last_day = last.given_on if last else None
     due = next_due(schedule, treatment.started_on, treatment.stopped_on, last_day, today)
-    kind = TREATMENT_KIND_LABELS[TreatmentKind(treatment.kind)]
+    kind = treatment_kind_label(treatment.kind)
     return TreatmentLine(
         name=treatment.name or kind,
         kind=kind,
@@ -292,8 +290,7 @@ def marker_history(measure: str, readings: Sequence[Reading]) -> MarkerHistory:
 def _scans(session: Session) -> tuple[ScanLine, ...]:
     scans = session.scalars(select(Scan).order_by(Scan.scanned_on.desc(), Scan.id.desc()))
     return tuple(
-        ScanLine(s.scanned_on, SCAN_KIND_LABELS[ScanKind(s.kind)], s.location, s.report)
-        for s in scans
+        ScanLine(s.scanned_on, scan_kind_label(s.kind), s.location, s.report) for s in scans
     )
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from netjourney.core import repository
 from netjourney.core.guide import Guide
+from netjourney.core.models import StoredChoice, choice_label
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, EditRecord
 from netjourney.gui.date_formats import show_dates_as_lists_do
@@ -140,7 +141,7 @@ class RecordEditor(QWidget):
                 name,
                 combo,
                 combo.currentData,
-                lambda v: combo.setCurrentIndex(max(0, combo.findData(v))),
+                lambda v: choose(combo, v),
             ),
         )
         combo.activated.connect(lambda _i: self.changed(name, at_once=True))
@@ -305,3 +306,11 @@ class RecordEditor(QWidget):
     def derived_values(self, values: dict[str, Any]) -> dict[str, Any]:
         """Hook: further fields that follow from the edited ones."""
         return {}
+
+
+def choose(combo: QComboBox, value: Any) -> None:
+    """Select the entry holding `value`. A stored choice this version does not know gets
+    an entry of its own, flagged, so the form never shows another choice in its place."""
+    if isinstance(value, StoredChoice) and not value.known and combo.findData(value) < 0:
+        combo.addItem(choice_label({}, value, "choice"), value)
+    combo.setCurrentIndex(max(0, combo.findData(value)))

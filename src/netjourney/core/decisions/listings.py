@@ -13,9 +13,8 @@ from netjourney.core.decisions.models import (
     Decision,
     DecisionOption,
     SecondOpinion,
-    TrialOutcome,
 )
-from netjourney.core.decisions.rules import OUTCOME_LABELS, STEP_LABELS
+from netjourney.core.decisions.rules import STEP_LABELS, outcome_label
 from netjourney.core.journey.listings import _day, _text  # the journey's cell formats
 from netjourney.core.listing import ListColumn, Listing
 from netjourney.core.models import CareTeamMember
@@ -131,7 +130,7 @@ def trial_title(registry_id: str, title: str) -> str:
 def status_text(row: Row[Any]) -> str:
     """The last step reached: 'Declined 2026-03-02'."""
     if row.outcome is not None:
-        label = OUTCOME_LABELS[TrialOutcome(row.outcome)]
+        label = outcome_label(row.outcome)
         return f"{label} {short_date(row.outcome_on)}" if row.outcome_on else label
     for step in reversed(tuple(STEP_LABELS)):
         if getattr(row, step) is not None:

@@ -13,7 +13,6 @@ the tables (SQLite still writes it inside CREATE TABLE).
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from typing import TypeVar
 
@@ -28,13 +27,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
-from netjourney.core.journey.models import _enum  # kept as text with a CHECK, like theirs
-from netjourney.core.models import Appointment, Base, CareTeamMember, LinkedToGuide
+from netjourney.core.models import (
+    Appointment,
+    Base,
+    CareTeamMember,
+    LinkedToGuide,
+    StoredChoice,
+    choice_column,
+)
 
 RecordT = TypeVar("RecordT")
 
 
-class TrialOutcome(enum.StrEnum):
+class TrialOutcome(StoredChoice):
     """Where a trial ended up for the user: the last step of its history."""
 
     ENROLLED = "enrolled"
@@ -194,7 +199,9 @@ class ClinicalTrial(LinkedToGuide, Base):
     interested_on: Mapped[date | None]
     asked_doctor_on: Mapped[date | None]
     screening_on: Mapped[date | None]
-    outcome: Mapped[TrialOutcome | None] = mapped_column(_enum(TrialOutcome, "trial_outcome"))
+    outcome: Mapped[TrialOutcome | None] = mapped_column(
+        choice_column(TrialOutcome, "trial_outcome")
+    )
     outcome_on: Mapped[date | None]
     notes: Mapped[str] = mapped_column(Text, default="")
 

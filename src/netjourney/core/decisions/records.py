@@ -18,7 +18,6 @@ from netjourney.core.decisions.models import (
     Decision,
     DecisionOption,
     SecondOpinion,
-    TrialOutcome,
 )
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.records import _refuse  # the same wording of a refusal
@@ -80,7 +79,12 @@ def trial_history(trial: ClinicalTrial) -> list[TrialStep]:
         if getattr(trial, step) is not None
     ]
     if trial.outcome is not None and trial.outcome_on is not None:
-        steps.append(TrialStep(rules.OUTCOME_LABELS[TrialOutcome(trial.outcome)], trial.outcome_on))
+        steps.append(
+            TrialStep(
+                rules.outcome_label(trial.outcome),
+                trial.outcome_on,
+            )
+        )
     return steps
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netjourney.core.decisions.models import TrialOutcome
+from netjourney.core.models import choice_label
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,10 @@ OUTCOME_LABELS = {
     TrialOutcome.DECLINED: "Declined",
     TrialOutcome.CLOSED: "Closed",
 }
+
+
+def outcome_label(outcome: str) -> str:
+    return choice_label(OUTCOME_LABELS, TrialOutcome(outcome), "trial outcome")
 
 
 def step_order_problem(steps: dict[str, date | None], step: str) -> str | None:

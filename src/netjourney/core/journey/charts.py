@@ -11,6 +11,7 @@ reportlab.graphics is imported only when a chart is drawn: the app starts withou
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from netjourney.core.dates import UnreadableDate
 from netjourney.core.journey.listings import day_text
 from netjourney.core.journey.models import (
     DiaryEntry,
@@ -158,12 +160,19 @@ def measure_charts(measure: str, readings: Iterable[Reading]) -> ChartSet:
 
 def _measure_chart(measure: str, readings: list[Reading]) -> LineChart:
     unit = " ".join(readings[0].unit.split())
-    points = tuple((r.day, r.value) for r in readings)
-    bounds = tuple((r.day, r.value, ValueQualifier(r.qualifier)) for r in readings if r.qualifier)
-    bands = reference_bands(readings)
+    drawn = [r for r in readings if _drawable_reading(r)]
+    points = tuple((r.day, r.value) for r in drawn)
+    bounds = tuple(
+        (r.day, r.value, ValueQualifier(r.qualifier))
+        for r in drawn
+        if r.qualifier and ValueQualifier(r.qualifier).known
+    )
+    bands = reference_bands(drawn)
     caption = _band_caption(bands, unit)
     if bounds:
         caption += "\n" + bounds_caption(len(bounds))
+    if len(drawn) < len(readings):
+        caption += "\n" + left_out_caption(len(readings) - len(drawn))
     return LineChart(
         title=f"{measure} ({unit})" if unit else measure,
         y_label=unit,
@@ -177,6 +186,17 @@ def bounds_caption(count: int) -> str:
     """Says what the open triangles are (the count is in the table and the description)."""
     which = "a value" if count == 1 else "values"
     return f"Open triangles: {which} printed as a bound (<, >), drawn at that number."
+
+
+def _drawable_reading(reading: Reading) -> bool:
+    return math.isfinite(reading.value) and not isinstance(reading.day, UnreadableDate)
+
+
+def left_out_caption(count: int) -> str:
+    """Says that values stored without a readable number or day are in the table, not drawn."""
+    which = "1 value" if count == 1 else f"{count} values"
+    them = "it" if count == 1 else "them"
+    return f"Not drawn: {which} with no readable number or day (netjourney check names {them})."
 
 
 def reference_bands(readings: Sequence[Reading]) -> tuple[Band, ...]:
@@ -521,12 +541,17 @@ def reading_of(m: Measurement) -> Reading:
         m.measured_on,
         m.value,
         m.unit,
-        m.range_low,
-        m.range_high,
+        _drawable(m.range_low),
+        _drawable(m.range_high),
         m.reference_range,
         m.lab,
         m.value_qualifier,
     )
+
+
+def _drawable(end: float | None) -> float | None:
+    """A range's end that is not a readable number draws no band (its printed text stays)."""
+    return end if end is None or math.isfinite(end) else None
 
 
 def marks_of(entries: Iterable[DiaryEntry]) -> list[SymptomMark]:
@@ -535,7 +560,9 @@ def marks_of(entries: Iterable[DiaryEntry]) -> list[SymptomMark]:
 
 def diary_charts_of(session: Session) -> tuple[LineChart, ...]:
     """The diary's charts, averaged in SQL: five years of days draw as fast as a month."""
-    first, last = session.execute(select(func.min(DiaryEntry.day), func.max(DiaryEntry.day))).one()
+    readable = func.date(DiaryEntry.day).is_not(None)  # a stored day that is none: not drawn
+    days = select(DiaryEntry.day).where(readable).subquery()
+    first, last = session.execute(select(func.min(days.c.day), func.max(days.c.day))).one()
     if first is None:
         return ()
     period = diary_period(first, last)
@@ -552,6 +579,7 @@ def diary_charts_of(session: Session) -> tuple[LineChart, ...]:
             func.avg(SymptomRating.count),
         )
         .join(SymptomRating, SymptomRating.entry_id == DiaryEntry.id)
+        .where(readable)
         .group_by(start, SymptomRating.symptom)
         .order_by(start, func.min(SymptomRating.id))
     )

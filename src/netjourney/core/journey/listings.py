@@ -20,7 +20,7 @@ from netjourney.core.journey.models import (
     ValueQualifier,
 )
 from netjourney.core.listing import ListColumn, Listing
-from netjourney.core.models import CareTeamMember
+from netjourney.core.models import CareTeamMember, choice_label
 
 TREATMENT_KIND_LABELS = {
     TreatmentKind.SURGERY: "Surgery",
@@ -54,15 +54,26 @@ def day_text(day: date) -> str:
     return short_date(day)
 
 
+def treatment_kind_label(kind: str) -> str:
+    return choice_label(TREATMENT_KIND_LABELS, TreatmentKind(kind), "kind of treatment")
+
+
+def scan_kind_label(kind: str) -> str:
+    return choice_label(SCAN_KIND_LABELS, ScanKind(kind), "kind of scan")
+
+
 def treatment_title(name: str, kind: str) -> str:
-    return name or TREATMENT_KIND_LABELS[TreatmentKind(kind)]
+    return name or treatment_kind_label(kind)
 
 
 def value_text(value: float, unit: str, qualifier: str | None = None) -> str:
     """A value as the user typed it, to its own precision: 120, 3.5 (never 120.0), with
-    the lab's bound when it printed one: "<0.5 ng/mL", "≥1000 U/L"."""
-    sign = ValueQualifier(qualifier).symbol if qualifier else ""
-    return f"{sign}{value:g} {unit}".strip()
+    the lab's bound when it printed one: "<0.5 ng/mL", "≥1000 U/L". A stored sign this
+    version does not know follows the value, flagged."""
+    bound = ValueQualifier(qualifier) if qualifier else None
+    if bound is not None and not bound.known:
+        return f"{value:g} {unit}".strip() + ", " + choice_label({}, bound, "sign")
+    return f"{bound.symbol if bound else ''}{value:g} {unit}".strip()
 
 
 def treatments_listing() -> Listing:
@@ -73,7 +84,7 @@ def treatments_listing() -> Listing:
         ).outerjoin(m, t.member_id == m.id),
         (
             ListColumn("Treatment", t.name, lambda r: treatment_title(r.name, r.kind)),
-            ListColumn("Kind", t.kind, lambda r: TREATMENT_KIND_LABELS[TreatmentKind(r.kind)]),
+            ListColumn("Kind", t.kind, lambda r: treatment_kind_label(r.kind)),
             ListColumn("Dose", t.dose, _text("dose")),
             ListColumn("Started", t.started_on, _day("started_on")),
             ListColumn("Stopped", t.stopped_on, _day("stopped_on")),
@@ -130,7 +141,7 @@ def scans_listing() -> Listing:
         select(s.id.label("id"), s.scanned_on, s.kind, s.location, s.report, s.next_planned_on),
         (
             ListColumn("Date", s.scanned_on, _day("scanned_on")),
-            ListColumn("Kind", s.kind, lambda r: SCAN_KIND_LABELS[ScanKind(r.kind)]),
+            ListColumn("Kind", s.kind, lambda r: scan_kind_label(r.kind)),
             ListColumn("Where", s.location, _text("location")),
             ListColumn("Report", s.report, _text("report")),
             ListColumn("Next planned", s.next_planned_on, _day("next_planned_on")),
@@ -180,11 +191,13 @@ def symptom_ratings_listing() -> Listing:
 
 
 def rating_text(rating: int | None, count: int | None) -> str:
+    if rating is None and count is None:  # a stored one was not a whole number
+        return "[unreadable rating: netjourney check names it]"
     return f"{rating}/10" if rating is not None else f"{count} times"
 
 
 def scan_kind_text(row: Row[Any]) -> str:
-    return SCAN_KIND_LABELS[ScanKind(row.kind)]
+    return scan_kind_label(row.kind)
 
 
 def scan_title(row: Row[Any]) -> str:

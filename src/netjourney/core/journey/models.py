@@ -13,16 +13,21 @@ treatment started).
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Enum, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from netjourney.core.models import Base, CareTeamMember, LinkedToGuide
+from netjourney.core.models import (
+    Base,
+    CareTeamMember,
+    LinkedToGuide,
+    StoredChoice,
+    choice_column,
+)
 
 
-class TreatmentKind(enum.StrEnum):
+class TreatmentKind(StoredChoice):
     SURGERY = "surgery"
     SOMATOSTATIN_ANALOG = "somatostatin_analog"
     CHEMOTHERAPY = "chemotherapy"
@@ -33,12 +38,12 @@ class TreatmentKind(enum.StrEnum):
     OTHER = "other"
 
 
-class RepeatUnit(enum.StrEnum):
+class RepeatUnit(StoredChoice):
     DAYS = "days"
     WEEKS = "weeks"
 
 
-class ValueQualifier(enum.StrEnum):
+class ValueQualifier(StoredChoice):
     """How a lab printed a value it could only bound: "<0.5" is LESS with the value 0.5."""
 
     LESS = "<"
@@ -62,23 +67,11 @@ class ValueQualifier(enum.StrEnum):
         return self in (ValueQualifier.LESS, ValueQualifier.AT_MOST)
 
 
-class ScanKind(enum.StrEnum):
+class ScanKind(StoredChoice):
     CT = "ct"
     MRI = "mri"
     SOMATOSTATIN_PET = "somatostatin_pet"
     OTHER = "other"
-
-
-def _enum(values: type[enum.StrEnum], name: str, length: int = 32) -> Enum:
-    """Kept as text with a CHECK of its values, like QuestionStatus."""
-    return Enum(
-        values,
-        native_enum=False,
-        create_constraint=True,
-        length=length,
-        values_callable=lambda members: [m.value for m in members],
-        name=name,
-    )
 
 
 class Treatment(LinkedToGuide, Base):
@@ -91,7 +84,7 @@ class Treatment(LinkedToGuide, Base):
     __tablename__ = "treatments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[TreatmentKind] = mapped_column(_enum(TreatmentKind, "treatment_kind"))
+    kind: Mapped[TreatmentKind] = mapped_column(choice_column(TreatmentKind, "treatment_kind"))
     name: Mapped[str] = mapped_column(Text, default="")
     dose: Mapped[str] = mapped_column(Text, default="")
     how_given: Mapped[str] = mapped_column(Text, default="")
@@ -103,7 +96,7 @@ class Treatment(LinkedToGuide, Base):
     stopped_on: Mapped[date | None]
     why_stopped: Mapped[str] = mapped_column(Text, default="")
     repeat_every: Mapped[int | None]
-    repeat_unit: Mapped[RepeatUnit | None] = mapped_column(_enum(RepeatUnit, "repeat_unit"))
+    repeat_unit: Mapped[RepeatUnit | None] = mapped_column(choice_column(RepeatUnit, "repeat_unit"))
     planned_dates: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
@@ -151,7 +144,7 @@ class Measurement(LinkedToGuide, Base):
     measure: Mapped[str] = mapped_column(Text)
     value: Mapped[float] = mapped_column(Float)
     value_qualifier: Mapped[ValueQualifier | None] = mapped_column(
-        _enum(ValueQualifier, "value_qualifier", length=2), info={"json_optional": True}
+        choice_column(ValueQualifier, "value_qualifier", length=2), info={"json_optional": True}
     )
     unit: Mapped[str] = mapped_column(Text, default="")
     reference_range: Mapped[str] = mapped_column(Text, default="")
@@ -175,7 +168,7 @@ class Scan(LinkedToGuide, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     scanned_on: Mapped[date] = mapped_column(index=True)
-    kind: Mapped[ScanKind] = mapped_column(_enum(ScanKind, "scan_kind"))
+    kind: Mapped[ScanKind] = mapped_column(choice_column(ScanKind, "scan_kind"))
     location: Mapped[str] = mapped_column(Text, default="")
     report: Mapped[str] = mapped_column(Text, default="")
     next_planned_on: Mapped[date | None]

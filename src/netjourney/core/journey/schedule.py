@@ -26,6 +26,7 @@ from netjourney.core.dates import long_date
 from netjourney.core.journey.listings import treatment_title
 from netjourney.core.journey.models import Dose, RepeatUnit, Treatment
 from netjourney.core.journey.rules import readable_planned_dates
+from netjourney.core.models import choice_label
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ class Schedule:
 
     @property
     def interval(self) -> timedelta | None:
-        if self.every is None or self.unit is None:
+        """None without a repeat, or with a stored unit this version does not know."""
+        if self.every is None or self.unit is None or not self.unit.known:
             return None
         return timedelta(days=self.every * (7 if self.unit == RepeatUnit.WEEKS else 1))
 
@@ -57,6 +59,9 @@ class Schedule:
 
 def schedule_text(schedule: Schedule) -> str:
     """e.g. 'Every 28 days', 'Every 2 weeks', 'On 3 March 2026, 31 March 2026', or ''."""
+    if schedule.every is not None and schedule.unit is not None and not schedule.unit.known:
+        unit_text = choice_label({}, schedule.unit, "unit")
+        return f"Every {schedule.every} {unit_text}; so no next due date"
     if schedule.every is not None and schedule.unit is not None:
         unit = "day" if schedule.unit == RepeatUnit.DAYS else "week"
         return f"Every {schedule.every} {unit}{'' if schedule.every == 1 else 's'}"

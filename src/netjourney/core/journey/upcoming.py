@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from netjourney.core.dates import clock, zone_or_utc
-from netjourney.core.journey.listings import SCAN_KIND_LABELS
-from netjourney.core.journey.models import Measurement, Scan, ScanKind
+from netjourney.core.journey.listings import scan_kind_label
+from netjourney.core.journey.models import Measurement, Scan
 from netjourney.core.journey.schedule import doses_due
 from netjourney.core.models import Appointment
 from netjourney.core.people import with_whom_text
@@ -96,7 +96,7 @@ def _scans(session: Session, first: date, last: date) -> list[UpcomingItem]:
         return []
     if not first <= latest.next_planned_on <= last:
         return []
-    what = SCAN_KIND_LABELS[ScanKind(latest.kind)]
+    what = scan_kind_label(latest.kind)
     return [
         UpcomingItem(
             latest.next_planned_on, SCAN, what, latest.location, "", False, "scan", latest.id

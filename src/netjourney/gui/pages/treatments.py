@@ -39,7 +39,7 @@ from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import all_of, get
 from netjourney.gui.actions import Actions, AddRecord, RemoveRecord
 from netjourney.gui.date_formats import show_dates_as_lists_do
-from netjourney.gui.editor import Field
+from netjourney.gui.editor import Field, choose
 from netjourney.gui.list_model import ListingModel
 from netjourney.gui.pages.journey_editor import JourneyEditor, rows_table
 from netjourney.gui.record_page import RecordPage
@@ -86,7 +86,7 @@ class TreatmentEditor(JourneyEditor):
         self.form.addRow("Repeats:", row)
         self._fields += [
             Field("repeat_every", every, lambda: every.value() or None, _spin(every)),
-            Field("repeat_unit", unit, unit.currentData, lambda v: _choose(unit, v)),
+            Field("repeat_unit", unit, unit.currentData, lambda v: choose(unit, v)),
         ]
         every.valueChanged.connect(lambda _v: self.changed("repeat_every", at_once=True))
         unit.activated.connect(lambda _i: self.changed("repeat_unit", at_once=True))
@@ -106,10 +106,6 @@ class TreatmentEditor(JourneyEditor):
 
 def _spin(spin: QSpinBox) -> Any:
     return lambda value: spin.setValue(value or 0)
-
-
-def _choose(combo: QComboBox, value: Any) -> None:
-    combo.setCurrentIndex(max(0, combo.findData(value)))
 
 
 class DosePanel(QGroupBox):
