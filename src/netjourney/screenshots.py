@@ -50,7 +50,10 @@ def take_all(out: Path) -> list[Path]:
     app.setOrganizationName("NETJourney-screenshots")
     app.setApplicationName("NET Journey")
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="netjourney-screenshots-") as temporary:
+    # A file the closing window writes late must not fail the run at the very end.
+    with tempfile.TemporaryDirectory(
+        prefix="netjourney-screenshots-", ignore_cleanup_errors=True
+    ) as temporary:
         folder = Path(temporary)
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))

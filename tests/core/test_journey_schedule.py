@@ -110,3 +110,42 @@ def test_an_overdue_dose_is_flagged_and_logging_it_moves_the_next(
         ("Lanreotide", date(2026, 2, 2), True)
     ]
     assert [(d.due_on, d.overdue) for d in after] == [(date(2026, 3, 6), False)]
+
+
+def test_the_treatments_list_says_the_schedule_and_when_the_next_dose_is_due(
+    record: JourneyRecord,
+) -> None:
+    from netjourney.core.dates import short_date
+    from netjourney.core.journey.listings import treatments_listing
+    from netjourney.core.listing import ListQuery, fetch_rows
+
+    today = date.today()
+    with record.writing() as session:
+        late, on_time = (
+            add_treatment(
+                session,
+                Treatment(
+                    kind=TreatmentKind.SOMATOSTATIN_ANALOG,
+                    name=name,
+                    started_on=today - timedelta(days=60),
+                    repeat_every=every,
+                    repeat_unit=unit,
+                ),
+            )
+            for name, every, unit in (("Late", 28, RepeatUnit.DAYS), ("Kept", 4, RepeatUnit.WEEKS))
+        )
+        log_dose(session, late.id, today - timedelta(days=40))
+        log_dose(session, on_time.id, today)
+        add_treatment(session, Treatment(kind=TreatmentKind.SURGERY, name="Lobectomy"))
+
+    listing = treatments_listing()
+    rows = fetch_rows(record, ListQuery(listing, 0, descending=False), 0, 10)
+    shown = {row.cells[0]: (row.cells[6], row.cells[7]) for row in rows}
+    twelve_days_ago = short_date(today - timedelta(days=12), weekday=True)
+    in_28_days = short_date(today + timedelta(days=28), weekday=True)
+    assert shown == {
+        "Kept": ("Every 4 weeks", f"Next dose due {in_28_days}"),
+        "Late": ("Every 28 days", f"Overdue: next dose was due {twelve_days_ago}"),
+        "Lobectomy": ("", ""),  # a one-off: nothing is due
+    }
+    assert [c.header for c in listing.columns[6:]] == ["Schedule", "Next dose"]

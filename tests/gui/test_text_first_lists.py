@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,9 +18,12 @@ from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.demo.large import fill_large_demo
 from netjourney.gui.main_window import MainWindow
+from netjourney.gui.page_spec import PAGES
+from netjourney.gui.pages.treatments import TreatmentsPage
 from netjourney.gui.record_page import RecordPage
+from netjourney.gui.row_delegate import TextFirstList
 
-LIST_PAGES = ("team", "questions", "appointments", "notes")
+LIST_PAGES = ("team", "questions", "appointments", "notes", "treatments", "measurements", "scans")
 
 
 @pytest.fixture(scope="module")
@@ -56,16 +60,19 @@ def _window(qtbot: QtBot, record: JourneyRecord, text_steps: int, width: int) ->
 def _cut_rows(page: RecordPage) -> list[str]:
     """Every loaded row's card lines whose drawn words differ from the model's."""
     assert page.cards is not None
-    cards = page.cards
+    return _cut_cards(page.cards)
+
+
+def _cut_cards(cards: TextFirstList) -> list[str]:
     for _ in range(1000):  # rows out of view are sized when Qt is idle
         if cards.settled:
             break
         QTest.qWait(5)
     assert cards.settled
-    model = page.list_model
+    model = cards.table.model()
     cut = []
     for row in range(model.rowCount()):
-        for words, drawn in page.cards.delegate.card_texts(model.index(row, 0)):
+        for words, drawn in cards.delegate.card_texts(model.index(row, 0)):
             if drawn != words:
                 cut.append(f"row {row}: {words!r} shown as {drawn!r}")
     return cut
@@ -85,6 +92,29 @@ def test_the_main_words_of_every_row_are_whole(
         assert _cut_rows(page) == [], key
         assert (window.width(), window.height()) == (width, 768), f"{key} made the window grow"
     assert _cut_library_rows(window.pages["questions"]) == []
+    assert _cut_dose_rows(qtbot, window) == []
+
+
+def _cut_dose_rows(qtbot: QtBot, window: MainWindow) -> list[str]:
+    """The doses of the five-year treatment, in the panel inside its editor."""
+    page = window.show_page("treatments")
+    assert isinstance(page, TreatmentsPage)
+    first = page.table.visualRect(page.list_model.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+    assert page.doses.model.rowCount() > 0
+    assert page.doses.cards is not None
+    return _cut_cards(page.doses.cards)
+
+
+def test_no_page_makes_the_window_taller_at_200_percent(
+    qtbot: QtBot, large_record: JourneyRecord
+) -> None:
+    """At 200% a page that asked for more than 768 pixels grew the window off the screen."""
+    window = _window(qtbot, large_record, 10, 1024)
+    for key, _title in PAGES:
+        window.show_page(key)
+        qtbot.wait(1)
+        assert (window.width(), window.height()) == (1024, 768), f"{key} made the window grow"
 
 
 def _cut_library_rows(page: object) -> list[str]:
@@ -172,3 +202,34 @@ def test_a_notes_first_words_are_cut_between_words(record: JourneyRecord) -> Non
     assert title == "Long one"
     assert begins.endswith("…") and len(begins) <= 121
     assert body.startswith(begins[:-1]) and body[len(begins) - 1] == " "
+
+
+def test_at_200_percent_a_dose_is_logged_with_ctrl_d_beside_a_usable_editor(
+    qtbot: QtBot, large_record: JourneyRecord
+) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    from netjourney.core import repository
+    from netjourney.core.journey.models import Dose
+    from netjourney.gui.page_spec import page_shortcut
+
+    window = _window(qtbot, large_record, 10, 1024)
+    QTest.keySequence(window, QKeySequence(page_shortcut("treatments")))
+    page = window.stack.currentWidget()
+    assert isinstance(page, TreatmentsPage)
+    first = page.table.visualRect(page.list_model.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+    doses_before = len(repository.all_of(large_record, Dose))
+    qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(repository.all_of(large_record, Dose)) == doses_before + 1
+    assert "Logged a dose" in window.messages.text.text()
+
+    scroll = next(s for s in page.findChildren(QScrollArea) if s.isAncestorOf(page.editor))
+    lines = scroll.fontMetrics().lineSpacing()
+    assert scroll.viewport().height() >= 5 * lines, "the editor got a sliver"
+    for field in page.editor._fields:
+        widget = field.widget
+        assert widget.isVisible(), field.name
+        assert widget.height() >= min(widget.minimumSizeHint().height(), lines), field.name
+    assert page.doses.table.height() >= 4 * lines  # two dose cards, at least
+    assert (window.width(), window.height()) == (1024, 768)

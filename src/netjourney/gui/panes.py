@@ -19,6 +19,9 @@ class StackWhenNarrow(QObject):
         super().__init__(splitter)
         self.splitter = splitter
         splitter.setChildrenCollapsible(False)
+        # Shared once by proportion even if it stays side by side: left to Qt, a page
+        # first shown after others split by size hints, and a wide chart starved the editor.
+        self._shared = False
         splitter.installEventFilter(self)
         editor_pane = splitter.widget(1)
         content = editor_pane.widget() if isinstance(editor_pane, QScrollArea) else None
@@ -50,8 +53,9 @@ class StackWhenNarrow(QObject):
         needed = min(self._editor_width(), int(self.splitter.width() * 0.6)) if side_by_side else 0
         if editor_pane.minimumWidth() != needed:
             editor_pane.setMinimumWidth(needed)
-        if self.splitter.orientation() == orientation:
+        if self.splitter.orientation() == orientation and self._shared:
             return
+        self._shared = True
         self.splitter.setOrientation(orientation)
         total = 10_000  # proportions: the splitter scales them to its size
         share = int(total * LIST_SHARE[orientation])

@@ -114,6 +114,27 @@ CARDS = {
         (CardLine((0,), bold=True), CardLine((3,), ("Sent: ",))), secondary=(1, 2)
     ),
     "clinical trial": Card((CardLine((0,), bold=True), CardLine((1,))), badge=2),
+    "treatment": Card(
+        (
+            CardLine((0,), bold=True),
+            CardLine((1, 2, 6)),
+            CardLine((3, 4), ("Started ", "stopped ")),
+            CardLine((7,)),
+        ),
+        secondary=(5,),
+    ),
+    "dose": Card((CardLine((0, 2), bold=True), CardLine((3,)))),
+    "scan": Card(
+        (
+            CardLine((0, 1), bold=True),
+            CardLine((2,), ("at ",)),
+            CardLine((4,), ("Next scan planned: ",)),
+        )
+    ),
+    "test result": Card(
+        (CardLine((1, 2), bold=True), CardLine((0, 4)), CardLine((3,), ("Lab's range: ",)))
+    ),
+    "diary day": Card((CardLine((0,), bold=True), CardLine((1,)), CardLine((2,)))),
 }
 
 

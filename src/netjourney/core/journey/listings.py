@@ -12,6 +12,7 @@ from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
     Measurement,
+    RepeatUnit,
     Scan,
     ScanKind,
     SymptomRating,
@@ -19,6 +20,7 @@ from netjourney.core.journey.models import (
     TreatmentKind,
     ValueQualifier,
 )
+from netjourney.core.journey.rules import readable_planned_dates
 from netjourney.core.listing import ListColumn, Listing
 from netjourney.core.models import CareTeamMember, choice_label
 
@@ -78,9 +80,20 @@ def value_text(value: float, unit: str, qualifier: str | None = None) -> str:
 
 def treatments_listing() -> Listing:
     t, m = Treatment, CareTeamMember
+    last_dose = select(func.max(Dose.given_on)).where(Dose.treatment_id == t.id).scalar_subquery()
     return Listing(
         select(
-            t.id.label("id"), t.kind, t.name, t.dose, t.started_on, t.stopped_on, m.name.label("by")
+            t.id.label("id"),
+            t.kind,
+            t.name,
+            t.dose,
+            t.started_on,
+            t.stopped_on,
+            m.name.label("by"),
+            t.repeat_every,
+            t.repeat_unit,
+            t.planned_dates,
+            last_dose.label("last_dose"),
         ).outerjoin(m, t.member_id == m.id),
         (
             ListColumn("Treatment", t.name, lambda r: treatment_title(r.name, r.kind)),
@@ -89,10 +102,34 @@ def treatments_listing() -> Listing:
             ListColumn("Started", t.started_on, _day("started_on")),
             ListColumn("Stopped", t.stopped_on, _day("stopped_on")),
             ListColumn("Prescribed by", m.name, _text("by")),
+            ListColumn("Schedule", t.repeat_every, _schedule_words),
+            ListColumn("Next dose", last_dose, _next_dose_words),
         ),
         default_sort=3,
         default_descending=True,
     )
+
+
+def _schedule_of(row: Row[Any]) -> Any:
+    # Here, not at the top: schedule.py names treatments with treatment_title from here.
+    from netjourney.core.journey.schedule import Schedule
+
+    unit = RepeatUnit(row.repeat_unit) if row.repeat_unit else None
+    return Schedule(row.repeat_every, unit, tuple(readable_planned_dates(row.planned_dates or "")))
+
+
+def _schedule_words(row: Row[Any]) -> str:
+    from netjourney.core.journey.schedule import schedule_text
+
+    return schedule_text(_schedule_of(row))
+
+
+def _next_dose_words(row: Row[Any]) -> str:
+    """When the next dose is due, counted from today as the list is read."""
+    from netjourney.core.journey.schedule import next_dose_words
+
+    schedule = _schedule_of(row)
+    return next_dose_words(schedule, row.started_on, row.stopped_on, row.last_dose, date.today())
 
 
 def doses_listing() -> Listing:

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from netjourney.core.dates import long_date
+from netjourney.core.dates import long_date, short_date
 from netjourney.core.journey.listings import treatment_title
 from netjourney.core.journey.models import Dose, RepeatUnit, Treatment
 from netjourney.core.journey.rules import readable_planned_dates
@@ -97,6 +97,21 @@ def _next_on_schedule(
         except OverflowError:  # a dose stored in the year 9999: no day comes after it
             return None
     return next((d for d in schedule.dates if last_dose is None or d > last_dose), None)
+
+
+def next_dose_words(
+    schedule: Schedule,
+    started_on: date | None,
+    stopped_on: date | None,
+    last_dose: date | None,
+    today: date,
+) -> str:
+    """A list row's plain words for the next dose: 'Overdue: due 3 Mar 2026', or ''."""
+    due = next_due(schedule, started_on, stopped_on, last_dose, today)
+    if due is None or not schedule.repeats:
+        return ""
+    day = short_date(due, weekday=True)
+    return f"Overdue: next dose was due {day}" if due < today else f"Next dose due {day}"
 
 
 def occurrences(schedule: Schedule, first: date, until: date) -> list[date]:

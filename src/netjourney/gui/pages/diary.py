@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -45,6 +46,7 @@ from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.editor import SAVE_DELAY_MS
 from netjourney.gui.list_model import ListingModel
 from netjourney.gui.pages.journey_editor import rows_table
+from netjourney.gui.row_delegate import show_as_cards
 from netjourney.gui.section_tags import SectionTags
 
 NOT_RATED = -1  # the spin box's lowest step, shown as "not rated"
@@ -180,6 +182,7 @@ class DiaryPage(QWidget):
     # -- building --------------------------------------------------------------
     def _days_table(self) -> QTableView:
         table = rows_table(self.model, "Diary days")
+        self.cards = show_as_cards(table, "diary day")  # the symptoms and note wrap, whole
         table.clicked.connect(lambda index: self.open_item(str(self.model.id_at(index.row()))))
         table.activated.connect(lambda index: self.open_item(str(self.model.id_at(index.row()))))
         return table
@@ -216,8 +219,14 @@ class DiaryPage(QWidget):
         days_layout.setContentsMargins(0, 0, 0, 0)
         days_layout.addWidget(self.table, 1)
         days_layout.addWidget(self.chart)
+        # The day's form scrolls: at large text its rows keep their height instead of
+        # being squeezed over each other (or making the window taller than the screen).
+        form_pane = QScrollArea()
+        form_pane.setWidget(form)
+        form_pane.setWidgetResizable(True)
+        form_pane.setAccessibleName("The chosen day")
         splitter = QSplitter()
-        splitter.addWidget(form)
+        splitter.addWidget(form_pane)
         splitter.addWidget(days)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)

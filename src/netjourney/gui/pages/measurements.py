@@ -48,6 +48,9 @@ class MeasurementEditor(JourneyEditor):
         self.add_sections(record.guide)
 
 
+CHART_LEAST_HEIGHT = 90  # pixels
+
+
 class MeasurementsPage(RecordPage):
     title = "Tests & markers"
     kind = "test result"
@@ -58,6 +61,9 @@ class MeasurementsPage(RecordPage):
         self.measure_filter = QComboBox()
         self.measure_filter.setAccessibleName("Show the values of one measure")
         self.chart = ChartView("Chart of the measure's values")
+        # Lower than a chart view's usual least height: it scrolls, and at 200% text in a
+        # 1024x768 window the list's cards and the editor below need the room.
+        self.chart.setMinimumHeight(CHART_LEAST_HEIGHT)
         editor = MeasurementEditor(actions.record)
         super().__init__(actions, measurements_listing(), editor, parent)
         self._fill_measures(self._latest_measure())

@@ -43,6 +43,9 @@ from netjourney.gui.editor import Field, choose
 from netjourney.gui.list_model import ListingModel
 from netjourney.gui.pages.journey_editor import JourneyEditor, rows_table
 from netjourney.gui.record_page import RecordPage
+from netjourney.gui.row_delegate import show_as_cards
+
+DOSES_ROW = 3  # after the treatment's kind, name and dose
 
 
 class TreatmentEditor(JourneyEditor):
@@ -136,8 +139,8 @@ class DosePanel(QGroupBox):
 
     def _doses_table(self) -> QTableView:
         table = rows_table(self.model, "Doses given")
-        table.setMinimumHeight(table.verticalHeader().defaultSectionSize() * 5)
-        table.hideColumn(1)  # the treatment: always the one selected above
+        # Cards: the day, where and the notes wrap; the treatment is the one chosen above.
+        self.cards = show_as_cards(table, "dose")
         remove = QShortcut(QKeySequence.StandardKey.Delete, table, self.remove_selected)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         return table
@@ -242,19 +245,19 @@ def due_text(due: DoseDue | None, today: date, doses_given: int) -> str:
 class TreatmentsPage(RecordPage):
     title = "Treatments"
     kind = "treatment"
-    stretch_column = 5  # who prescribed it: names, kinds and dates must stay whole
     main_field = "name"
 
     def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
         self.doses = DosePanel(actions)
-        super().__init__(actions, treatments_listing(), TreatmentEditor(actions.record), parent)
+        self.treatment_editor = TreatmentEditor(actions.record)
+        super().__init__(actions, treatments_listing(), self.treatment_editor, parent)
+        # In the editor's scrolling pane, after what the treatment is: at large text the
+        # doses scroll with the treatment rather than squeezing the form to a sliver.
+        self.treatment_editor.form.insertRow(DOSES_ROW, self.doses)
         log = QShortcut(QKeySequence("Ctrl+D"), self, self.doses.log_dose)
         log.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.selectionModel().selectionChanged.connect(self._show_doses)
         actions.record_changed.connect(self._record_changed_doses)
-
-    def beneath_list(self) -> list[QWidget]:
-        return [self.doses]
 
     def new_record(self) -> Treatment:
         return Treatment(kind=TreatmentKind.SOMATOSTATIN_ANALOG, name="", started_on=date.today())
