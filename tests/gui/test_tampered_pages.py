@@ -76,4 +76,13 @@ def test_the_editor_shows_an_unknown_kind_as_itself(
     shown = [combo.currentText() for combo in page.editor.findChildren(QComboBox)]
     assert "magic (not a choice this version knows: netjourney check names it)" in shown
     assert "fortnights (not a choice this version knows: netjourney check names it)" in shown
+
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # a new treatment's form
+    qtbot.waitUntil(lambda: page.list_model.rowCount() == 2)
+    offered = [
+        combo.itemText(i)
+        for combo in page.editor.findChildren(QComboBox)
+        for i in range(combo.count())
+    ]
+    assert [text for text in offered if "not a choice this version knows" in text] == []
     window.record.close()

@@ -28,6 +28,7 @@ from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.long_text import show_plain_text, wrap_anywhere_after_long_pastes
 from netjourney.gui.section_tags import SectionTags
 
+UNKNOWN_CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1  # marks a flagged entry choose() added
 LONGEST_LINE = 2**31 - 1  # QLineEdit's largest maximum length
 SAVE_DELAY_MS = 600  # a pause in typing long enough to save without saving every key
 
@@ -310,7 +311,12 @@ class RecordEditor(QWidget):
 
 def choose(combo: QComboBox, value: Any) -> None:
     """Select the entry holding `value`. A stored choice this version does not know gets
-    an entry of its own, flagged, so the form never shows another choice in its place."""
+    an entry of its own, flagged, so the form never shows another choice in its place;
+    it goes when another record is shown."""
+    for index in reversed(range(combo.count())):
+        if combo.itemData(index, UNKNOWN_CHOICE_ROLE) and combo.itemData(index) != value:
+            combo.removeItem(index)
     if isinstance(value, StoredChoice) and not value.known and combo.findData(value) < 0:
         combo.addItem(choice_label({}, value, "choice"), value)
+        combo.setItemData(combo.count() - 1, True, UNKNOWN_CHOICE_ROLE)
     combo.setCurrentIndex(max(0, combo.findData(value)))
