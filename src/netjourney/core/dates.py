@@ -65,7 +65,7 @@ def long_date(day: date, weekday: bool = True, locale: Locale | None = None) -> 
 @lru_cache(maxsize=4096)
 def _formatted_day(day: date, form: str, locale: Locale) -> str:
     """Babel's formatting of a day, kept: a journey PDF writes some 13,000 dates over a
-    few thousand days, and Babel took about 40 µs for each."""
+    few thousand days (Babel takes about 7 µs for each: 0.1 s of a five-year export)."""
     from babel.dates import format_date
 
     return format_date(day, form, locale=locale)
