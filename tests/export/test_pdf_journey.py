@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -288,6 +289,22 @@ def test_a_failed_build_leaves_the_old_file_and_no_leftovers(
 
     assert destination.read_bytes() == b"the old export"
     assert sorted(p.name for p in tmp_path.iterdir() if "journey.pdf" in p.name) == ["journey.pdf"]
+
+
+def test_the_cycle_collector_runs_again_after_a_build_even_a_failed_one(
+    record: JourneyRecord,
+) -> None:
+    """The build pauses it (see without_cycle_collection); the app must not stay without it."""
+
+    def stop(page: int) -> None:
+        assert not gc.isenabled()
+        raise RuntimeError("stopped")
+
+    build_journey_pdf(record, JourneyOptions(), now=NOW)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        build_journey_pdf(record, JourneyOptions(), now=NOW, on_page=stop)
+    assert gc.isenabled()
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,12 @@ export commands import those, so the app starts without loading reportlab.
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -550,6 +552,24 @@ class _Document(BaseDocTemplate):
     def afterPage(self) -> None:  # noqa: N802 (reportlab's name)
         if self._on_page is not None:
             self._on_page(self.page)
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a long document is built.
+
+    A five-year journey holds some 30,000 records and 50,000 paragraphs alive until the
+    end; each full collection walked all of them again, a fifth of the export's time.
+    Nothing they hold is garbage before the end, so pausing it costs little memory (about
+    12 MB more at the peak); it runs again as before once the PDF is made.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def content_width(paper: Paper, margin: float) -> float:

@@ -51,6 +51,7 @@ from netjourney.export.pdf_common import (
     styles,
     table,
     time_span,
+    without_cycle_collection,
 )
 from netjourney.export.pdf_decisions import decision_parts
 from netjourney.export.pdf_glossary import glossary_flowables
@@ -88,17 +89,18 @@ def build_journey_pdf(
 ) -> RenderedPdf:
     options = options or JourneyOptions()
     now = now or utc_now()
-    selection = select_journey(load_snapshot(record), record.guide, options, now)
-    story = _JourneyStory(record.guide, options, selection, now)
-    story.builders |= journey_record_parts(record, options, story.styles, story.width, now)
-    story.builders |= decision_parts(record, options, story.styles)
-    return render_pdf(
-        story.flowables(),
-        title=journey_title(options),
-        paper=options.paper,
-        margin=MARGIN,
-        on_page=on_page,
-    )
+    with without_cycle_collection():
+        selection = select_journey(load_snapshot(record), record.guide, options, now)
+        story = _JourneyStory(record.guide, options, selection, now)
+        story.builders |= journey_record_parts(record, options, story.styles, story.width, now)
+        story.builders |= decision_parts(record, options, story.styles)
+        return render_pdf(
+            story.flowables(),
+            title=journey_title(options),
+            paper=options.paper,
+            margin=MARGIN,
+            on_page=on_page,
+        )
 
 
 def journey_title(options: JourneyOptions) -> str:

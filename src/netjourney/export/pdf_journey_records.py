@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import raiseload, selectinload
 
 from netjourney.core.dates import long_date
 from netjourney.core.journey.charts import marks_of, reading_of
@@ -28,9 +30,11 @@ from netjourney.core.journey.models import (
     Dose,
     Measurement,
     Scan,
+    SymptomRating,
     Treatment,
 )
 from netjourney.core.journey.schedule import Schedule, next_due, schedule_text
+from netjourney.core.models import LinkedToGuide
 from netjourney.core.record import JourneyRecord
 from netjourney.export.content import JourneyOptions, Part
 from netjourney.export.pdf_common import (
@@ -75,7 +79,7 @@ def journey_record_parts(
 
 def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
     with record.reading() as session:
-        doses = list(session.scalars(select(Dose).order_by(Dose.given_on, Dose.id)))
+        doses = list(session.scalars(_unlinked(Dose).order_by(Dose.given_on, Dose.id)))
         by_treatment: dict[int, list[Dose]] = {}
         last: dict[int, date] = {}
         for dose in doses:
@@ -84,14 +88,14 @@ def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
                 by_treatment.setdefault(dose.treatment_id, []).append(dose)
         return _Records(
             treatments=list(
-                session.scalars(select(Treatment).order_by(Treatment.started_on, Treatment.id))
+                session.scalars(_unlinked(Treatment).order_by(Treatment.started_on, Treatment.id))
             ),
             doses=by_treatment,
             last_doses=last,
             measurements=[
                 m
                 for m in session.scalars(
-                    select(Measurement).order_by(
+                    _unlinked(Measurement).order_by(
                         Measurement.measure, Measurement.measured_on, Measurement.id
                     )
                 )
@@ -99,15 +103,30 @@ def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
             ],
             scans=[
                 s
-                for s in session.scalars(select(Scan).order_by(Scan.scanned_on, Scan.id))
+                for s in session.scalars(_unlinked(Scan).order_by(Scan.scanned_on, Scan.id))
                 if options.covers(s.scanned_on)
             ],
             diary=[
                 e
-                for e in session.scalars(select(DiaryEntry).order_by(DiaryEntry.day))
+                for e in session.scalars(_diary_unlinked().order_by(DiaryEntry.day))
                 if options.covers(e.day)
             ],
         )
+
+
+LinkedRecord = TypeVar("LinkedRecord", bound=LinkedToGuide)
+
+
+def _unlinked(model: type[LinkedRecord]) -> Select[LinkedRecord]:
+    """The records without their guide links, which these parts never print: reading
+    the diary's 9,000 ratings' links took half the time of loading the parts."""
+    return select(model).options(raiseload(model.section_links))
+
+
+def _diary_unlinked() -> Select[DiaryEntry]:
+    return _unlinked(DiaryEntry).options(
+        selectinload(DiaryEntry.ratings).raiseload(SymptomRating.section_links)
+    )
 
 
 class _Parts:
