@@ -17,7 +17,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import raiseload, selectinload
 
 from netjourney.core.dates import long_date
-from netjourney.core.journey.charts import marks_of, reading_of
+from netjourney.core.journey.charts import marks_of, numbers_by_symptom, reading_of
 from netjourney.core.journey.listings import (
     rating_text,
     scan_kind_label,
@@ -312,25 +312,12 @@ def _day(day: date | None) -> str:
 
 def _symptom_rows(entries: list[DiaryEntry]) -> list[tuple[str, str, str, str]]:
     """Per symptom, in the order first noted: how often, and the user's own numbers."""
-    ratings: dict[str, list[int]] = {}
-    counts: dict[str, list[int]] = {}
-    for entry in entries:
-        for rating in entry.ratings:
-            ratings.setdefault(rating.symptom, [])
-            counts.setdefault(rating.symptom, [])
-            if rating.rating is not None:
-                ratings[rating.symptom].append(rating.rating)
-            if rating.count is not None:
-                counts[rating.symptom].append(rating.count)
-    rows = []
-    for symptom, rated in ratings.items():
-        counted = counts[symptom]
-        rows.append(
-            (
-                symptom,
-                str(len(rated) + len(counted)),
-                f"{sum(rated) / len(rated):.1f}, {max(rated)}" if rated else "",
-                f"{sum(counted)}, {max(counted)}" if counted else "",
-            )
+    return [
+        (
+            symptom,
+            str(len(rated) + len(counted)),
+            f"{sum(rated) / len(rated):.1f}, {max(rated)}" if rated else "",
+            f"{sum(counted)}, {max(counted)}" if counted else "",
         )
-    return rows
+        for symptom, (rated, counted) in numbers_by_symptom(entries).items()
+    ]

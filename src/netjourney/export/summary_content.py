@@ -25,6 +25,7 @@ from netjourney.core.guide import Guide
 from netjourney.core.journey.charts import (
     Reading,
     measure_names,
+    numbers_by_symptom,
     readings_of,
     unit_key,
 )
@@ -305,26 +306,17 @@ def _next_scan(session: Session, today: date) -> date | None:
 def symptom_lines(entries: Iterable[DiaryEntry]) -> tuple[SymptomLine, ...]:
     """Per symptom, in the order first written: the days noted, the ratings' average and
     highest, the counts' average a day (over the days counted) and total."""
-    rated: dict[str, list[int]] = {}
-    counted: dict[str, list[int]] = {}
-    for entry in sorted(entries, key=lambda e: e.day):
-        for mark in entry.ratings:
-            rated.setdefault(mark.symptom, [])
-            counted.setdefault(mark.symptom, [])
-            if mark.rating is not None:
-                rated[mark.symptom].append(mark.rating)
-            if mark.count is not None:
-                counted[mark.symptom].append(mark.count)
+    by_day = sorted(entries, key=lambda e: e.day)
     return tuple(
         SymptomLine(
             symptom,
-            len(ratings) + len(counted[symptom]),
-            _average(ratings),
-            max(ratings) if ratings else None,
-            _average(counted[symptom]),
-            sum(counted[symptom]) if counted[symptom] else None,
+            len(rated) + len(counted),
+            _average(rated),
+            max(rated) if rated else None,
+            _average(counted),
+            sum(counted) if counted else None,
         )
-        for symptom, ratings in rated.items()
+        for symptom, (rated, counted) in numbers_by_symptom(by_day).items()
     )
 
 

@@ -558,6 +558,21 @@ def marks_of(entries: Iterable[DiaryEntry]) -> list[SymptomMark]:
     return [SymptomMark(e.day, r.symptom, r.rating, r.count) for e in entries for r in e.ratings]
 
 
+def numbers_by_symptom(
+    entries: Iterable[DiaryEntry],
+) -> dict[str, tuple[list[int], list[int]]]:
+    """Per symptom, in the order first noted: its ratings and its counts, as written."""
+    numbers: dict[str, tuple[list[int], list[int]]] = {}
+    for entry in entries:
+        for mark in entry.ratings:
+            rated, counted = numbers.setdefault(mark.symptom, ([], []))
+            if mark.rating is not None:
+                rated.append(mark.rating)
+            if mark.count is not None:
+                counted.append(mark.count)
+    return numbers
+
+
 def diary_charts_of(session: Session) -> tuple[LineChart, ...]:
     """The diary's charts, averaged in SQL: five years of days draw as fast as a month."""
     readable = func.date(DiaryEntry.day).is_not(None)  # a stored day that is none: not drawn
