@@ -16,7 +16,7 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from netjourney.cli import build_parser, main
@@ -161,10 +161,11 @@ def _snapshot(folder: Path) -> dict[str, str]:
         well_formed(),
     )
 )
+@example(argv=["export-pdf", "-"])  # a PDF on standard output, once a capture decode error
 def test_any_arguments_work_or_fail_in_one_clear_line(
-    in_workspace: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+    in_workspace: Path, capsysbinary: pytest.CaptureFixture[bytes], argv: list[str]
 ) -> None:
-    _works_or_fails_in_one_clear_line(in_workspace, capsys, argv)
+    _works_or_fails_in_one_clear_line(in_workspace, capsysbinary, argv)
 
 
 SHAPES_ON_A_RECORD = (
@@ -193,15 +194,18 @@ SHAPES_ON_A_RECORD = (
 )
 @given(shape=st.sampled_from(SHAPES_ON_A_RECORD), db=DB_PATHS)
 def test_any_record_path_works_or_fails_in_one_clear_line(
-    in_workspace: Path, capsys: pytest.CaptureFixture[str], shape: list[str], db: str
+    in_workspace: Path, capsysbinary: pytest.CaptureFixture[bytes], shape: list[str], db: str
 ) -> None:
-    _works_or_fails_in_one_clear_line(in_workspace, capsys, [shape[0], "--db", db, *shape[1:]])
+    _works_or_fails_in_one_clear_line(
+        in_workspace, capsysbinary, [shape[0], "--db", db, *shape[1:]]
+    )
     assert stat.S_ISFIFO((in_workspace / "pipe").stat().st_mode)
 
 
 def _works_or_fails_in_one_clear_line(
-    workspace: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+    workspace: Path, capsys: pytest.CaptureFixture[bytes], argv: list[str]
 ) -> None:
+    """Output is captured as bytes: `-` as the output sends a PDF to standard output."""
     if argv[0].startswith("-"):  # an option first would start the window
         argv[0] = "x" + argv[0]
     before = _snapshot(workspace)
@@ -214,7 +218,7 @@ def _works_or_fails_in_one_clear_line(
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-    err = capsys.readouterr().err
+    err = capsys.readouterr().err.decode("utf-8", "replace")
     event(f"exit code {code}")  # --hypothesis-show-statistics: how far the examples get
 
     if code != 0:
