@@ -99,12 +99,12 @@ def test_an_overdue_dose_is_flagged_and_logging_it_moves_the_next(
         log_dose(session, treatment.id, date(2026, 1, 5))
     today = date(2026, 2, 6)
 
-    with record.reading() as session:
-        before = doses_due(session, today)
+    with record.plain_reading() as connection:
+        before = doses_due(connection, today)
     with record.writing() as session:
         log_dose(session, treatment.id, today)
-    with record.reading() as session:
-        after = doses_due(session, today)
+    with record.plain_reading() as connection:
+        after = doses_due(connection, today)
 
     assert [(d.treatment, d.due_on, d.overdue) for d in before] == [
         ("Lanreotide", date(2026, 2, 2), True)

@@ -18,7 +18,7 @@ from netjourney.core.models import (
     Question,
     QuestionStatus,
 )
-from netjourney.core.people import role_of, with_whom
+from netjourney.core.people import role_of, role_title, with_whom, with_whom_text
 from netjourney.core.questions import answer_question
 from netjourney.core.record import JourneyRecord
 from netjourney.export.content import role_title as export_role_title
@@ -90,7 +90,9 @@ def test_with_whom_reads_the_same_in_the_list_on_home_and_in_exports(
     [row] = fetch_rows(record, ListQuery.default(appointments_listing()), 0, 10)
     assert row.cells[1] == short == "Dr. Lee, my daughter"
     home = home_summary(record, datetime(2026, 1, 1, tzinfo=UTC)).next_appointment
-    assert home is not None and with_whom(record.guide, home) == exported
+    assert home is not None
+    role = role_title(record.guide, home.member_role or "")
+    assert with_whom_text(home.member_name, role, home.with_whom) == exported
 
 
 def test_an_unknown_role_is_shown_by_its_id_everywhere_and_never_raises(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +30,12 @@ from netjourney.core.places import is_writable_place, process_runs, refuse_odd_p
 from netjourney.core.schema_check import MIGRATIONS_DIR as MIGRATIONS_DIR  # its old home
 from netjourney.core.schema_check import run_migrations, schema_differences
 from netjourney.core.search_erasure import erase_edited_words_at_commit
+from netjourney.core.sqlite_file import APPLICATION_ID as APPLICATION_ID
+from netjourney.core.sqlite_file import Access as Access
+from netjourney.core.sqlite_file import connect_sqlite as connect_sqlite
+from netjourney.core.sqlite_file import sqlite_uri as sqlite_uri
+from netjourney.core.sqlite_file import text_as_stored as text_as_stored
 
-APPLICATION_ID = 0x4E4A524E  # "NJRN" in the SQLite header marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY_OPTION = "netjourney_read_only"
@@ -46,19 +48,6 @@ def schema_revisions() -> list[str]:
 
 def head_revision() -> str:
     return schema_revisions()[-1]
-
-
-class Access(enum.Enum):
-    """How a connection may use the file."""
-
-    WRITE = "write"
-    QUERY_ONLY = "query-only"  # opened read-write (to tidy its -wal away) but writes nothing
-    READ_ONLY = "read-only"  # mode=ro: the file may not be written
-    IMMUTABLE = "immutable"  # the folder is read-only too: SQLite cannot make a -shm
-
-    @property
-    def reads_only(self) -> bool:
-        return self is not Access.WRITE
 
 
 def _set_connection_pragmas(foreign_keys: bool, access: Access) -> Any:
@@ -77,35 +66,6 @@ def _set_connection_pragmas(foreign_keys: bool, access: Access) -> Any:
                 cursor.execute("PRAGMA secure_delete = ON")
 
     return on_connect
-
-
-def sqlite_uri(path: Path, access: Access = Access.WRITE) -> str:
-    """A `file:` URI that names exactly this file, whatever characters its path holds.
-
-    Every character SQLite's URI parser would take for syntax (`#`, `?`, `%`, spaces...)
-    is percent-encoded, so "Patient #1/journey.sqlite" never opens "Patient ".
-    """
-    options = {
-        Access.WRITE: "mode=rw",
-        Access.QUERY_ONLY: "mode=rw",
-        Access.READ_ONLY: "mode=ro",
-        Access.IMMUTABLE: "mode=ro&immutable=1",
-    }[access]
-    return f"{path.absolute().as_uri()}?{options}"
-
-
-def connect_sqlite(path: Path, access: Access = Access.WRITE) -> sqlite3.Connection:
-    """A driver connection to exactly this existing file (never creates one)."""
-    connection = sqlite3.connect(
-        sqlite_uri(path, access), uri=True, isolation_level=None, check_same_thread=False
-    )
-    connection.text_factory = text_as_stored
-    return connection
-
-
-text_as_stored = partial(str, encoding="utf-8", errors="replace")
-"""Text as SQLite hands it over: bytes another program stored as TEXT that are not UTF-8
-show as U+FFFD instead of failing the whole query (check names them: value_check)."""
 
 
 def connect_engine(

@@ -181,3 +181,8 @@ def zone_or_utc(name: str) -> ZoneInfo:
     have stored one it lacks, or text that is no zone): times are shown, never a crash.
     `netjourney check` names such a zone."""
     return ZoneInfo("UTC") if time_zone_problem(name) else ZoneInfo(name)
+
+
+def local_time_text(moment: datetime, zone_name: str) -> str:
+    """e.g. 'Tue, Dec 3, 2026, 2:30 PM' in the appointment's own time zone."""
+    return short_date_time(moment.astimezone(zone_or_utc(zone_name)))

@@ -1,32 +1,68 @@
-"""What the Home page shows: what is next, and what is still open."""
+"""What the Home page shows: what is next, and what is still open.
+
+Read on a plain sqlite3 connection (core/plain_read.py): the window fills Home from
+its own read-only connection right after the first paint, before SQLAlchemy is
+imported, and from the open record after every change; both give the same summary.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from netjourney.core.journey.upcoming import UpcomingItem, upcoming_in
+from netjourney.core.plain_read import (
+    NoteTitle,
+    Visit,
+    latest_notes,
+    next_visit,
+    open_question_count,
+    opened_plainly,
+    planned_questions,
+)
 
-from netjourney.core.appointments import upcoming
-from netjourney.core.models import Appointment, Note, Question
-from netjourney.core.questions import OPEN_STATUSES
-from netjourney.core.record import JourneyRecord
+if TYPE_CHECKING:
+    from netjourney.core.record import JourneyRecord
+
+OPEN_STATUS_VALUES = ("to_ask", "asked")  # still to ask or to hear back about (OPEN_STATUSES)
+WHATS_NEXT_DAYS = 60
 
 
 @dataclass(frozen=True)
 class HomeSummary:
-    next_appointment: Appointment | None
+    next_appointment: Visit | None
+    questions_to_ask_there: tuple[str, ...]  # at the next appointment
     open_question_count: int
-    latest_notes: list[Note]
+    latest_notes: tuple[NoteTitle, ...]
+    whats_next: tuple[UpcomingItem, ...]  # the next WHATS_NEXT_DAYS days, late doses first
 
 
 def home_summary(record: JourneyRecord, now: datetime, note_count: int = 5) -> HomeSummary:
-    following = upcoming(record, now, limit=1)
-    with record.reading() as session:
-        open_count = session.scalar(
-            select(func.count())
-            .select_from(Question)
-            .where(Question.chosen, Question.status.in_(OPEN_STATUSES))
-        )
-        notes = session.scalars(select(Note).order_by(Note.updated_at.desc()).limit(note_count))
-        return HomeSummary(following[0] if following else None, open_count or 0, list(notes))
+    with record.plain_reading() as connection:
+        return home_summary_in(connection, now, note_count)
+
+
+def quick_home_summary(path: Path, now: datetime) -> HomeSummary | None:
+    """Home's summary read without opening the record (core/plain_read.py); None when
+    only the full opening can read the file."""
+    try:
+        with opened_plainly(path) as connection:
+            return None if connection is None else home_summary_in(connection, now)
+    except sqlite3.Error:  # damaged past its first pages: the damage check says so next
+        return None
+
+
+def home_summary_in(
+    connection: sqlite3.Connection, now: datetime, note_count: int = 5
+) -> HomeSummary:
+    visit = next_visit(connection, now)
+    return HomeSummary(
+        visit,
+        tuple(planned_questions(connection, visit.id)) if visit else (),
+        open_question_count(connection, OPEN_STATUS_VALUES),
+        tuple(latest_notes(connection, note_count)),
+        tuple(upcoming_in(connection, now.astimezone().date(), WHATS_NEXT_DAYS)),
+    )

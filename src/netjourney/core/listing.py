@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, func, select
 
-from netjourney.core.dates import short_date, short_date_time, zone_or_utc
+from netjourney.core.dates import local_time_text as local_time_text
+from netjourney.core.dates import short_date, short_date_time
 from netjourney.core.guide import Guide
 from netjourney.core.models import (
     Appointment,
@@ -26,6 +27,8 @@ from netjourney.core.models import (
 )
 from netjourney.core.people import role_title, with_whom_text
 from netjourney.core.record import JourneyRecord
+from netjourney.core.words import LONGEST_SHOWN as LONGEST_SHOWN
+from netjourney.core.words import bounded as bounded
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,6 @@ def _shown(listing: Listing, row: Row[Any]) -> ListRow:
     return ListRow(row.id, tuple(column.show(row) for column in listing.columns))
 
 
-def local_time_text(moment: datetime, zone_name: str) -> str:
-    """e.g. 'Tue, Dec 3, 2026, 2:30 PM' in the appointment's own time zone (core/dates.py)."""
-    return short_date_time(moment.astimezone(zone_or_utc(zone_name)))
-
-
 def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:
     """e.g. 'Tue, Dec 3, 2026, 2:30 PM — Follow-up visit': how a visit is named in lists."""
     return f"{local_time_text(starts_at, time_zone)} — {purpose}"
@@ -103,19 +101,6 @@ def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:
 def _text(key: str) -> Callable[[Row[Any]], str]:
     """The user's own words, whole: the list wraps them rather than cutting them."""
     return lambda row: _one_line(getattr(row, key) or "", limit=None)
-
-
-LONGEST_SHOWN = 1000
-"""A list row or a summary shows at most this many characters of one text. Ordinary words
-are far shorter and shown whole; a title of a million characters (another tool, or one
-long paste) took seconds to lay out on every visit. Its editor shows it all."""
-
-
-def bounded(text: str, limit: int = LONGEST_SHOWN) -> str:
-    """The text, or its first `limit` characters and a note of how many more there are."""
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}… ({len(text) - limit:,} more characters: open it to read them all)"
 
 
 def _one_line(text: str, limit: int | None = 120) -> str:

@@ -7,11 +7,9 @@ a section (or a role) the guide does not have.
 
 from __future__ import annotations
 
-import enum
 import math
-from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -31,29 +29,28 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from netjourney.core.dates import UnreadableDate, UnreadableTime
+from netjourney.core.stored_values import FIRST_SHOWABLE as FIRST_SHOWABLE
+from netjourney.core.stored_values import LAST_SHOWABLE as LAST_SHOWABLE
+from netjourney.core.stored_values import UNKNOWN_CHOICE as UNKNOWN_CHOICE
+from netjourney.core.stored_values import UNREADABLE_TEXT as UNREADABLE_TEXT
+from netjourney.core.stored_values import ChoiceT as ChoiceT
+from netjourney.core.stored_values import StoredChoice as StoredChoice
+from netjourney.core.stored_values import choice_label as choice_label
+from netjourney.core.stored_values import parse_stored_time as parse_stored_time
+from netjourney.core.stored_values import (
+    readable_text,
+    stored_day,
+    stored_text,
+    stored_time,
+    stored_whole_number,
+    time_as_stored,
+)
 
 OTHER_ROLE = "other"
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-FIRST_SHOWABLE = datetime(1, 1, 2, tzinfo=UTC)
-LAST_SHOWABLE = datetime(9999, 12, 30, tzinfo=UTC)
-"""A day in from the calendar's ends: a time beyond them cannot be shown in every time
-zone (Python's dates stop at years 1 and 9999), so it is read as unreadable."""
-
-
-def parse_stored_time(text: str) -> datetime:
-    """A stored UTC time; ValueError when the text is not one, or not one a zone can show."""
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:  # as NET Journey writes it; another program may add an offset
-        moment = moment.replace(tzinfo=UTC)
-    if not FIRST_SHOWABLE <= moment <= LAST_SHOWABLE:
-        raise ValueError(f"{text!r} is not a time within the calendar")
-    return moment.astimezone(UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -63,21 +60,10 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError(f"a time without a time zone cannot be stored: {value!r}")
-        # isoformat pads the year to four digits (strftime's %Y does not below 1000).
-        utc = value.astimezone(UTC).replace(tzinfo=None)
-        return utc.isoformat(sep=" ", timespec="microseconds")
+        return None if value is None else time_as_stored(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        try:
-            return parse_stored_time(value)
-        except (ValueError, TypeError):  # written by another program: shown flagged, no crash
-            return UnreadableTime.of(readable_text(value))
+        return stored_time(value)  # written by another program: shown flagged, no crash
 
 
 class StoredDate(TypeDecorator[date]):
@@ -88,46 +74,7 @@ class StoredDate(TypeDecorator[date]):
     cache_ok = True
 
     def result_processor(self, dialect: Dialect, coltype: object) -> Any:
-        parse = self.impl_instance.result_processor(dialect, coltype)
-
-        def process(value: Any) -> Any:
-            try:
-                return parse(value) if parse is not None else value
-            except (ValueError, TypeError):
-                return UnreadableDate.of(str(value))
-
-        return process
-
-
-UNKNOWN_CHOICE = "{} (not a {} this version knows: netjourney check names it)"
-
-
-class StoredChoice(enum.StrEnum):
-    """One of a fixed set of values, kept as text (see choice_column).
-
-    A stored value this version does not know (a newer version's, or another program's)
-    reads as a stand-in of the same type that keeps it, so its row still opens, shows and
-    exports it, flagged; `check` names it. Only the column makes stand-ins: calling the
-    type with text it does not know still refuses it.
-    """
-
-    @classmethod
-    def stand_in(cls, value: str) -> Self:
-        stand_in = str.__new__(cls, value)
-        stand_in._name_, stand_in._value_ = "UNKNOWN", value
-        return stand_in
-
-    @property
-    def known(self) -> bool:
-        return self._value_ in type(self)._value2member_map_
-
-
-ChoiceT = TypeVar("ChoiceT", bound=StoredChoice)
-
-
-def choice_label(labels: Mapping[ChoiceT, str], choice: ChoiceT, noun: str) -> str:
-    """The choice's label; a stored value this version does not know, flagged as one."""
-    return labels[choice] if choice.known else UNKNOWN_CHOICE.format(choice.value, noun)
+        return stored_day  # in place of the Date's own parsing, which fails the query
 
 
 class _StoredChoiceEnum(Enum):
@@ -138,7 +85,7 @@ class _StoredChoiceEnum(Enum):
         try:
             return super()._object_value_for_elem(elem)
         except LookupError:
-            return self.enum_class.stand_in(elem)  # type: ignore[union-attr]
+            return self.enum_class.stored(elem)  # type: ignore[union-attr]
 
 
 def choice_column(choices: type[StoredChoice], name: str, length: int = 32) -> Enum:
@@ -172,23 +119,6 @@ _STATUS_LABELS = {
 }
 
 
-UNREADABLE_TEXT = "[{} of data, not text: netjourney check names it]"
-
-
-def readable_text(stored: object) -> str:
-    """A stored value of a text column that is not text, as text to show and export.
-
-    Another program may leave a BLOB or a number there; SQLite keeps it. Bytes that are
-    UTF-8 are the words they spell; other bytes become a stand-in saying how many.
-    """
-    if isinstance(stored, bytes):
-        try:
-            return stored.decode("utf-8")
-        except UnicodeDecodeError:
-            return UNREADABLE_TEXT.format(f"{len(stored)} byte{'' if len(stored) == 1 else 's'}")
-    return str(stored)
-
-
 class StoredText(TypeDecorator[str]):
     """Text that reads a stored value which is not text (see readable_text) as text,
     instead of failing every page, export and list that uses it."""
@@ -197,7 +127,7 @@ class StoredText(TypeDecorator[str]):
     cache_ok = True
 
     def process_result_value(self, value: object, dialect: Dialect) -> str | None:
-        return value if value is None or isinstance(value, str) else readable_text(value)
+        return stored_text(value)
 
 
 class StoredString(StoredText):
@@ -250,7 +180,7 @@ class StoredInteger(TypeDecorator[int]):
     cache_ok = True
 
     def process_result_value(self, value: object, dialect: Dialect) -> int | None:
-        return value if isinstance(value, int) else None
+        return stored_whole_number(value)
 
 
 def _read_safely(column: Column[Any]) -> None:

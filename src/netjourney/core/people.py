@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from netjourney.core.guide import OTHER_ROLE_ID, Guide, Role
 from netjourney.core.models import Appointment
+from netjourney.core.words import with_whom_text as with_whom_text
 
 
 def role_of(guide: Guide, role_id: str) -> Role:
@@ -19,25 +20,8 @@ def role_title(guide: Guide, role_id: str) -> str:
     return role_of(guide, role_id).title
 
 
-def with_whom_text(member_name: str | None, member_role: str | None, others: str) -> str:
-    """e.g. 'Dr. Lee (Pulmonologist), my daughter': the care-team member, then anyone else.
-
-    The role is left out when the name already says it: 'Grace Kim (nurse navigator)',
-    not 'Grace Kim (nurse navigator) (Nurse)'."""
-    people = []
-    if member_name:
-        people.append(_named_with_role(member_name, member_role) if member_role else member_name)
-    if others.strip():
-        people.append(others.strip())
-    return ", ".join(people)
-
-
 def with_whom(guide: Guide, appointment: Appointment, with_role: bool = True) -> str:
     """Who the visit is with; the member's role is left out where space is short (lists)."""
     member = appointment.member
     role = role_title(guide, member.role) if member and with_role else None
     return with_whom_text(member.name if member else None, role, appointment.with_whom)
-
-
-def _named_with_role(name: str, role: str) -> str:
-    return name if role.casefold() in name.casefold() else f"{name} ({role})"

@@ -11,11 +11,12 @@ from netjourney.core import repository
 from netjourney.core.dates import zone_or_utc
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
+from netjourney.core.home import OPEN_STATUS_VALUES
 from netjourney.core.models import Appointment, Question, QuestionStatus
 from netjourney.core.people import with_whom
 from netjourney.core.record import JourneyRecord
 
-OPEN_STATUSES = (QuestionStatus.TO_ASK, QuestionStatus.ASKED)
+OPEN_STATUSES = tuple(QuestionStatus(value) for value in OPEN_STATUS_VALUES)
 OWN_GROUP = "own"  # the group filter's value for the user's own questions
 OPEN_FILTER = "open"  # the status filter's value for still to ask or to hear back about
 

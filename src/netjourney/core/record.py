@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,7 @@ from netjourney.core.database import (
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import CareRole, GuideSection, RecordIdentity
+from netjourney.core.plain_read import session_connection
 
 
 class JourneyRecord:
@@ -64,6 +66,16 @@ class JourneyRecord:
             session.begin(),
         ):
             yield session
+
+    @contextmanager
+    def plain_reading(self) -> Iterator[sqlite3.Connection]:
+        """A read on the sqlite3 connection under a reading session, for what is read the
+        same way with or without SQLAlchemy (core/plain_read.py)."""
+        with self.reading() as session:
+            try:
+                yield session_connection(session)
+            except sqlite3.Error as error:
+                raise translate_sqlite_error(error, self.path) from error
 
     @contextmanager
     def _translated_errors(self) -> Iterator[None]:

@@ -45,8 +45,10 @@ def schema_of(connection: sqlite3.Connection) -> Schema:
 
 def schema_differences(connection: sqlite3.Connection, revision: str) -> list[str]:
     """What differs from the schema our migrations make at `revision`; empty when none."""
-    expected = expected_schema(revision)
-    actual = schema_of(connection)
+    return differences_from(expected_schema(revision), schema_of(connection))
+
+
+def differences_from(expected: Schema, actual: Schema) -> list[str]:
     differences = [
         f"an extra {key[0]} {key[1]!r} that NET Journey never makes"
         for key in sorted(actual.keys() - expected.keys())
@@ -66,14 +68,27 @@ def schema_differences(connection: sqlite3.Connection, revision: str) -> list[st
 def expected_schema(revision: str) -> Schema:
     """The schema the migrations make, up to `revision`: as these same migrations made it
     before, from the user's cache, or else built now and kept there."""
-    kept = paths.cache_folder() / "schemas" / f"{revision}-{migrations_fingerprint()}.json"
-    with suppress(OSError, ValueError):  # missing or damaged: build it again
-        return _schema_from_json(kept.read_text(encoding="utf-8"))
+    found = kept_schema(revision)
+    if found is not None:
+        return found
     schema = built_schema(revision)
+    kept = _kept_schema_file(revision)
     with suppress(OSError):  # a read-only cache only costs the next start the time
         paths.make_private_folder(kept.parent)
         replace_atomically(kept, lambda file: file.write_text(_schema_json(schema), "utf-8"))
     return schema
+
+
+def kept_schema(revision: str) -> Schema | None:
+    """The schema at `revision` as kept in the user's cache by an earlier start; None when
+    none is kept (or the kept one is damaged): only expected_schema builds one."""
+    with suppress(OSError, ValueError):
+        return _schema_from_json(_kept_schema_file(revision).read_text(encoding="utf-8"))
+    return None
+
+
+def _kept_schema_file(revision: str) -> Path:
+    return paths.cache_folder() / "schemas" / f"{revision}-{migrations_fingerprint()}.json"
 
 
 @cache

@@ -83,8 +83,8 @@ def export_calendar(
     now = now or utc_now()
     appointments = upcoming(record, now)
     today = now.astimezone().date()
-    with record.reading() as session:
-        dues = doses_due(session, today)
+    with record.plain_reading() as connection:
+        dues = doses_due(connection, today)
     planned = [
         item for item in upcoming_items(record, today, PLANNING_DAYS) if item.kind in (SCAN, TEST)
     ]

@@ -48,11 +48,12 @@ from sqlalchemy import (
 from netjourney.core.creation import writing_into_empty
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide, field_path
-from netjourney.core.models import UnreadableNumber, UTCDateTime, readable_text
+from netjourney.core.models import UnreadableNumber, UTCDateTime
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import RecordKind, kind_of, kinds
 from netjourney.core.situation import AnswerError, Situation
 from netjourney.core.situation_store import store_situation, stored_situation
+from netjourney.core.stored_values import readable_text
 from netjourney.export.atomic import write_atomically
 
 FORMAT_NAME = "netjourney-record"

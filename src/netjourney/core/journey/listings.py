@@ -8,38 +8,24 @@ from typing import Any
 from sqlalchemy import Row, String, cast, func, select
 
 from netjourney.core.dates import short_date
+from netjourney.core.journey.choices import SCAN_KIND_LABELS as SCAN_KIND_LABELS
+from netjourney.core.journey.choices import TREATMENT_KIND_LABELS as TREATMENT_KIND_LABELS
+from netjourney.core.journey.choices import scan_kind_label as scan_kind_label
+from netjourney.core.journey.choices import treatment_kind_label as treatment_kind_label
+from netjourney.core.journey.choices import treatment_title as treatment_title
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
     Measurement,
     RepeatUnit,
     Scan,
-    ScanKind,
     SymptomRating,
     Treatment,
-    TreatmentKind,
     ValueQualifier,
 )
 from netjourney.core.journey.rules import readable_planned_dates
 from netjourney.core.listing import ListColumn, Listing
 from netjourney.core.models import CareTeamMember, choice_label
-
-TREATMENT_KIND_LABELS = {
-    TreatmentKind.SURGERY: "Surgery",
-    TreatmentKind.SOMATOSTATIN_ANALOG: "Somatostatin analog",
-    TreatmentKind.CHEMOTHERAPY: "Chemotherapy",
-    TreatmentKind.RADIATION: "Radiation",
-    TreatmentKind.TARGETED_THERAPY: "Targeted therapy",
-    TreatmentKind.RADIOACTIVE_DRUG: "Radioactive drug",
-    TreatmentKind.LIVER_PROCEDURE: "Liver procedure",
-    TreatmentKind.OTHER: "Other",
-}
-SCAN_KIND_LABELS = {
-    ScanKind.CT: "CT",
-    ScanKind.MRI: "MRI",
-    ScanKind.SOMATOSTATIN_PET: "Somatostatin receptor PET",
-    ScanKind.OTHER: "Other scan",
-}
 
 
 def _day(key: str) -> Any:
@@ -54,18 +40,6 @@ def day_text(day: date) -> str:
     """'Mar 3, 2026' or '3 Mar 2026': a day in a title or a chart, as the region writes it
     (core/dates.py)."""
     return short_date(day)
-
-
-def treatment_kind_label(kind: str) -> str:
-    return choice_label(TREATMENT_KIND_LABELS, TreatmentKind(kind), "kind of treatment")
-
-
-def scan_kind_label(kind: str) -> str:
-    return choice_label(SCAN_KIND_LABELS, ScanKind(kind), "kind of scan")
-
-
-def treatment_title(name: str, kind: str) -> str:
-    return name or treatment_kind_label(kind)
 
 
 def value_text(value: float, unit: str, qualifier: str | None = None) -> str:

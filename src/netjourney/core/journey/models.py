@@ -18,60 +18,11 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from netjourney.core.models import (
-    Base,
-    CareTeamMember,
-    LinkedToGuide,
-    StoredChoice,
-    choice_column,
-)
-
-
-class TreatmentKind(StoredChoice):
-    SURGERY = "surgery"
-    SOMATOSTATIN_ANALOG = "somatostatin_analog"
-    CHEMOTHERAPY = "chemotherapy"
-    RADIATION = "radiation"
-    TARGETED_THERAPY = "targeted_therapy"
-    RADIOACTIVE_DRUG = "radioactive_drug"
-    LIVER_PROCEDURE = "liver_procedure"
-    OTHER = "other"
-
-
-class RepeatUnit(StoredChoice):
-    DAYS = "days"
-    WEEKS = "weeks"
-
-
-class ValueQualifier(StoredChoice):
-    """How a lab printed a value it could only bound: "<0.5" is LESS with the value 0.5."""
-
-    LESS = "<"
-    AT_MOST = "<="
-    MORE = ">"
-    AT_LEAST = ">="
-
-    @property
-    def symbol(self) -> str:
-        """As shown and printed: <, ≤, >, ≥."""
-        return {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}[self.value]
-
-    @property
-    def words(self) -> str:
-        """As a screen reader or a sentence says it: 'below', 'at most'..."""
-        return {"<": "below", "<=": "at most", ">": "above", ">=": "at least"}[self.value]
-
-    @property
-    def is_upper_bound(self) -> bool:
-        """The true value is at or below the number shown."""
-        return self in (ValueQualifier.LESS, ValueQualifier.AT_MOST)
-
-
-class ScanKind(StoredChoice):
-    CT = "ct"
-    MRI = "mri"
-    SOMATOSTATIN_PET = "somatostatin_pet"
-    OTHER = "other"
+from netjourney.core.journey.choices import RepeatUnit as RepeatUnit
+from netjourney.core.journey.choices import ScanKind as ScanKind
+from netjourney.core.journey.choices import TreatmentKind as TreatmentKind
+from netjourney.core.journey.choices import ValueQualifier as ValueQualifier
+from netjourney.core.models import Base, CareTeamMember, LinkedToGuide, choice_column
 
 
 class Treatment(LinkedToGuide, Base):

@@ -15,18 +15,28 @@ is due on the first planned date after its last dose.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import Protocol
 
 from netjourney.core.dates import long_date, short_date
-from netjourney.core.journey.listings import treatment_title
-from netjourney.core.journey.models import Dose, RepeatUnit, Treatment
+from netjourney.core.journey.choices import RepeatUnit, treatment_title
 from netjourney.core.journey.rules import readable_planned_dates
-from netjourney.core.models import choice_label
+from netjourney.core.plain_read import planned_treatments
+from netjourney.core.stored_values import choice_label
+
+
+class Scheduled(Protocol):
+    """A treatment's schedule columns: the model's, or core/plain_read.py's plain row."""
+
+    @property
+    def repeat_every(self) -> int | None: ...
+    @property
+    def repeat_unit(self) -> RepeatUnit | None: ...
+    @property
+    def planned_dates(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -38,7 +48,7 @@ class Schedule:
     dates: tuple[date, ...] = ()
 
     @classmethod
-    def of(cls, treatment: Treatment) -> Schedule:
+    def of(cls, treatment: Scheduled) -> Schedule:
         return cls(
             treatment.repeat_every,
             RepeatUnit(treatment.repeat_unit) if treatment.repeat_unit else None,
@@ -137,19 +147,14 @@ class DoseDue:
     stopped_on: date | None  # a planned stop ends the recurring event
 
 
-def doses_due(session: Session, today: date) -> list[DoseDue]:
-    """The next dose of every repeating treatment still going, by due date."""
-    last_given = select(Dose.treatment_id, func.max(Dose.given_on)).group_by(Dose.treatment_id)
-    last_doses: dict[int, date] = {tid: on for tid, on in session.execute(last_given)}
+def doses_due(connection: sqlite3.Connection, today: date) -> list[DoseDue]:
+    """The next dose of every repeating treatment still going, by due date (read from an
+    open record with JourneyRecord.plain_reading, or from core/plain_read.opened_plainly)."""
     due: list[DoseDue] = []
-    for treatment in session.scalars(select(Treatment).order_by(Treatment.id)):
+    for treatment in planned_treatments(connection):
         schedule = Schedule.of(treatment)
         on = next_due(
-            schedule,
-            treatment.started_on,
-            treatment.stopped_on,
-            last_doses.get(treatment.id),
-            today,
+            schedule, treatment.started_on, treatment.stopped_on, treatment.last_dose, today
         )
         if on is not None and schedule.repeats:
             due.append(
@@ -158,7 +163,7 @@ def doses_due(session: Session, today: date) -> list[DoseDue]:
                     treatment_title(treatment.name, treatment.kind),
                     on,
                     on < today,
-                    treatment.member.name if treatment.member else "",
+                    treatment.prescriber,
                     treatment.location,
                     schedule,
                     treatment.stopped_on,

@@ -7,19 +7,19 @@ scan's day as recorded (see core/journey/schedule.py).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from netjourney.core.dates import clock, zone_or_utc
-from netjourney.core.journey.listings import scan_kind_label
-from netjourney.core.journey.models import Measurement, Scan
+from netjourney.core.journey.choices import scan_kind_label
 from netjourney.core.journey.schedule import doses_due
-from netjourney.core.models import Appointment
-from netjourney.core.people import with_whom_text
-from netjourney.core.record import JourneyRecord
+from netjourney.core.plain_read import latest_scan, tests_planned, visits_between
+from netjourney.core.words import with_whom_text
+
+if TYPE_CHECKING:
+    from netjourney.core.record import JourneyRecord
 
 APPOINTMENT, DOSE, SCAN, TEST = "Appointment", "Dose due", "Scan planned", "Test planned"
 
@@ -38,33 +38,36 @@ class UpcomingItem:
 
 def upcoming(record: JourneyRecord, today: date, days: int = 30) -> list[UpcomingItem]:
     """Everything due from today through `days` days on, plus overdue doses, by date."""
+    with record.plain_reading() as connection:
+        return upcoming_in(connection, today, days)
+
+
+def upcoming_in(connection: sqlite3.Connection, today: date, days: int = 30) -> list[UpcomingItem]:
+    """upcoming() read on a plain connection: an open record's, or core/plain_read.py's own."""
     last = today + timedelta(days=days)
-    with record.reading() as session:
-        items = [
-            *_appointments(session, today, last),
-            *_doses(session, today, last),
-            *_scans(session, today, last),
-            *_tests(session, today, last),
-        ]
+    items = [
+        *_appointments(connection, today, last),
+        *_doses(connection, today, last),
+        *_scans(connection, today, last),
+        *_tests(connection, today, last),
+    ]
     return sorted(items, key=lambda i: (i.on, i.at, i.kind, i.what))
 
 
-def _appointments(session: Session, first: date, last: date) -> list[UpcomingItem]:
+def _appointments(connection: sqlite3.Connection, first: date, last: date) -> list[UpcomingItem]:
     # A day either side in UTC catches every zone; the exact day is the visit's own.
     since = datetime.combine(first - timedelta(days=1), time(), UTC)
     until = datetime.combine(last + timedelta(days=2), time(), UTC)
-    visits = session.scalars(select(Appointment).where(Appointment.starts_at.between(since, until)))
     items = []
-    for visit in visits:
+    for visit in visits_between(connection, since, until):
         local = visit.starts_at.astimezone(zone_or_utc(visit.time_zone))
         if first <= local.date() <= last:
-            member = visit.member.name if visit.member else None
             items.append(
                 UpcomingItem(
                     local.date(),
                     APPOINTMENT,
                     visit.purpose or "Appointment",
-                    with_whom_text(member, None, visit.with_whom),
+                    with_whom_text(visit.member_name, None, visit.with_whom),
                     at=clock(local),
                     record_kind="appointment",
                     record_id=visit.id,
@@ -73,7 +76,7 @@ def _appointments(session: Session, first: date, last: date) -> list[UpcomingIte
     return items
 
 
-def _doses(session: Session, first: date, last: date) -> list[UpcomingItem]:
+def _doses(connection: sqlite3.Connection, first: date, last: date) -> list[UpcomingItem]:
     return [
         UpcomingItem(
             due.due_on,
@@ -84,14 +87,14 @@ def _doses(session: Session, first: date, last: date) -> list[UpcomingItem]:
             record_kind="treatment",
             record_id=due.treatment_id,
         )
-        for due in doses_due(session, first)
+        for due in doses_due(connection, first)
         if due.due_on <= last
     ]
 
 
-def _scans(session: Session, first: date, last: date) -> list[UpcomingItem]:
+def _scans(connection: sqlite3.Connection, first: date, last: date) -> list[UpcomingItem]:
     """The next scan planned at the latest scan (an earlier plan was met or replaced)."""
-    latest = session.scalars(select(Scan).order_by(Scan.scanned_on.desc(), Scan.id.desc())).first()
+    latest = latest_scan(connection)
     if latest is None or latest.next_planned_on is None:
         return []
     if not first <= latest.next_planned_on <= last:
@@ -104,26 +107,12 @@ def _scans(session: Session, first: date, last: date) -> list[UpcomingItem]:
     ]
 
 
-def _tests(session: Session, first: date, last: date) -> list[UpcomingItem]:
+def _tests(connection: sqlite3.Connection, first: date, last: date) -> list[UpcomingItem]:
     """Per measure, the next test planned at its latest result."""
-    newest = (
-        select(Measurement.measure, func.max(Measurement.measured_on).label("on"))
-        .group_by(Measurement.measure)
-        .subquery()
-    )
-    latest = session.scalars(
-        select(Measurement)
-        .join(
-            newest,
-            (Measurement.measure == newest.c.measure) & (Measurement.measured_on == newest.c.on),
-        )
-        .where(Measurement.next_planned_on.between(first, last))
-        .order_by(Measurement.id)
-    )
     seen: dict[str, UpcomingItem] = {}
-    for result in latest:
+    for result in tests_planned(connection, first, last):
         seen[result.measure] = UpcomingItem(
-            result.next_planned_on or first,
+            result.next_planned_on,
             TEST,
             result.measure,
             result.lab,

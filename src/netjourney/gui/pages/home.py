@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from netjourney.core.dates import short_date
-from netjourney.core.home import home_summary
-from netjourney.core.journey.upcoming import upcoming
-from netjourney.core.listing import bounded, local_time_text
-from netjourney.core.people import with_whom
-from netjourney.core.record import JourneyRecord
-from netjourney.core.registry import kind_named
+from netjourney.core.dates import local_time_text, short_date
+from netjourney.core.home import WHATS_NEXT_DAYS, HomeSummary, home_summary
+from netjourney.core.journey.upcoming import UpcomingItem
+from netjourney.core.words import bounded, with_whom_text
+
+if TYPE_CHECKING:
+    from netjourney.core.record import JourneyRecord
+
+RECORD_LINK = "record"  # 'record:treatment:3' opens the page of the registry's kind
 
 
 class HomePage(QWidget):
@@ -54,74 +58,89 @@ class HomePage(QWidget):
         return ""
 
     def summary_html(self, now: datetime) -> str:
-        summary = home_summary(self.record, now)
-        parts = ["<h1>Welcome to NET Journey</h1>", *self.whats_next_html(now.astimezone().date())]
-        parts.append("<h2>Next appointment</h2>")
-        visit = summary.next_appointment
-        if visit is None:
-            parts.append('<p>No appointment coming up. <a href="appointments:">Add one</a>.</p>')
-        else:
-            people = with_whom(self.record.guide, visit)
-            parts.append(
-                f'<p><a href="appointments:{visit.id}"><b>'
-                f"{_shown(local_time_text(visit.starts_at, visit.time_zone))}</b></a> — "
-                f"{_shown(visit.purpose)}"
-                + (f" with {_shown(people)}" if people else "")
-                + (f"<br>Where: {_shown(visit.location)}" if visit.location else "")
-                + "</p>"
-            )
-            planned = "".join(f"<li>{_shown(q.text)}</li>" for q in visit.planned_questions)
-            parts.append(
-                f"<p>Questions to ask there:</p><ul>{planned}</ul>"
-                if planned
-                else "<p>No questions planned for it yet.</p>"
-            )
-        count = summary.open_question_count
-        parts.append("<h2>Questions</h2>")
-        parts.append(
-            # "open" is the Questions page's OPEN_FILTER (not imported: a faster start)
-            f'<p><a href="questions:open">{count} question{"" if count == 1 else "s"} '
-            "still to ask or to hear back about</a>.</p>"
-        )
-        parts.append("<h2>Latest notes</h2>")
-        notes = "".join(
-            f'<li><a href="notes:{n.id}">{_shown(n.title or "(untitled)")}</a></li>'
-            for n in summary.latest_notes
-        )
-        parts.append(
-            f"<ul>{notes}</ul>" if notes else '<p>No notes yet. <a href="notes:">Write one</a>.</p>'
-        )
-        parts.append(
-            '<h2>Not sure where to start?</h2><p><a href="guide:">Read the guide</a>'
-            ' · <a href="questions:">choose questions to ask</a>'
-            ' · <a href="team:">add the people treating you</a>.</p>'
-        )
-        return '<div style="font-size: large">' + "".join(parts) + "</div>"
+        from netjourney.core.people import role_title
 
-    def whats_next_html(self, today: date, days: int = 60, shown: int = 8) -> list[str]:
-        """Appointments, doses due, scans and tests planned, in date order; late doses first."""
-        items = upcoming(self.record, today, days)
-        rows = []
-        for item in items[:shown]:
-            when = short_date(item.on, weekday=True) + (f", {item.at}" if item.at else "")
-            late = "<b>Overdue</b> since " if item.overdue else ""
-            whom = f" — {_shown(item.with_whom)}" if item.with_whom else ""
-            page = kind_named(item.record_kind).page if item.record_kind else ""
-            what = _shown(f"{item.kind}: {item.what}")
-            link = f'<a href="{page}:{item.record_id}">{what}</a>' if page else what
-            rows.append(f"<li>{late}<b>{_shown(when)}</b> · {link}{whom}</li>")
-        if not rows:
-            return [
-                "<h2>What's next</h2>",
-                f"<p>Nothing in the next {days} days: no appointment, dose, scan or test.</p>",
-            ]
-        more = len(items) - shown
-        more_text = f"<p>…and {more} more in the next {days} days.</p>" if more > 0 else ""
-        return ["<h2>What's next</h2>", f"<ul>{''.join(rows)}</ul>{more_text}"]
+        return summary_html(
+            home_summary(self.record, now), lambda r: role_title(self.record.guide, r)
+        )
 
     def _link(self, link: str) -> None:
         page, _, key = link.partition(":")
+        if page == RECORD_LINK:
+            from netjourney.core.registry import kind_named
+
+            kind, _, key = key.partition(":")
+            page = kind_named(kind).page
         self.navigate_requested.emit(page, key)
+
+
+def summary_html(summary: HomeSummary, role_title: Callable[[str], str]) -> str:
+    """Home's text: the same whether read before the record opens (gui/app.py) or after."""
+    parts = ["<h1>Welcome to NET Journey</h1>", *whats_next_html(summary.whats_next)]
+    parts.append("<h2>Next appointment</h2>")
+    visit = summary.next_appointment
+    if visit is None:
+        parts.append('<p>No appointment coming up. <a href="appointments:">Add one</a>.</p>')
+    else:
+        role = role_title(visit.member_role) if visit.member_role is not None else None
+        people = with_whom_text(visit.member_name, role, visit.with_whom)
+        parts.append(
+            f'<p><a href="appointments:{visit.id}"><b>'
+            f"{_shown(local_time_text(visit.starts_at, visit.time_zone))}</b></a> — "
+            f"{_shown(visit.purpose)}"
+            + (f" with {_shown(people)}" if people else "")
+            + (f"<br>Where: {_shown(visit.location)}" if visit.location else "")
+            + "</p>"
+        )
+        planned = "".join(f"<li>{_shown(text)}</li>" for text in summary.questions_to_ask_there)
+        parts.append(
+            f"<p>Questions to ask there:</p><ul>{planned}</ul>"
+            if planned
+            else "<p>No questions planned for it yet.</p>"
+        )
+    count = summary.open_question_count
+    parts.append("<h2>Questions</h2>")
+    parts.append(
+        # "open" is the Questions page's OPEN_FILTER (not imported: a faster start)
+        f'<p><a href="questions:open">{count} question{"" if count == 1 else "s"} '
+        "still to ask or to hear back about</a>.</p>"
+    )
+    parts.append("<h2>Latest notes</h2>")
+    notes = "".join(
+        f'<li><a href="notes:{n.id}">{_shown(n.title or "(untitled)")}</a></li>'
+        for n in summary.latest_notes
+    )
+    parts.append(
+        f"<ul>{notes}</ul>" if notes else '<p>No notes yet. <a href="notes:">Write one</a>.</p>'
+    )
+    parts.append(
+        '<h2>Not sure where to start?</h2><p><a href="guide:">Read the guide</a>'
+        ' · <a href="questions:">choose questions to ask</a>'
+        ' · <a href="team:">add the people treating you</a>.</p>'
+    )
+    return '<div style="font-size: large">' + "".join(parts) + "</div>"
+
+
+def whats_next_html(items: Sequence[UpcomingItem], shown: int = 8) -> list[str]:
+    """Appointments, doses due, scans and tests planned, in date order; late doses first."""
+    days = WHATS_NEXT_DAYS
+    rows = []
+    for item in items[:shown]:
+        when = short_date(item.on, weekday=True) + (f", {item.at}" if item.at else "")
+        late = "<b>Overdue</b> since " if item.overdue else ""
+        whom = f" — {_shown(item.with_whom)}" if item.with_whom else ""
+        what = _shown(f"{item.kind}: {item.what}")
+        target = f"{RECORD_LINK}:{item.record_kind}:{item.record_id}"
+        link = f'<a href="{target}">{what}</a>' if item.record_kind else what
+        rows.append(f"<li>{late}<b>{_shown(when)}</b> · {link}{whom}</li>")
+    if not rows:
+        return [
+            "<h2>What's next</h2>",
+            f"<p>Nothing in the next {days} days: no appointment, dose, scan or test.</p>",
+        ]
+    more = len(items) - shown
+    more_text = f"<p>…and {more} more in the next {days} days.</p>" if more > 0 else ""
+    return ["<h2>What's next</h2>", f"<ul>{''.join(rows)}</ul>{more_text}"]
 
 
 def _shown(text: str) -> str:

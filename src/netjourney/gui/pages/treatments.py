@@ -176,10 +176,9 @@ class DosePanel(QGroupBox):
             self.due.setText("Choose a treatment to see and log its doses.")
             return
         today = date.today()
-        with self.record_actions.record.reading() as session:
-            due = next(
-                (d for d in doses_due(session, today) if d.treatment_id == self.treatment_id), None
-            )
+        with self.record_actions.record.plain_reading() as connection:
+            dues = doses_due(connection, today)
+        due = next((d for d in dues if d.treatment_id == self.treatment_id), None)
         self.due.setText(due_text(due, today, self.model.total()))
 
     def log_dose(self) -> None:
