@@ -75,10 +75,13 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 def cmd_upcoming(args: argparse.Namespace) -> int:
     from netjourney.core.dates import short_date
-    from netjourney.core.journey.upcoming import upcoming
+    from netjourney.core.journey.upcoming import quick_upcoming, upcoming
 
-    with _opened_record(args, read_only=True) as record:
-        items = upcoming(record, date.today(), args.days)
+    today = date.today()
+    items = quick_upcoming(paths.resolve_database_path(args.db), today, args.days)
+    if items is None:  # not an up-to-date record: the full opening upgrades or says why
+        with _opened_record(args, read_only=True) as record:
+            items = upcoming(record, today, args.days)
     if not items:
         print(f"Nothing planned in the next {args.days} days.")
     for item in items:
@@ -385,6 +388,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the window, let it paint once, and exit before the record is opened "
         "(for the start-up benchmark)",
     )
+    parser.add_argument(
+        "--exit-after-home-filled",
+        action="store_true",
+        help="show the window, let it paint Home filled with the record's next appointment, "
+        "questions and notes, and exit (for the start-up benchmark)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add(commands, common, "guide", cmd_guide, "list the guide's section ids and titles")
     _add(
@@ -604,6 +613,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.db,
             exit_after_start=args.exit_after_start,
             exit_after_first_paint=args.exit_after_first_paint,
+            exit_after_home_filled=args.exit_after_home_filled,
         )
     try:
         return int(args.handler(args))

@@ -7,12 +7,16 @@ imported, and from the open record after every change; both give the same summar
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netjourney.core import paths
 from netjourney.core.journey.upcoming import UpcomingItem, upcoming_in
 from netjourney.core.plain_read import (
     NoteTitle,
@@ -53,6 +57,21 @@ def quick_home_summary(path: Path, now: datetime) -> HomeSummary | None:
             return None if connection is None else home_summary_in(connection, now)
     except sqlite3.Error:  # damaged past its first pages: the damage check says so next
         return None
+
+
+def shipped_role_title(role_id: str) -> str:
+    """A care-team role's title as the shipped guide words it, read without validating the
+    whole guide (pydantic costs more than Home's first fill); a role it does not know is
+    shown by its id, as core/people.py role_of shows it."""
+    return _shipped_role_titles().get(role_id, role_id)
+
+
+@cache
+def _shipped_role_titles() -> dict[str, str]:
+    with suppress(OSError, ValueError, KeyError, TypeError):  # the full opening says why
+        roles = json.loads((paths.resources_dir() / "guide" / "roles.json").read_bytes())
+        return {str(role["id"]): str(role["title"]) for role in roles["roles"]}
+    return {}
 
 
 def home_summary_in(

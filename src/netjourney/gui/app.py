@@ -13,9 +13,10 @@ import os
 import signal
 import sys
 from contextlib import suppress
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
@@ -25,12 +26,15 @@ from netjourney.core.places import is_writable_place, refuse_odd_place
 from netjourney.core.print_copies import remove_abandoned_print_copies, remove_own_print_copies
 from netjourney.gui.exception_hook import install_exception_hook
 from netjourney.gui.main_window import MainWindow, quit_after_first_paint
-from netjourney.gui.opening import after_first_paint
+from netjourney.gui.opening import after_first_paint, show_home_early
 from netjourney.gui.single_instance import acquire_single_instance
 
 
 def run_gui(
-    db_flag: str | None, exit_after_start: bool = False, exit_after_first_paint: bool = False
+    db_flag: str | None,
+    exit_after_start: bool = False,
+    exit_after_first_paint: bool = False,
+    exit_after_home_filled: bool = False,
 ) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)  # the GUI runs nowhere else
@@ -54,7 +58,10 @@ def run_gui(
         if exit_after_first_paint:
             quit_after_first_paint(window)
         else:
-            after_first_paint(window, lambda: open_record(window, path, exit_after_start))
+            after_first_paint(
+                window,
+                lambda: fill_home_then_open(window, path, exit_after_start, exit_after_home_filled),
+            )
         window.show()
         return int(app.exec())
     finally:
@@ -69,6 +76,26 @@ def refuse(title: str, error: Exception, *, interactive: bool) -> int:
     if interactive:
         QMessageBox.critical(None, title, str(error))
     return 1
+
+
+def fill_home_then_open(
+    window: MainWindow, path: Path, exit_after_start: bool, exit_after_home_filled: bool = False
+) -> None:
+    """Fill Home from a plain read of the record (core/plain_read.py: no SQLAlchemy, no
+    guide), let it paint, then open the record for real. Home keeps saying it is opening
+    when the plain read cannot be trusted (an older schema, a damaged or busy file)."""
+    from netjourney.gui.pages.home import quick_home_html
+
+    html = quick_home_html(path, datetime.now(UTC))
+    if html is not None:
+        home = show_home_early(window, html)
+        if exit_after_home_filled:
+            quit_after_first_paint(home)
+            return
+        home.repaint()  # on screen before the full opening keeps the event loop busy
+    QTimer.singleShot(
+        0, lambda: open_record(window, path, exit_after_start or exit_after_home_filled)
+    )
 
 
 def open_record(window: MainWindow, path: Path, exit_after_start: bool) -> None:

@@ -24,6 +24,7 @@ OPENING_TEXT = "Opening your record…"
 # Home's headings (gui/pages/home.py), shown at once so the page does not jump when filled;
 # plain words, no markup to escape (html.escape would import html.entities: 9 ms).
 HOME_HEADINGS = ("What's next", "Next appointment", "Questions", "Latest notes")
+HOME_BODY = "opening-home"  # its text's object name
 
 
 def opening_home() -> QWidget:
@@ -33,6 +34,7 @@ def opening_home() -> QWidget:
         f'<div style="font-size: large"><h1>Welcome to NET Journey</h1>{sections}</div>',
         wordWrap=True,
     )
+    body.setObjectName(HOME_BODY)
     body.setAccessibleName("Summary of what is next")
     body.setAccessibleDescription(OPENING_TEXT)
     body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -44,6 +46,16 @@ def opening_home() -> QWidget:
     page = QWidget()
     QVBoxLayout(page).addWidget(scroll)
     return page
+
+
+def show_home_early(window: QMainWindow, html: str) -> QWidget:
+    """Home's text read before the record opens (gui/app.py), shown in the opening Home
+    while the pages and actions still wait; the text widget, to watch it paint."""
+    body = window.findChild(QLabel, HOME_BODY)
+    assert body is not None  # only a window still opening its record is given Home early
+    body.setText(html)
+    body.setAccessibleDescription("")
+    return body
 
 
 class HeldActions:

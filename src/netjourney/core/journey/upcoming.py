@@ -10,12 +10,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netjourney.core.dates import clock, zone_or_utc
 from netjourney.core.journey.choices import scan_kind_label
 from netjourney.core.journey.schedule import doses_due
-from netjourney.core.plain_read import latest_scan, tests_planned, visits_between
+from netjourney.core.plain_read import latest_scan, opened_plainly, tests_planned, visits_between
 from netjourney.core.words import with_whom_text
 
 if TYPE_CHECKING:
@@ -40,6 +41,17 @@ def upcoming(record: JourneyRecord, today: date, days: int = 30) -> list[Upcomin
     """Everything due from today through `days` days on, plus overdue doses, by date."""
     with record.plain_reading() as connection:
         return upcoming_in(connection, today, days)
+
+
+def quick_upcoming(path: Path, today: date, days: int = 30) -> list[UpcomingItem] | None:
+    """upcoming() without opening the record (core/plain_read.py): for `netjourney upcoming`,
+    which would otherwise spend most of its time importing SQLAlchemy. None when only the
+    full opening can read the file."""
+    try:
+        with opened_plainly(path) as connection:
+            return None if connection is None else upcoming_in(connection, today, days)
+    except sqlite3.Error:  # damaged past its first pages: the full opening says so
+        return None
 
 
 def upcoming_in(connection: sqlite3.Connection, today: date, days: int = 30) -> list[UpcomingItem]:

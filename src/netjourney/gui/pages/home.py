@@ -5,13 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from netjourney.core.dates import local_time_text, short_date
-from netjourney.core.home import WHATS_NEXT_DAYS, HomeSummary, home_summary
+from netjourney.core.home import (
+    WHATS_NEXT_DAYS,
+    HomeSummary,
+    home_summary,
+    quick_home_summary,
+    shipped_role_title,
+)
 from netjourney.core.journey.upcoming import UpcomingItem
 from netjourney.core.words import bounded, with_whom_text
 
@@ -72,6 +79,13 @@ class HomePage(QWidget):
             kind, _, key = key.partition(":")
             page = kind_named(kind).page
         self.navigate_requested.emit(page, key)
+
+
+def quick_home_html(path: Path, now: datetime) -> str | None:
+    """Home's text read without opening the record (core/home.py quick_home_summary), the
+    roles named as the shipped guide names them; None when only the full opening can."""
+    summary = quick_home_summary(path, now)
+    return None if summary is None else summary_html(summary, shipped_role_title)
 
 
 def summary_html(summary: HomeSummary, role_title: Callable[[str], str]) -> str:
