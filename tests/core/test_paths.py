@@ -107,3 +107,24 @@ def test_a_new_record_is_private_to_its_user(tmp_path: Path, guide: Guide) -> No
         assert [mode_of(sidecar) for sidecar in sidecars] == [0o600, 0o600]
     finally:
         record.close()
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [
+        {"XDG_CACHE_HOME": "/somewhere/cache", "HOME": "/home/ana"},
+        {"XDG_CACHE_HOME": "", "HOME": "/home/ana/"},
+        {"XDG_CACHE_HOME": "relative/cache", "HOME": "/home/ana"},
+        {"HOME": "/home/ana"},
+    ],
+)
+def test_on_linux_the_cache_folder_is_the_one_platformdirs_names(
+    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str]
+) -> None:
+    from platformdirs import user_cache_path
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert paths.cache_folder() == user_cache_path(paths.APP_DIR_NAME, appauthor=False)

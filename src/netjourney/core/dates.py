@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 if TYPE_CHECKING:  # Babel is imported when a date is first formatted: a faster start
     from babel import Locale
 
+    from netjourney.core.region_dates import RegionWords
+
 LANGUAGE = "en"
 """The app's words are English; only their order and the clock follow the region."""
 
@@ -51,6 +53,14 @@ def _english_in(territory: str) -> Locale:
         return Locale(LANGUAGE)
 
 
+def _region_words() -> RegionWords | None:
+    """This region's words for short dates and the clock, without Babel once kept (see
+    core/region_dates.py); None when only Babel can format them."""
+    from netjourney.core.region_dates import region_words
+
+    return region_words(territory_of(locale_name(os.environ, "LC_TIME")), _english_in)
+
+
 def long_date(day: date, weekday: bool = True, locale: Locale | None = None) -> str:
     """'Tuesday, April 14, 2026' (US) or 'Tuesday, 14 April 2026' (UK); without the weekday
     when asked."""
@@ -73,6 +83,10 @@ def _formatted_day(day: date, form: str, locale: Locale) -> str:
 
 def clock(moment: datetime, locale: Locale | None = None) -> str:
     """The moment's wall-clock time in its own zone: '9:05 AM' (US) or '09:05' (UK)."""
+    words = _region_words() if locale is None else None
+    shown = words.time(moment) if words is not None else None
+    if shown is not None:
+        return shown.replace(NARROW_SPACE, " ")
     from babel.dates import format_time
 
     shown = format_time(moment, "short", tzinfo=moment.tzinfo, locale=locale or reading_locale())
@@ -88,11 +102,16 @@ def short_date(day: date, weekday: bool = False, locale: Locale | None = None) -
     lists, charts and messages, where the long form would crowd the line."""
     if isinstance(day, UnreadableTime | UnreadableDate):
         return UNREADABLE
+    shown_day = day.date() if isinstance(day, datetime) else day
+    skeleton = "yMMMEd" if weekday else "yMMMd"
+    words = _region_words() if locale is None else None
+    shown = words.day(skeleton, shown_day) if words is not None else None
+    if shown is not None:
+        return shown
     from babel.dates import format_date
 
     chosen = locale or reading_locale()
-    shown_day = day.date() if isinstance(day, datetime) else day
-    return format_date(shown_day, date_pattern("yMMMEd" if weekday else "yMMMd", chosen), chosen)
+    return format_date(shown_day, date_pattern(skeleton, chosen), chosen)
 
 
 def date_pattern(skeleton: str, locale: Locale | None = None) -> str:
@@ -119,8 +138,7 @@ def short_date_time(moment: datetime, locale: Locale | None = None) -> str:
     """'Fri, May 1, 2026, 9:05 AM' or 'Fri, 1 May 2026, 09:05': for lists and listings."""
     if isinstance(moment, UnreadableTime):
         return UNREADABLE
-    chosen = locale or reading_locale()
-    return f"{short_date(moment.date(), weekday=True, locale=chosen)}, {clock(moment, chosen)}"
+    return f"{short_date(moment.date(), weekday=True, locale=locale)}, {clock(moment, locale)}"
 
 
 UNREADABLE = "[unreadable date: netjourney check names it]"

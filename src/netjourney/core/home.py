@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from netjourney.core import paths
 from netjourney.core.journey.upcoming import UpcomingItem, upcoming_in
@@ -35,8 +34,7 @@ OPEN_STATUS_VALUES = ("to_ask", "asked")  # still to ask or to hear back about (
 WHATS_NEXT_DAYS = 60
 
 
-@dataclass(frozen=True)
-class HomeSummary:
+class HomeSummary(NamedTuple):
     next_appointment: Visit | None
     questions_to_ask_there: tuple[str, ...]  # at the next appointment
     open_question_count: int

@@ -66,8 +66,19 @@ def log_folder() -> Path:
     return user_log_path(APP_DIR_NAME, appauthor=False)
 
 
-def cache_folder() -> Path:
-    """What the app can build again at any time (the schema each revision must have)."""
+def cache_folder(environ: Mapping[str, str] = os.environ) -> Path:
+    """What the app can build again at any time (the schema each revision must have, the
+    region's date words).
+
+    On Linux the XDG rule platformdirs follows, without importing it: it costs a fifth
+    of `netjourney upcoming`, which reads this folder (tests/core/test_paths.py keeps
+    the two in step)."""
+    if sys.platform == "linux":
+        chosen, home = environ.get("XDG_CACHE_HOME", ""), environ.get("HOME", "")
+        if os.path.isabs(chosen):
+            return Path(chosen) / APP_DIR_NAME
+        if os.path.isabs(home):
+            return Path(home) / ".cache" / APP_DIR_NAME
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_DIR_NAME, appauthor=False)

@@ -17,10 +17,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from netjourney.core.journey.choices import RepeatUnit, ScanKind, TreatmentKind
 from netjourney.core.migrations.head import HEAD_REVISION, HEAD_USER_VERSION
@@ -84,8 +83,7 @@ def session_connection(session: Any) -> sqlite3.Connection:
 # --- Home -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(NamedTuple):
     """An appointment as Home and the upcoming list show it."""
 
     id: int
@@ -151,8 +149,7 @@ def open_question_count(connection: sqlite3.Connection, statuses: tuple[str, ...
     return int(row[0])
 
 
-@dataclass(frozen=True)
-class NoteTitle:
+class NoteTitle(NamedTuple):
     id: int
     title: str
 
@@ -167,8 +164,7 @@ def latest_notes(connection: sqlite3.Connection, count: int) -> list[NoteTitle]:
 # --- What's next ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PlannedTreatment:
+class PlannedTreatment(NamedTuple):
     """A treatment's schedule, as core/journey/schedule.py reads it, and its last dose."""
 
     id: int
@@ -213,8 +209,7 @@ def _planned(row: tuple[Any, ...], last_doses: dict[int, object]) -> PlannedTrea
     )
 
 
-@dataclass(frozen=True)
-class PlannedScan:
+class PlannedScan(NamedTuple):
     id: int
     kind: ScanKind
     location: str
@@ -236,8 +231,7 @@ def latest_scan(connection: sqlite3.Connection) -> PlannedScan | None:
     )
 
 
-@dataclass(frozen=True)
-class PlannedTest:
+class PlannedTest(NamedTuple):
     id: int
     measure: str
     lab: str

@@ -12,10 +12,9 @@ Alembic (which costs more than the whole window) nor runs a migration.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import sqlite3
+import zlib
 from collections.abc import Callable
 from contextlib import suppress
 from functools import cache
@@ -23,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from netjourney.core import paths
-from netjourney.core.output_files import replace_atomically
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -34,8 +32,7 @@ _SCHEMA_ROWS = (
     "SELECT type, name, sql FROM sqlite_schema "
     "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name"
 )
-_QUOTES = re.compile(r"[\"'`\[\]]")
-_SPACES = re.compile(r"\s+")
+_NO_QUOTES = str.maketrans("", "", "\"'`[]")
 
 
 def schema_of(connection: sqlite3.Connection) -> Schema:
@@ -71,6 +68,8 @@ def expected_schema(revision: str) -> Schema:
     found = kept_schema(revision)
     if found is not None:
         return found
+    from netjourney.core.output_files import replace_atomically  # tempfile: not at every start
+
     schema = built_schema(revision)
     kept = _kept_schema_file(revision)
     with suppress(OSError):  # a read-only cache only costs the next start the time
@@ -93,12 +92,16 @@ def _kept_schema_file(revision: str) -> Path:
 
 @cache
 def migrations_fingerprint() -> str:
-    """Changes with any migration's source (and with SQLite, which stores what it is given)."""
-    digest = hashlib.sha256(sqlite3.sqlite_version.encode())
+    """Changes with any migration's source (and with SQLite, which stores what it is given).
+
+    A CRC, not a cryptographic hash: it notices a changed file for the cache's sake (the
+    kept schema is no defence: a record is still compared statement by statement), and
+    zlib is loaded at every start while hashlib would add to `netjourney upcoming`."""
+    check = zlib.crc32(sqlite3.sqlite_version.encode())
     for source in sorted(MIGRATIONS_DIR.rglob("*.py")):
-        digest.update(source.relative_to(MIGRATIONS_DIR).as_posix().encode() + b"\0")
-        digest.update(source.read_bytes())
-    return digest.hexdigest()[:32]
+        check = zlib.crc32(source.relative_to(MIGRATIONS_DIR).as_posix().encode() + b"\0", check)
+        check = zlib.crc32(source.read_bytes(), check)
+    return f"{check:08x}"
 
 
 def _schema_json(schema: Schema) -> str:
@@ -150,4 +153,5 @@ def _returning(connection: sqlite3.Connection) -> Callable[[], sqlite3.Connectio
 
 def _normalized(sql: str | None) -> str:
     """Ignore what SQLite versions may write differently: quoting, spacing, letter case."""
-    return _SPACES.sub(" ", _QUOTES.sub("", sql or "")).strip().lower()
+    # str methods, not regular expressions: ten times faster, and every start checks
+    return " ".join((sql or "").translate(_NO_QUOTES).split()).lower()

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from netjourney.core.dates import long_date, short_date
 from netjourney.core.journey.choices import RepeatUnit, treatment_title
@@ -39,8 +38,7 @@ class Scheduled(Protocol):
     def planned_dates(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     """Every `every` days or weeks, or on the `dates`; neither: a one-off."""
 
     every: int | None = None
@@ -135,8 +133,7 @@ def occurrences(schedule: Schedule, first: date, until: date) -> list[date]:
     return days
 
 
-@dataclass(frozen=True)
-class DoseDue:
+class DoseDue(NamedTuple):
     treatment_id: int
     treatment: str  # its name, or its kind's words
     due_on: date

@@ -8,10 +8,9 @@ scan's day as recorded (see core/journey/schedule.py).
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from netjourney.core.dates import clock, zone_or_utc
 from netjourney.core.journey.choices import scan_kind_label
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
 APPOINTMENT, DOSE, SCAN, TEST = "Appointment", "Dose due", "Scan planned", "Test planned"
 
 
-@dataclass(frozen=True)
-class UpcomingItem:
+class UpcomingItem(NamedTuple):
     on: date
     kind: str  # APPOINTMENT, DOSE, SCAN or TEST
     what: str  # e.g. "Lanreotide (Somatuline)", "Somatostatin receptor PET"
