@@ -155,6 +155,13 @@ def test_values_another_program_wrote_read_the_same_flagged_without_failing(
         same_both_ways(record.path, guide, NOW + timedelta(days=days_on))
 
 
+def test_reading_leaves_nothing_beside_the_record(record: JourneyRecord) -> None:
+    fill_demo(record, NOW)
+    record.close()
+    assert quick_upcoming(record.path, TODAY) is not None
+    assert sorted(p.name for p in record.path.parent.iterdir()) == [record.path.name]
+
+
 def test_unreadable_text_is_shown_as_the_models_show_it(record: JourneyRecord) -> None:
     fill_demo(record, NOW)
     record.close()

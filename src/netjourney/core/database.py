@@ -32,7 +32,10 @@ from netjourney.core.schema_check import run_migrations, schema_differences
 from netjourney.core.search_erasure import erase_edited_words_at_commit
 from netjourney.core.sqlite_file import APPLICATION_ID as APPLICATION_ID
 from netjourney.core.sqlite_file import Access as Access
+from netjourney.core.sqlite_file import access_for_reading
 from netjourney.core.sqlite_file import connect_sqlite as connect_sqlite
+from netjourney.core.sqlite_file import reading_access as reading_access
+from netjourney.core.sqlite_file import sidecars as sidecars
 from netjourney.core.sqlite_file import sqlite_uri as sqlite_uri
 from netjourney.core.sqlite_file import text_as_stored as text_as_stored
 
@@ -490,18 +493,4 @@ def open_record_for_reading(path: Path) -> Engine:
                 "to a writable folder, then try again."
             )
         open_record_engine(path).dispose()
-    return connect_engine(path, Access.QUERY_ONLY if writable else reading_access(path))
-
-
-def reading_access(path: Path) -> Access:
-    """mode=ro; immutable when the folder is read-only (no -shm can be made) and no -wal
-    holds changes the file lacks."""
-    if os.access(path.parent, os.W_OK):
-        return Access.READ_ONLY
-    wal = sidecars(path)[0]
-    return Access.READ_ONLY if wal.exists() and wal.stat().st_size else Access.IMMUTABLE
-
-
-def sidecars(path: Path) -> tuple[Path, Path]:
-    """The -wal and -shm files that belong with the record: never separate them from it."""
-    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+    return connect_engine(path, access_for_reading(path))

@@ -24,7 +24,12 @@ from typing import Any, NamedTuple
 from netjourney.core.journey.choices import RepeatUnit, ScanKind, TreatmentKind
 from netjourney.core.migrations.head import HEAD_REVISION, HEAD_USER_VERSION
 from netjourney.core.schema_check import differences_from, kept_schema, schema_of
-from netjourney.core.sqlite_file import APPLICATION_ID, Access, connect_sqlite
+from netjourney.core.sqlite_file import (
+    APPLICATION_ID,
+    Access,
+    access_for_reading,
+    connect_sqlite,
+)
 from netjourney.core.stored_values import (
     stored_day,
     stored_text,
@@ -38,21 +43,24 @@ BUSY_WAIT_MS = 200  # a record locked longer is left to the full opening, which 
 
 @contextmanager
 def opened_plainly(path: Path) -> Iterator[sqlite3.Connection | None]:
-    """A read-only connection to the record at `path`, reading one snapshot of it; None
-    when only the full opening can use the file: missing, locked, damaged, another
-    program's, of an older or newer schema, or with a schema altered (or not yet kept
-    in the user's cache: core/schema_check.py)."""
+    """A connection that only reads the record at `path` (sqlite_file.access_for_reading),
+    in one snapshot of it; None when only the full opening can use the file: missing,
+    locked, damaged, another program's, of an older or newer schema, or with a schema
+    altered (or not yet kept in the user's cache: core/schema_check.py)."""
     if not path.is_file():
         yield None
         return
     try:
-        connection = connect_sqlite(path, Access.READ_ONLY)
-    except sqlite3.Error:
+        access = access_for_reading(path)
+        connection = connect_sqlite(path, access)
+    except (sqlite3.Error, OSError):
         yield None
         return
     with closing(connection):
         try:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
+            if access is Access.QUERY_ONLY:
+                connection.execute("PRAGMA query_only = ON")
             connection.execute("BEGIN")  # one snapshot for every read below
             usable = _is_current_record(connection)
         except sqlite3.Error:

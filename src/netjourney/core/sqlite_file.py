@@ -4,9 +4,12 @@ opens it: no SQLAlchemy here (core/quick_read.py opens the record without it).""
 from __future__ import annotations
 
 import enum
+import os
 import sqlite3
 from functools import partial
 from pathlib import Path
+
+from netjourney.core.places import is_writable_place
 
 APPLICATION_ID = 0x4E4A524E  # "NJRN" in the SQLite header marks the file as ours
 
@@ -51,3 +54,24 @@ def connect_sqlite(path: Path, access: Access = Access.WRITE) -> sqlite3.Connect
 text_as_stored = partial(str, encoding="utf-8", errors="replace")
 """Text as SQLite hands it over: bytes another program stored as TEXT that are not UTF-8
 show as U+FFFD instead of failing the whole query (check names them: value_check)."""
+
+
+def access_for_reading(path: Path) -> Access:
+    """How a command that only reads opens the record: on a writable disk read-write but
+    query_only, so that closing it tidies its -wal and -shm away (mode=ro would leave
+    them beside the record); on a read-only one, mode=ro (reading_access)."""
+    return Access.QUERY_ONLY if is_writable_place(path) else reading_access(path)
+
+
+def reading_access(path: Path) -> Access:
+    """mode=ro; immutable when the folder is read-only (no -shm can be made) and no -wal
+    holds changes the file lacks."""
+    if os.access(path.parent, os.W_OK):
+        return Access.READ_ONLY
+    wal = sidecars(path)[0]
+    return Access.READ_ONLY if wal.exists() and wal.stat().st_size else Access.IMMUTABLE
+
+
+def sidecars(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files that belong with the record: never separate them from it."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
