@@ -249,9 +249,7 @@ def start_lines(space: Workspace) -> list[Line]:
     return [
         *start_ratio_lines(runs, "paint", "Start to first paint", 1.5),
         *start_ratio_lines(runs, "record", "Start to Home filled with the record", 2.5),
-        *start_ratio_lines(
-            runs, "open", "Start to the record open, pages and actions working", None
-        ),
+        *start_ratio_lines(runs, "open", "Start to the record open, every page working", None),
         memory_line(runs, "paint", "at first paint", 1.6),
         memory_line(runs, "record", "with Home filled", None),
         cpu_line(runs, "paint", "first paint"),

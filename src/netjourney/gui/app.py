@@ -86,16 +86,21 @@ def fill_home_then_open(
     when the plain read cannot be trusted (an older schema, a damaged or busy file)."""
     from netjourney.gui.pages.home import quick_home_html
 
+    def open_it() -> None:
+        open_record(window, path, exit_after_start or exit_after_home_filled)
+
+    if not exit_after_home_filled:
+        QTimer.singleShot(0, open_it)  # first: the record opens whatever the early read meets
     html = quick_home_html(path, datetime.now(UTC))
-    if html is not None:
-        home = show_home_early(window, html)
+    if html is None:
         if exit_after_home_filled:
-            quit_after_first_paint(home)
-            return
+            QTimer.singleShot(0, open_it)  # Home is filled once the record is open
+        return
+    home = show_home_early(window, html)
+    if exit_after_home_filled:
+        quit_after_first_paint(home)
+    else:
         home.repaint()  # on screen before the full opening keeps the event loop busy
-    QTimer.singleShot(
-        0, lambda: open_record(window, path, exit_after_start or exit_after_home_filled)
-    )
 
 
 def open_record(window: MainWindow, path: Path, exit_after_start: bool) -> None:
