@@ -11,9 +11,12 @@
   [SymptomScore]), tracked_symptoms; every flush of these models is checked and
   refused with InvalidInputError("field: problem").
 - `rules`: the checks in words (shared with JSON import), DIARY_DEFAULT_SYMPTOMS.
-- `schedule`: Schedule.of(treatment), next_due(...), doses_due(session, today) ->
-  [DoseDue(treatment, due_on, overdue, ...)], occurrences(...).
+- `choices`: the kinds, units and signs (StoredChoice) and their words, no SQLAlchemy.
+- `schedule`: Schedule.of(treatment), next_due(...), doses_due(connection, today) ->
+  [DoseDue(treatment, due_on, overdue, ...)], occurrences(...); the connection is
+  JourneyRecord.plain_reading()'s or core/plain_read.opened_plainly()'s.
 - `upcoming`: upcoming(record, today, days) -> [UpcomingItem(on, kind, what,
-  with_whom, at, overdue, record_kind, record_id)] for Home, the CLI and .ics.
-- `listings`: the page lists, kind labels, value_text and rating_text.
+  with_whom, at, overdue, record_kind, record_id)] for Home, the CLI and .ics;
+  quick_upcoming(path, ...) reads the file without SQLAlchemy (None: open it).
+- `listings`: the page lists, value_text and rating_text.
 """
