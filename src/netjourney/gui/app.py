@@ -50,6 +50,7 @@ def run_gui(
     try:
         install_exception_hook(window.messages.show_problem, paths.log_folder())
         instance.activation_requested.connect(lambda: _bring_forward(window))
+        after_first_paint(window, instance.listen)  # a second start until then waits for it
         close_on_termination(app, window)
         if exit_after_first_paint:
             quit_after_first_paint(window)
