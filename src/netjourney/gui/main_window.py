@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         from netjourney.gui.actions import Actions
         from netjourney.gui.backup_scheduler import BackupScheduler
         from netjourney.gui.welcome import offer_welcome
+        from netjourney.gui.window_keys import UndoFallsThrough
 
         self.record_actions = Actions(record, self.undo_stack, self)
         self.record_actions.problem.connect(self.messages.show_problem)
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         self.nav.setEnabled(True)
         self._held.release()
+        # Watched only from now: until the record is open, Undo and Back have nothing to do.
+        UndoFallsThrough(self)  # Ctrl+Z reaches Edit > Undo even from a field with no undo
+        self.navigation.follow_mouse_buttons()
         self.is_open = True
         self.welcome = offer_welcome(self)
         if self.isActiveWindow() and self.focusWidget() is None:
