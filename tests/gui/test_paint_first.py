@@ -64,6 +64,7 @@ def shown(window):
     page = window.stack.currentWidget()
     return {
         "pages_enabled": window.nav.isEnabled(),
+        "outlined": window.theme.focus_ring is not None,
         "home": " ".join(label.text() for label in page.findChildren(QLabel)),
     }
 
@@ -127,6 +128,7 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
     assert seen["filtered"] == 0 and seen["sources_read"] == []
     painted = seen["painted"]
     assert isinstance(painted, dict) and painted["pages_enabled"] is False
+    assert painted["outlined"] is False  # nothing to tick or type into yet
     assert OPENING_TEXT in painted["home"]
     # The same watch sees them once the record is open: it can tell.
     assert {"sqlalchemy", "pydantic", "netjourney.core.models"} <= set(
@@ -137,6 +139,7 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
     assert isinstance(seen["filtered_at_end"], int) and seen["filtered_at_end"] > 0
     at_end = seen["at_end"]
     assert isinstance(at_end, dict) and at_end["pages_enabled"] is True
+    assert at_end["outlined"] is True
     assert "Next appointment" in at_end["home"] and OPENING_TEXT not in at_end["home"]
 
 

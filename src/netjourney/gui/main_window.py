@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self._lay_out()
         self._apply_text_size()
-        self.theme = install_theme()
+        self.theme = install_theme(outlined=False)  # outlined once the record is open
         self.statusBar().addPermanentWidget(QLabel(f"Record: {path}"))
         self.navigation = Navigation(self)  # before the first page is shown: it is the first place
         build_menus(self)
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         from netjourney.gui.welcome import offer_welcome
         from netjourney.gui.window_keys import UndoFallsThrough
 
+        self.theme.outline()  # before the pages: fewer widgets to give the new style
         self.record_actions = Actions(record, self.undo_stack, self)
         self.record_actions.problem.connect(self.messages.show_problem)
         self.record_actions.done.connect(self.messages.show_done)
