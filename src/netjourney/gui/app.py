@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from netjourney.core import paths
 from netjourney.core.errors import GuideError, RecordError
@@ -68,6 +68,8 @@ def run_gui(
 def refuse(title: str, error: Exception, *, interactive: bool) -> int:
     print(f"netjourney: {error}", file=sys.stderr)
     if interactive:
+        from PySide6.QtWidgets import QMessageBox  # only now: it costs every start's paint
+
         QMessageBox.critical(None, title, str(error))
     return 1
 

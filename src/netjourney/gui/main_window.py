@@ -12,15 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
+from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +32,9 @@ from netjourney.gui.opening import HeldActions, after_first_paint, opening_home
 from netjourney.gui.page_spec import PAGES, Page, PageLinks, build_page
 from netjourney.gui.theme import install_theme
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # and the Qt classes used only later: each costs the first paint
+    from PySide6.QtGui import QCloseEvent
+
     from netjourney.core.record import JourneyRecord
     from netjourney.gui.actions import Actions
     from netjourney.gui.backup_scheduler import BackupScheduler
@@ -315,6 +315,8 @@ class MainWindow(QMainWindow):
         self.show_page("home")
 
     def export_json(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from netjourney.export.json_io import export_json
         from netjourney.gui.export_dialog import show_saved
 
@@ -334,6 +336,8 @@ class MainWindow(QMainWindow):
             show_saved(self, Path(target))
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from netjourney.core.dates import long_date
 
         source = self.record.guide.source
@@ -357,6 +361,8 @@ class MainWindow(QMainWindow):
             self._closing()
             event.accept()
             return
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             "Some changes are not saved",
