@@ -143,10 +143,11 @@ class Workspace:
             "QT_QPA_PLATFORM": "offscreen",
             "XDG_CONFIG_HOME": str(self.folder / "config"),
             "XDG_CACHE_HOME": str(self.folder / "cache"),  # the schemas (the warm-up keeps them)
+            # Compiled modules, as an installed app has them (pip and the bundle compile
+            # them): the warm-up writes them here, out of the source tree.
+            "PYTHONPYCACHEPREFIX": str(self.folder / "bytecode"),
         }
         env.pop("NETJOURNEY_DB", None)
-        # As an installed app runs: with its bytecode written (the warm-up round writes it),
-        # not compiling every module of the app at every start.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         if record is not None:
             env["NETJOURNEY_DB"] = str(record)

@@ -365,35 +365,14 @@ class _SituationHelp(argparse.HelpFormatter):
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help=f"the record file (default: ${paths.DATABASE_ENV_VAR}, then the user data folder)",
-    )
+    _add_db_option(common)
     parser = _Parser(
         prog="netjourney",
         parents=[common],
         description="NET Journey: organize a lung neuroendocrine tumor treatment journey.",
     )
     parser.add_argument("--version", action="version", version=f"netjourney {__version__}")
-    parser.add_argument(
-        "--exit-after-start",
-        action="store_true",
-        help="open the window with the record, let it paint, and exit (for scripts and CI)",
-    )
-    parser.add_argument(
-        "--exit-after-first-paint",
-        action="store_true",
-        help="show the window, let it paint once, and exit before the record is opened "
-        "(for the start-up benchmark)",
-    )
-    parser.add_argument(
-        "--exit-after-home-filled",
-        action="store_true",
-        help="show the window, let it paint Home filled with the record's next appointment, "
-        "questions and notes, and exit (for the start-up benchmark)",
-    )
+    _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add(commands, common, "guide", cmd_guide, "list the guide's section ids and titles")
     _add(
@@ -468,6 +447,61 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_sharing_commands(commands, common)
     return parser
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"the record file (default: ${paths.DATABASE_ENV_VAR}, then the user data folder)",
+    )
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help="open the window with the record, let it paint, and exit (for scripts and CI)",
+    )
+    parser.add_argument(
+        "--exit-after-first-paint",
+        action="store_true",
+        help="show the window, let it paint once, and exit before the record is opened "
+        "(for the start-up benchmark)",
+    )
+    parser.add_argument(
+        "--exit-after-home-filled",
+        action="store_true",
+        help="show the window, let it paint Home filled with the record's next appointment, "
+        "questions and notes, and exit (for the start-up benchmark)",
+    )
+
+
+class _NotAWindowStart(Exception):
+    """What was typed is for the full parser: a command, --help, --version, or a mistake."""
+
+
+class _WindowStartParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotAWindowStart(message)
+
+
+def _window_start(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments of a start of the window (no command), read without building every
+    command's parser (that costs the first paint 5% of a bare window); None for anything
+    else, which build_parser() then reads, and refuses, as always."""
+    parser = _WindowStartParser(prog="netjourney", add_help=False)
+    _add_db_option(parser)
+    _add_window_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotAWindowStart:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def _add_sharing_commands(
@@ -604,7 +638,7 @@ def _add(
 
 def main(argv: Sequence[str] | None = None) -> int:
     paths.restrict_new_files()
-    args = build_parser().parse_args(argv)
+    args = _window_start(argv) or build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     if args.command is None:
         from netjourney.gui.app import run_gui

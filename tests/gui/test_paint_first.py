@@ -31,22 +31,40 @@ RECORD_MODULES = (
     "netjourney.core.database",
     "netjourney.core.models",
 )
+# Nor what the window's shell did without: the single-instance socket listens after the
+# paint, the lock's name is hashed by Qt, and a start of the window reads its arguments
+# without building the parsers of the commands (argparse's own help needs shutil).
+SHELL_MODULES = ("PySide6.QtNetwork", "hashlib", "_hashlib")
 
 # The real app, started as `python -m netjourney` is; an application-wide event filter
 # notes the modules loaded when the main window first paints, and what it shows then
 # and when the app quits.
 WATCHER = """
-import json, sys
+import json, linecache, sys
+import netjourney.gui  # first, as in `python -m netjourney`: it sets up Qt for the app
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from netjourney.gui.navigation import Navigation
+from netjourney.gui.window_keys import UndoFallsThrough
 
 app = QApplication(sys.argv[:1])
 seen = {}
+filtered = {"events": 0}
+
+def counted(original):
+    def event_filter(self, watched, event):
+        filtered["events"] += 1
+        return original(self, watched, event)
+    return event_filter
+
+for watcher in (Navigation, UndoFallsThrough):  # the window's filters of every event
+    watcher.eventFilter = counted(watcher.eventFilter)
 
 def shown(window):
     page = window.stack.currentWidget()
     return {
         "pages_enabled": window.nav.isEnabled(),
+        "outlined": window.theme.focus_ring is not None,
         "home": " ".join(label.text() for label in page.findChildren(QLabel)),
     }
 
@@ -56,8 +74,11 @@ class FirstPaint(QObject):
             app.removeEventFilter(self)
             seen["modules"] = sorted(sys.modules)
             seen["painted"] = shown(watched)
+            seen["filtered"] = filtered["events"]
+            seen["sources_read"] = [name for name in linecache.cache if "netjourney" in name]
             app.aboutToQuit.connect(lambda: seen.update(modules_at_end=sorted(sys.modules),
-                                                        at_end=shown(watched)))
+                                                        at_end=shown(watched),
+                                                        filtered_at_end=filtered["events"]))
         return False
 
 first_paint = FirstPaint()
@@ -81,12 +102,10 @@ def _start(record: Path) -> dict[str, object]:
     return seen
 
 
-def _loaded(modules: object) -> list[str]:
+def _loaded(modules: object, tops: tuple[str, ...] = RECORD_MODULES) -> list[str]:
     assert isinstance(modules, list)
     return sorted(
-        name
-        for name in modules
-        if any(name == top or name.startswith(f"{top}.") for top in RECORD_MODULES)
+        name for name in modules if any(name == top or name.startswith(f"{top}.") for top in tops)
     )
 
 
@@ -102,8 +121,14 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
 
     assert seen["exit_code"] == 0
     assert _loaded(seen["modules"]) == []
+    assert _loaded(seen["modules"], SHELL_MODULES) == []
+    # No Python filter of the window sees every event of the application before the
+    # paint (PySide would build its classes for each object it is given), and PySide's
+    # import hook did not read the app's sources (it keeps them in memory).
+    assert seen["filtered"] == 0 and seen["sources_read"] == []
     painted = seen["painted"]
     assert isinstance(painted, dict) and painted["pages_enabled"] is False
+    assert painted["outlined"] is False  # nothing to tick or type into yet
     assert OPENING_TEXT in painted["home"]
     # The same watch sees them once the record is open: it can tell.
     assert {"sqlalchemy", "pydantic", "netjourney.core.models"} <= set(
@@ -111,8 +136,10 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
     )
     # The record is up to date and its schema kept: Alembic is not needed.
     assert not [name for name in _loaded(seen["modules_at_end"]) if name.startswith("alembic")]
+    assert isinstance(seen["filtered_at_end"], int) and seen["filtered_at_end"] > 0
     at_end = seen["at_end"]
     assert isinstance(at_end, dict) and at_end["pages_enabled"] is True
+    assert at_end["outlined"] is True
     assert "Next appointment" in at_end["home"] and OPENING_TEXT not in at_end["home"]
 
 

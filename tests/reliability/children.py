@@ -162,9 +162,10 @@ def app_without_network(path: str) -> None:
     say(json.dumps({"code": code, "attempts": attempts}))
 
 
-def instance(record: str, lock_folder: str) -> None:
-    """Start as the app does: take the single-instance lock, or hand over and leave."""
-    from PySide6.QtCore import QCoreApplication
+def instance(record: str, lock_folder: str, listen_after_ms: str = "0") -> None:
+    """Start as the app does: take the single-instance lock, or hand over and leave; with
+    the lock, answer later starts once the window would be painted (`listen_after_ms`)."""
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     from netjourney.core.errors import RecordError
     from netjourney.gui.single_instance import acquire_single_instance
@@ -179,6 +180,7 @@ def instance(record: str, lock_folder: str) -> None:
         say("handed over")
         sys.exit(0)
     held.activation_requested.connect(lambda: say("activated"))
+    QTimer.singleShot(int(listen_after_ms), held.listen)
     say("first")
     app.exec()
 

@@ -5,6 +5,7 @@ its lock however old; a lock that cannot be made is reported as that."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import subprocess
@@ -20,6 +21,7 @@ from netjourney.gui.single_instance import (
     SingleInstance,
     acquire_single_instance,
     lock_file,
+    record_key,
 )
 from tests.reliability.conftest import start_child
 
@@ -38,6 +40,7 @@ def record_in(folder: Path) -> Path:
 def held(data_folder: Path, qapp: object) -> Iterator[SingleInstance]:
     instance = acquire_single_instance(record_in(data_folder), data_folder)
     assert instance is not None
+    instance.listen()
     yield instance
     instance.release()
 
@@ -89,6 +92,26 @@ def test_starting_while_another_process_runs_brings_that_one_forward(
     assert read_line(first_elsewhere) == "activated"
 
 
+def test_a_start_while_the_first_is_still_painting_its_window_waits_and_hands_over(
+    data_folder: Path, qapp: object, children: list[subprocess.Popen[str]]
+) -> None:
+    """The first instance holds the lock at once, but answers only once its window is
+    painted (app.py): a second start in between waits for it, and does not open the record."""
+    children.append(first := start_child("instance", record_in(data_folder), data_folder, 1500))
+    assert read_line(first) == "first"
+
+    assert acquire_single_instance(record_in(data_folder), data_folder) is None
+    assert read_line(first) == "activated"
+
+
+def test_the_lock_name_stays_what_earlier_releases_used() -> None:
+    """A release running beside another must agree with it on the record's lock."""
+    uid = os.getuid() if hasattr(os, "getuid") else ""
+    record = Path("/nowhere/journey.sqlite")
+    key = f"{uid}:{record.resolve()}".encode()
+    assert record_key(record) == "netjourney-" + hashlib.sha256(key).hexdigest()[:16]
+
+
 def test_a_live_instance_keeps_its_lock_however_old_the_lock_file(
     first_elsewhere: subprocess.Popen[str], data_folder: Path, qapp: object
 ) -> None:
@@ -113,6 +136,7 @@ def test_a_lock_left_by_a_killed_instance_is_taken_over(
     taken_over = acquire_single_instance(record_in(data_folder), data_folder)
 
     assert taken_over is not None
+    taken_over.listen()
     assert (lock_file(record_in(data_folder), data_folder)).read_text().split("\n")[0] == str(
         os.getpid()
     )

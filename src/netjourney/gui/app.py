@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from netjourney.core import paths
 from netjourney.core.errors import GuideError, RecordError
@@ -54,6 +54,7 @@ def run_gui(
     try:
         install_exception_hook(window.messages.show_problem, paths.log_folder())
         instance.activation_requested.connect(lambda: _bring_forward(window))
+        after_first_paint(window, instance.listen)  # a second start until then waits for it
         close_on_termination(app, window)
         if exit_after_first_paint:
             quit_after_first_paint(window)
@@ -74,6 +75,8 @@ def run_gui(
 def refuse(title: str, error: Exception, *, interactive: bool) -> int:
     print(f"netjourney: {error}", file=sys.stderr)
     if interactive:
+        from PySide6.QtWidgets import QMessageBox  # only now: it costs every start's paint
+
         QMessageBox.critical(None, title, str(error))
     return 1
 

@@ -12,15 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
+from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +32,9 @@ from netjourney.gui.opening import HeldActions, after_first_paint, opening_home
 from netjourney.gui.page_spec import PAGES, Page, PageLinks, build_page
 from netjourney.gui.theme import install_theme
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # and the Qt classes used only later: each costs the first paint
+    from PySide6.QtGui import QCloseEvent
+
     from netjourney.core.record import JourneyRecord
     from netjourney.gui.actions import Actions
     from netjourney.gui.backup_scheduler import BackupScheduler
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self._lay_out()
         self._apply_text_size()
-        self.theme = install_theme()
+        self.theme = install_theme(outlined=False)  # outlined once the record is open
         self.statusBar().addPermanentWidget(QLabel(f"Record: {path}"))
         self.navigation = Navigation(self)  # before the first page is shown: it is the first place
         build_menus(self)
@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
         from netjourney.gui.actions import Actions
         from netjourney.gui.backup_scheduler import BackupScheduler
         from netjourney.gui.welcome import offer_welcome
+        from netjourney.gui.window_keys import UndoFallsThrough
 
+        self.theme.outline()  # before the pages: fewer widgets to give the new style
         self.record_actions = Actions(record, self.undo_stack, self)
         self.record_actions.problem.connect(self.messages.show_problem)
         self.record_actions.done.connect(self.messages.show_done)
@@ -106,6 +108,9 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         self.nav.setEnabled(True)
         self._held.release()
+        # Watched only from now: until the record is open, Undo and Back have nothing to do.
+        UndoFallsThrough(self)  # Ctrl+Z reaches Edit > Undo even from a field with no undo
+        self.navigation.follow_mouse_buttons()
         self.is_open = True
         self.welcome = offer_welcome(self)
         if self.isActiveWindow() and self.focusWidget() is None:
@@ -310,6 +315,8 @@ class MainWindow(QMainWindow):
         self.show_page("home")
 
     def export_json(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from netjourney.export.json_io import export_json
         from netjourney.gui.export_dialog import show_saved
 
@@ -329,6 +336,8 @@ class MainWindow(QMainWindow):
             show_saved(self, Path(target))
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from netjourney.core.dates import long_date
 
         source = self.record.guide.source
@@ -352,6 +361,8 @@ class MainWindow(QMainWindow):
             self._closing()
             event.accept()
             return
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             "Some changes are not saved",

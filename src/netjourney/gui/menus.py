@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from netjourney.gui.page_spec import PAGES, page_shortcut
-from netjourney.gui.window_keys import UndoFallsThrough
 
 if TYPE_CHECKING:
     from netjourney.gui.main_window import MainWindow
@@ -77,7 +76,6 @@ def _undo_actions(window: MainWindow) -> list[QAction]:
     """Undo and Redo named after the step they take back, like Qt's, but saving first."""
     undo = make_action(window, "&Undo", window.undo, QKeySequence.StandardKey.Undo)
     redo = make_action(window, "&Redo", window.redo, QKeySequence.StandardKey.Redo)
-    UndoFallsThrough(window)  # the keys reach these even from a field with nothing to undo
     stack = window.undo_stack
     for action, text, can, changed in (
         (undo, "&Undo", stack.canUndoChanged, stack.undoTextChanged),

@@ -41,10 +41,15 @@ class Navigation(QObject):
         self.toolbar.addActions(self.actions())
         window.addToolBar(self.toolbar)
         window.stack.currentChanged.connect(self._page_shown)
+        self._update()
+
+    def follow_mouse_buttons(self) -> None:
+        """The mouse's back and forward buttons from now on, wherever the pointer is: from
+        when the record is open (before, there is nowhere to go), since a filter on every
+        event of the application slows the window's first paint by a third."""
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)  # the mouse buttons, wherever the pointer is
-        self._update()
+            app.installEventFilter(self)
 
     def _action(
         self,

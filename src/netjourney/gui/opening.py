@@ -74,17 +74,22 @@ class HeldActions:
 
 
 class _FirstPaint(QObject):
-    """Watches every paint in the application (briefly): a page's own paint event may never
-    come, when the children painting it cover it whole (a scroll area's viewport)."""
+    """Watches the paints of a window, or (briefly) every paint in the application for a
+    page: a page's own paint event may never come, when the children painting it cover it
+    whole (a scroll area's viewport). A window always paints itself, under its children."""
 
     def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(widget)
         self._widget = widget
         self._callback = callback
+        # Not the whole application's events for a window: a Python filter on them makes
+        # PySide build its classes for every object painted, a third of a bare window.
+        self.watched: QObject = widget if widget.isWindow() else _application()
+        self.watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._paints_widget(watched):
-            _application().removeEventFilter(self)  # once, not on every paint
+            self.watched.removeEventFilter(self)  # once, not on every paint
             # After the paint has reached the screen: the event loop runs this next.
             QTimer.singleShot(0, self._callback)
         return False
@@ -98,7 +103,7 @@ class _FirstPaint(QObject):
 def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     """Call `callback` once, as soon as the event loop is free after `widget` (or a widget
     in it) first paints."""
-    _application().installEventFilter(_FirstPaint(widget, callback))
+    _FirstPaint(widget, callback)
 
 
 def _application() -> QCoreApplication:

@@ -6,20 +6,24 @@ QLockFile named after the key, in the user's private runtime folder (never in th
 record's folder, which may be a clone or a USB stick), says which process owns the
 record; QLockFile knows a lock left by a crashed process from its pid and takes it
 over. A local socket of the same key lets a second start ask the first to bring its
-window forward.
+window forward; the first listens on it once its window is painted (app.py), since the
+network module costs the first paint more than the lock is worth delaying it: a second
+start waits for it (HANDOVER_ATTEMPTS).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, QThread, Signal
 
 from netjourney.core import paths
 from netjourney.core.errors import RecordBusyError, StorageError
+
+if TYPE_CHECKING:  # imported where used: the first paint does without it
+    from PySide6.QtNetwork import QLocalServer
 
 ACTIVATE = b"activate\n"
 HANDOVER_TIMEOUT_MS = 3000
@@ -27,20 +31,28 @@ HANDOVER_ATTEMPTS = 5  # the first instance may hold the lock before it listens
 
 
 class SingleInstance(QObject):
-    """Held by the running app; emits activation_requested when another start hands over."""
+    """Held by the running app; once it listens, emits activation_requested when another
+    start hands over."""
 
     activation_requested = Signal()
 
-    def __init__(self, lock: QLockFile, server: QLocalServer) -> None:
+    def __init__(self, lock: QLockFile, name: str) -> None:
         super().__init__()
         self._lock = lock
-        self._server = server
-        server.setParent(self)
-        server.newConnection.connect(self._answer)
+        self._name = name
+        self._server: QLocalServer | None = None
+
+    def listen(self) -> None:
+        """Answer later starts on this record (until release())."""
+        if self._server is None:
+            self._server = _listen(self._name)
+            self._server.setParent(self)
+            self._server.newConnection.connect(self._answer)
 
     def _answer(self) -> None:
         # A second start writes one line at once and leaves: read it here, briefly
         # blocking, rather than keep sockets (and callbacks on them) alive.
+        assert self._server is not None  # only its own signal calls this
         while (socket := self._server.nextPendingConnection()) is not None:
             while not socket.canReadLine() and socket.waitForReadyRead(HANDOVER_TIMEOUT_MS):
                 pass
@@ -51,14 +63,17 @@ class SingleInstance(QObject):
                 self.activation_requested.emit()
 
     def release(self) -> None:
-        self._server.close()
+        if self._server is not None:
+            self._server.close()
         self._lock.unlock()
 
 
 def record_key(record_path: Path) -> str:
     """One name per user and record file (symlinks resolved), short enough for a socket."""
     key = f"{os.getuid() if hasattr(os, 'getuid') else ''}:{record_path.resolve()}"
-    return "netjourney-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    # Qt's SHA-256, not hashlib's: the same name, without loading OpenSSL before the paint.
+    digest = QCryptographicHash.hash(key.encode(), QCryptographicHash.Algorithm.Sha256)
+    return "netjourney-" + bytes(digest.toHex().data()).decode()[:16]
 
 
 def lock_file(record_path: Path, lock_folder: Path) -> Path:
@@ -69,6 +84,7 @@ def acquire_single_instance(
     record_path: Path, lock_folder: Path | None = None
 ) -> SingleInstance | None:
     """The lock on this record, or None after handing over to the instance that has it.
+    The lock is held at once; call listen() on it to answer later starts.
 
     Raises StorageError when the lock cannot be made (a read-only or missing folder),
     and RecordBusyError when another instance holds it but does not answer.
@@ -79,7 +95,7 @@ def acquire_single_instance(
     lock = QLockFile(str(lock_file(record_path, folder)))
     lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
     if lock.tryLock(0):
-        return SingleInstance(lock, _listen(name))
+        return SingleInstance(lock, name)
     if lock.error() != QLockFile.LockError.LockFailedError:
         raise StorageError(
             f"NET Journey cannot create its lock file in {folder}: the folder is "
@@ -104,6 +120,8 @@ def _make_folder(folder: Path) -> None:
 
 
 def _listen(name: str) -> QLocalServer:
+    from PySide6.QtNetwork import QLocalServer
+
     server = QLocalServer()
     server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
     if not server.listen(name):
@@ -115,6 +133,8 @@ def _listen(name: str) -> QLocalServer:
 
 def _hand_over(name: str) -> bool:
     """Ask the running instance to bring its window forward; True once it has the message."""
+    from PySide6.QtNetwork import QLocalSocket
+
     for _attempt in range(HANDOVER_ATTEMPTS):
         socket = QLocalSocket()
         socket.connectToServer(name)

@@ -1,0 +1,69 @@
+"""A start of the window is read without building every command's parser (issue 15): it
+must read the arguments exactly as the full parser does, and leave anything else to it."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from netjourney.cli import _window_start, build_parser
+
+WORDS = st.sampled_from(
+    (
+        "--db",
+        "--db=x.sqlite",
+        "--d",
+        "--exit-after-start",
+        "--exit-after-first-paint",
+        "--exit-after-s",
+        "--exit",
+        "--e",
+        "--version",
+        "-h",
+        "--help",
+        "--",
+        "-",
+        "--x",
+        "guide",
+        "check",
+        "x.sqlite",
+        "",
+    )
+)
+
+
+def _full(argv: list[str]) -> dict[str, object] | str:
+    """What the full parser makes of it; its help and errors are printed to nowhere."""
+    try:
+        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+            return vars(build_parser().parse_args(argv))
+    except SystemExit as leaving:
+        return f"exit {leaving.code}"
+
+
+@given(argv=st.lists(WORDS, max_size=5))
+@example(["--db", "guide"])
+@example(["--db", "x.sqlite", "--", "guide"])
+@example(["--exit-after-first-paint", "--db", "x.sqlite"])
+def test_a_window_start_is_read_as_the_full_parser_reads_it(argv: list[str]) -> None:
+    light = _window_start(argv)
+    if light is not None:
+        assert vars(light) == _full(argv)
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--db", "x.sqlite"], ["--db=guide", "--exit-after-start"], ["--exit-after-f"]]
+)
+def test_the_window_starts_without_the_commands_parser(argv: list[str]) -> None:
+    read = _window_start(argv)
+    assert isinstance(read, argparse.Namespace) and read.command is None
+
+
+@pytest.mark.parametrize("argv", [["guide"], ["-h"], ["--version"], ["--e"], ["--db"], ["--"]])
+def test_commands_help_and_mistakes_go_to_the_full_parser(argv: list[str]) -> None:
+    assert _window_start(argv) is None
