@@ -30,7 +30,7 @@ from netjourney.core.appointments import plan_questions, upcoming
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.charts import diary_charts_of
 from netjourney.core.journey.listings import day_text, diary_listing
-from netjourney.core.journey.models import DiaryEntry
+from netjourney.core.journey.models import DiaryEntry, SymptomRating
 from netjourney.core.journey.records import (
     SymptomScore,
     ask_about_diary_day,
@@ -173,6 +173,7 @@ class DiaryPage(QWidget):
         self._pending = False
         self._loading = False
         self._shown_day = self.chosen_day()  # the day the form holds (until saved, if changed)
+        self._chosen_rating: tuple[date, int] | None = None  # opened from the guide: its day
         self._lay_out()
         actions.record_changed.connect(self._record_changed)
         self._set_symptoms()
@@ -221,12 +222,12 @@ class DiaryPage(QWidget):
         days_layout.addWidget(self.chart)
         # The day's form scrolls: at large text its rows keep their height instead of
         # being squeezed over each other (or making the window taller than the screen).
-        form_pane = QScrollArea()
-        form_pane.setWidget(form)
-        form_pane.setWidgetResizable(True)
-        form_pane.setAccessibleName("The chosen day")
+        self.form_pane = QScrollArea()
+        self.form_pane.setWidget(form)
+        self.form_pane.setWidgetResizable(True)
+        self.form_pane.setAccessibleName("The chosen day")
         splitter = QSplitter()
-        splitter.addWidget(form_pane)
+        splitter.addWidget(self.form_pane)
         splitter.addWidget(days)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -395,6 +396,21 @@ class DiaryPage(QWidget):
             return
         entry = repository.get(self.record, DiaryEntry, int(key))
         self.day.setDate(QDate(entry.day.year, entry.day.month, entry.day.day))
+
+    def open_child(self, key: str) -> None:
+        """A symptom rating of the day just opened: the keyboard goes to its box."""
+        rating = repository.get(self.record, SymptomRating, int(key))
+        boxes = self.scores if rating.count is None else self.counts
+        box = boxes.get(rating.symptom)
+        if box is not None:
+            self._chosen_rating = (self._shown_day, rating.id)
+            self.form_pane.ensureWidgetVisible(box)
+            box.setFocus()
+
+    def current_child(self) -> str:
+        """The rating opened on this day ("" once another day is shown): Back chooses it."""
+        chosen = self._chosen_rating
+        return str(chosen[1]) if chosen is not None and chosen[0] == self._shown_day else ""
 
     def current_item(self) -> str:
         """The shown day's entry id ("" for a day not written yet): Back returns to it."""

@@ -174,6 +174,12 @@ class GuidePage(QWidget):
     def current_item(self) -> str:
         return self.current_id()
 
+    def open_child(self, key: str) -> None:
+        """A section holds no records of its own to choose."""
+
+    def current_child(self) -> str:
+        return ""
+
     def flush(self) -> bool:
         return True  # nothing is edited here
 

@@ -53,6 +53,12 @@ class HomePage(QWidget):
     def current_item(self) -> str:
         return ""
 
+    def open_child(self, key: str) -> None:
+        """Nothing is shown inside Home's one view."""
+
+    def current_child(self) -> str:
+        return ""
+
     def summary_html(self, now: datetime) -> str:
         summary = home_summary(self.record, now)
         parts = ["<h1>Welcome to NET Journey</h1>", *self.whats_next_html(now.astimezone().date())]
