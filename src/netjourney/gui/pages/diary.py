@@ -77,19 +77,21 @@ class SaveDiaryDay(RecordCommand):
     def apply(self) -> None:
         if not self.captured:
             self.before, self.captured = day_state(self.record, self.day), True
-        self._set(self.after)
+        if not self.bring_back():  # a first save redone: the same day, links and all
+            self._set(self.after)
 
     def revert(self) -> None:
-        self._set(self.before)
+        if self.before is not None:
+            self._set(self.before)
+            return
+        with self.record.reading() as session:  # the day's first save: the day goes
+            entry_id = session.scalar(select(DiaryEntry.id).where(DiaryEntry.day == self.day))
+        if entry_id is not None:
+            self.take_away(DiaryEntry, entry_id)
 
-    def _set(self, state: DayState | None) -> None:
+    def _set(self, state: DayState) -> None:
         with self.record.writing() as session:
-            if state is not None:
-                save_diary_day(session, self.day, *state)
-            else:
-                entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == self.day))
-                if entry is not None:
-                    session.delete(entry)
+            save_diary_day(session, self.day, *state)
         self.actions.record_changed.emit(DiaryEntry, None)
 
     def id(self) -> int:
@@ -113,6 +115,8 @@ class AskAboutDiaryDay(RecordCommand):
         self.visit = ""
 
     def apply(self) -> None:
+        if self.bring_back():  # redone: the same question, planned where it was
+            return
         with self.record.writing() as session:
             entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == self.day))
             if entry is None:
@@ -129,8 +133,7 @@ class AskAboutDiaryDay(RecordCommand):
 
     def revert(self) -> None:
         assert self.question is not None
-        repository.delete(self.record, Question, self.question.id)
-        self.actions.record_changed.emit(Question, None)
+        self.take_away(Question, self.question.id)
 
 
 class DiaryPage(QWidget):
@@ -373,6 +376,8 @@ class DiaryPage(QWidget):
             self._show_days()
             if not self._pending:
                 self._show_day()
+            else:  # the form's own save: a day saved for the first time can now be linked
+                self._show_links()
 
     def make_question(self) -> None:
         if not self.flush():
