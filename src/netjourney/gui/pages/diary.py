@@ -46,6 +46,7 @@ from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.editor import SAVE_DELAY_MS
 from netjourney.gui.list_model import ListingModel
 from netjourney.gui.pages.journey_editor import rows_table
+from netjourney.gui.panes import stack_when_narrow
 from netjourney.gui.row_delegate import show_as_cards
 from netjourney.gui.section_tags import SectionTags
 
@@ -230,11 +231,12 @@ class DiaryPage(QWidget):
         self.form_pane.setWidgetResizable(True)
         self.form_pane.setAccessibleName("The chosen day")
         splitter = QSplitter()
-        splitter.addWidget(self.form_pane)
         splitter.addWidget(days)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([400, 600])  # the days and their chart get the larger share
+        splitter.addWidget(self.form_pane)
+        # The days and their chart beside the day's form, as the list beside the editor on
+        # every page; at large text one above the other (at 200% the form ran off its pane,
+        # the count boxes out of sight).
+        self.panes = stack_when_narrow(splitter)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Symptom diary</h2>"))
         layout.addWidget(splitter, 1)
