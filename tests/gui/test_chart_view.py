@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
+from pathlib import Path
 
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from netjourney.cli import main
 from netjourney.core.dates import short_date
-from netjourney.core.journey.charts import BAND_COLOUR, Reading, measure_charts
-from netjourney.gui.chart_view import ChartView
+from netjourney.core.guide import Guide
+from netjourney.core.journey.charts import Reading, measure_charts
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.chart_view import ChartView, chart_colours
+from netjourney.gui.main_window import MainWindow
+from netjourney.gui.pages.measurements import MeasurementsPage
+from netjourney.gui.theme import SCHEME_SETTING, Scheme, install_theme
+from tests.gui.test_theme import _active, _choose_from_view_menu
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture(autouse=True)
+def system_colours_after() -> object:
+    yield None
+    install_theme().choose(Scheme.SYSTEM)
 
 
 def test_two_units_show_two_drawn_charts_the_notice_and_the_band(qtbot: QtBot) -> None:
@@ -41,7 +60,7 @@ def test_two_units_show_two_drawn_charts_the_notice_and_the_band(qtbot: QtBot) -
 
 def band_pixels(widget: QWidget) -> int:
     """Pixels of the band's colour (SVG keeps colours to a whole percent: near enough)."""
-    image, band = widget.grab().toImage(), QColor(BAND_COLOUR)
+    image, band = widget.grab().toImage(), QColor(chart_colours(widget.palette()).band)
     near = 0
     for x in range(0, image.width(), 2):
         for y in range(0, image.height(), 2):
@@ -63,3 +82,62 @@ def test_a_chart_is_described_at_once_and_drawn_after_it_is_first_shown(qtbot: Q
     view.show()
     qtbot.waitUntil(lambda: chart.drawn)
     assert chart.renderer().isValid()
+
+
+@pytest.mark.parametrize(("letter", "scheme"), [(Qt.Key.Key_D, "dark"), (Qt.Key.Key_L, "light")])
+def test_a_chart_follows_the_colours_chosen_in_the_view_menu(
+    qtbot: QtBot, record_path: Path, guide: Guide, letter: Qt.Key, scheme: str
+) -> None:
+    assert main(["--db", str(record_path), "demo"]) == 0
+    window = MainWindow(JourneyRecord.open(record_path, guide))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _active(window)
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL_SHIFT)  # Tests & markers, its chart drawn
+    page = window.stack.currentWidget()
+    assert isinstance(page, MeasurementsPage)
+    qtbot.waitUntil(lambda: bool(page.chart.charts) and page.chart.charts[0].drawn)
+
+    _choose_from_view_menu(qtbot, window, letter)  # after the chart was drawn
+    assert QSettings().value(SCHEME_SETTING) == scheme
+    chart = page.chart.charts[0]
+    background = QApplication.palette().color(QPalette.ColorRole.Base)
+    qtbot.waitUntil(lambda: chart.palette().color(QPalette.ColorRole.Base) == background)
+    palette = chart.palette()
+    counts = Counter(_pixels(chart))
+    assert _near(QColor(counts.most_common(1)[0][0]), background)  # drawn on the window's own base
+    text = palette.color(QPalette.ColorRole.Text)
+    assert sum(n for rgb, n in counts.items() if _near(QColor(rgb), text)) > 200  # title, axes
+    band = QColor(chart_colours(palette).band)
+    assert sum(n for rgb, n in counts.items() if _near(QColor(rgb), band)) > 1000
+    assert _contrast(band, background) > 1.15  # the band is seen on the background
+    window.flush_all()
+    window.record.close()
+
+
+def _pixels(widget: QWidget) -> list[str]:
+    image = widget.grab().toImage()
+    return [
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    ]
+
+
+def _near(colour: QColor, wanted: QColor) -> bool:
+    channels = ((colour.red(), wanted.red()), (colour.green(), wanted.green()))
+    channels += ((colour.blue(), wanted.blue()),)
+    return all(abs(a - b) <= 6 for a, b in channels)
+
+
+def _contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio of two colours."""
+    lighter, darker = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue

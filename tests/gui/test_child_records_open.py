@@ -13,9 +13,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from netjourney.core.decisions.models import Decision, DecisionOption
-from netjourney.core.journey.models import Dose, SymptomRating
+from netjourney.core.journey.models import DiaryEntry, Dose, SymptomRating
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import RecordKind, kind_of
 from netjourney.gui.main_window import MainWindow
@@ -61,6 +62,21 @@ def _chosen_option(page: QWidget) -> int | None:
     return page.options.editor.record_id
 
 
+def _chosen_rating(page: QWidget) -> int | None:
+    """The rating whose box has the keyboard: the symptom's, on the day shown."""
+    assert isinstance(page, DiaryPage)
+    focus = QApplication.focusWidget()
+    boxes = {**{b: s for s, b in page.scores.items()}, **{b: s for s, b in page.counts.items()}}
+    if focus not in boxes:
+        return None
+    with page.record.reading() as session:
+        return session.scalar(
+            select(SymptomRating.id)
+            .join(DiaryEntry)
+            .where(SymptomRating.symptom == boxes[focus], DiaryEntry.day == page.chosen_day())
+        )
+
+
 @dataclass(frozen=True)
 class Child:
     model: type[Dose | DecisionOption | SymptomRating]
@@ -69,7 +85,7 @@ class Child:
     parent_id: int
     shown: Callable[[QWidget], str]  # what the page shows of the parent
     parent_shown: str
-    chosen: Callable[[QWidget], int | None] | None  # the child chosen inside (the diary: none)
+    chosen: Callable[[QWidget], int | None]  # the child chosen inside
 
 
 def _question(page: QWidget) -> str:
@@ -91,7 +107,7 @@ OPTION = Child(
     DecisionOption, 1, "decisions", 2, _question, "Which treatment after surgery?", _chosen_option
 )
 DOSE = Child(Dose, 1, "treatments", 2, _treatment_name, "Lanreotide (Somatuline)", _chosen_dose)
-RATING = Child(SymptomRating, 2, "diary", 1, _diary_day, "2026-01-06", None)  # its day
+RATING = Child(SymptomRating, 2, "diary", 1, _diary_day, "2026-01-06", _chosen_rating)
 
 
 def _assert_opened(window: MainWindow, child: Child) -> None:
@@ -99,8 +115,7 @@ def _assert_opened(window: MainWindow, child: Child) -> None:
     assert page is window.pages[child.page]
     assert window.specs[child.page].current_item() == str(child.parent_id)
     assert child.shown(page) == child.parent_shown
-    if child.chosen is not None:
-        assert child.chosen(page) == child.child_id
+    assert child.chosen(page) == child.child_id
 
 
 @pytest.mark.parametrize(
@@ -144,11 +159,37 @@ def _click_row(qtbot: QtBot, view: QListView, row: int) -> None:
 def test_a_child_listed_under_a_section_opens_its_parent_with_it_chosen(
     filled_window: MainWindow, record: JourneyRecord, qtbot: QtBot, child: Child
 ) -> None:
+    _open_from_its_section(filled_window, record, qtbot, child)
+
+    _assert_opened(filled_window, child)
+
+
+@pytest.mark.parametrize("child", [OPTION, DOSE, RATING], ids=["option", "dose", "rating"])
+def test_back_and_forward_return_to_the_child_chosen_in_its_parent(
+    filled_window: MainWindow, record: JourneyRecord, qtbot: QtBot, child: Child
+) -> None:
+    window = filled_window
+    _open_from_its_section(window, record, qtbot, child)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Home
+    assert window.stack.currentWidget() is window.pages["home"]
+
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    _assert_opened(window, child)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # the guide
+    assert window.stack.currentWidget() is window.pages["guide"]
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # Forward
+    _assert_opened(window, child)
+
+
+def _open_from_its_section(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot, child: Child
+) -> None:
+    """The child linked to a section, then opened from the section's list: a click, Enter."""
     with record.writing() as session:
         linked = session.get(child.model, child.child_id)
         assert linked is not None
         linked.section_ids = [SECTION]
-    guide = go_to(filled_window, qtbot, "guide")
+    guide = go_to(window, qtbot, "guide")
     assert isinstance(guide, GuidePage)
     _click_row(qtbot, guide.sections, record.guide.section_ids.index(SECTION))
     assert guide.current_id() == SECTION
@@ -158,5 +199,3 @@ def test_a_child_listed_under_a_section_opens_its_parent_with_it_chosen(
 
     _click_row(qtbot, guide.linked, row)
     qtbot.keyClick(guide.linked, Qt.Key.Key_Return)
-
-    _assert_opened(filled_window, child)

@@ -65,3 +65,12 @@ def test_after_a_restore_the_pages_stay_but_not_the_records() -> None:
     history.visit(Place("guide", "recurrent"))
     history.forget_items()
     assert history.back() == Place("notes")
+
+
+def test_the_child_chosen_in_a_record_is_where_back_returns_too() -> None:
+    history = _visited("treatments")
+    history.update_current("2", "7")  # dose 7 of treatment 2
+    history.visit(Place("home"))
+    assert history.back() == Place("treatments", "2", "7")
+    history.update_current("2")  # no dose chosen any more
+    assert history.current == Place("treatments", "2")

@@ -38,10 +38,12 @@ def path_texts(page: SituationPage) -> str:
 
 
 def add_button(page: SituationPage, question_text: str) -> QPushButton:
+    """The question's button, by what a screen reader says: to add it, or that it is added."""
     (button,) = [
         b
         for b in page.path_view.findChildren(QPushButton)
-        if b.accessibleName() == f"Add to my questions: {question_text}"
+        if b.accessibleName()
+        in (f"Add to my questions: {question_text}", f"In my questions: {question_text}")
     ]
     return button
 
@@ -94,6 +96,7 @@ def test_a_suggested_question_is_added_to_my_questions_once(
     assert chosen_library_ids(record) == {"choosing-second-opinion"}
     assert message.args == [f"Added to your questions: {text}"]
     assert (button.text(), button.isEnabled()) == ("In my questions", False)
+    assert button.accessibleName() == f"In my questions: {text}"  # said as it is shown
     answer(page, "What stage is it?", "Stage I")  # the path is built again ...
     assert not add_button(page, text).isEnabled()  # ... and still knows it was added
     assert record.counts()["questions"] == 1

@@ -14,6 +14,7 @@ from netjourney.cli import main
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.main_window import MainWindow
+from netjourney.gui.pages.diary import DiaryPage
 from netjourney.gui.record_page import RecordPage
 from tests.core.test_value_check import _write_raw
 from tests.gui.test_bad_values import _shown_rows
@@ -85,4 +86,24 @@ def test_the_editor_shows_an_unknown_kind_as_itself(
         for i in range(combo.count())
     ]
     assert [text for text in offered if "not a choice this version knows" in text] == []
+    window.record.close()
+
+
+def test_the_diary_list_shows_a_rating_stored_as_text_flagged(
+    qtbot: QtBot, tampered_window: MainWindow
+) -> None:
+    window = tampered_window
+    item = window.nav.findItems("Symptom diary", Qt.MatchFlag.MatchExactly)[0]
+    rect = window.nav.visualItemRect(item)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page = window.stack.currentWidget()
+    assert isinstance(page, DiaryPage)
+    model = page.table.model()
+    shown = [
+        str(model.index(row, column).data())
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    ]
+    assert any("flushing [unreadable rating: netjourney check names it]" in s for s in shown)
+    assert not [cell for cell in shown if "bad/10" in cell]  # stored text is never a rating
     window.record.close()

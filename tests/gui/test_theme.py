@@ -6,7 +6,15 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QMenu, QScrollArea
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QTextBrowser,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from netjourney.core.record import JourneyRecord
@@ -152,3 +160,42 @@ def test_every_page_follows_a_text_size_change_at_once(qtbot: QtBot, window: Mai
     qtbot.wait(1)
     for page, ratio in zip(pages, ratios, strict=True):
         assert page.font().pointSizeF() == pytest.approx(larger * ratio), type(page).__name__
+
+
+@pytest.mark.parametrize("page_key", [Qt.Key.Key_1, Qt.Key.Key_3], ids=["home", "guide"])
+@pytest.mark.parametrize(
+    ("first", "then"), [(Qt.Key.Key_L, Qt.Key.Key_D), (Qt.Key.Key_D, Qt.Key.Key_L)]
+)
+def test_links_shown_before_a_change_of_colours_take_the_new_link_colour(
+    qtbot: QtBot, window: MainWindow, first: Qt.Key, then: Qt.Key, page_key: Qt.Key
+) -> None:
+    """Home's and the Guide's links, written in one scheme, are drawn in the other's link
+    colour after View > Colours (dark blue on dark grey could hardly be read)."""
+    _choose_from_view_menu(qtbot, window, first)
+    qtbot.keyClick(window, page_key, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    linked: list[QWidget] = [label for label in page.findChildren(QLabel) if "<a " in label.text()]
+    linked += [browser.viewport() for browser in page.findChildren(QTextBrowser)]
+    assert linked
+
+    _choose_from_view_menu(qtbot, window, then)
+
+    link = QApplication.palette().color(QPalette.ColorRole.Link)
+    qtbot.waitUntil(lambda: page.palette().color(QPalette.ColorRole.Link) == link)
+    qtbot.wait(1)  # what the page does once the new colours have reached it
+    for widget in linked:
+        image = widget.grab().toImage()
+        near = sum(
+            _near_colour(image.pixelColor(x, y), link)
+            for x in range(image.width())
+            for y in range(image.height())
+        )
+        assert near > 50, widget.accessibleName() or type(widget).__name__
+
+
+def _near_colour(colour: QColor, wanted: QColor) -> bool:
+    return (
+        abs(colour.red() - wanted.red()) <= 8
+        and abs(colour.green() - wanted.green()) <= 8
+        and abs(colour.blue() - wanted.blue()) <= 8
+    )

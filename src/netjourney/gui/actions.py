@@ -68,6 +68,8 @@ class RecordCommand(QUndoCommand):
         super().__init__(text)
         self.actions = actions
         self.applied = False  # done once by Actions.push before it went on the stack
+        # What undo took away (of which model), for redo to bring back.
+        self.taken: tuple[type[Any], repository.Snapshot] | None = None
 
     @property
     def record(self) -> JourneyRecord:
@@ -93,6 +95,24 @@ class RecordCommand(QUndoCommand):
         if not self.actions.attempt(step, what, "The record is as it was."):
             self.setObsolete(True)  # the stack drops it rather than pretend it happened
 
+    def take_away(self, model: type[Any], record_id: int) -> None:
+        """Undo of a step that made a record: delete it the way every delete goes (its
+        text erased), keeping it whole so `bring_back` can redo the step."""
+        snapshot = repository.delete(self.record, model, record_id)
+        self.taken = None if snapshot is None else (model, snapshot)
+        self.actions.record_changed.emit(model, None)
+
+    def bring_back(self) -> bool:
+        """Redo of that step: the very record taken away, with its id, guide links,
+        children and what pointed at it; a record made anew would have none of them.
+        False when nothing was taken away (the step's first time)."""
+        if self.taken is None:
+            return False
+        (model, snapshot), self.taken = self.taken, None
+        repository.restore(self.record, snapshot)
+        self.actions.record_changed.emit(model, snapshot.row["id"])
+        return True
+
 
 class AddRecord(RecordCommand):
     """A new record; undo deletes it, redo brings back the same record."""
@@ -105,19 +125,15 @@ class AddRecord(RecordCommand):
         self.section_ids = list(section_ids or [])
         self.model: type[Any] = type(new)
         self.record_id: int | None = None
-        self.removed: repository.Removed | None = None
 
     def apply(self) -> None:
-        if self.removed is None:
+        if not self.bring_back():
             self.record_id = repository.add(self.record, self.new, self.section_ids).id
-        else:
-            repository.restore(self.record, self.removed)
-        self.actions.record_changed.emit(self.model, self.record_id)
+            self.actions.record_changed.emit(self.model, self.record_id)
 
     def revert(self) -> None:
         assert self.record_id is not None
-        self.removed = repository.delete(self.record, self.model, self.record_id)
-        self.actions.record_changed.emit(self.model, None)
+        self.take_away(self.model, self.record_id)
 
 
 class EditRecord(RecordCommand):

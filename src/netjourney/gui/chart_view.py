@@ -6,19 +6,67 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from netjourney.core.journey.charts import HEIGHT, WIDTH, Fonts, LineChart, svg_of
+from netjourney.core.journey.charts import (
+    HEIGHT,
+    WIDTH,
+    ChartColours,
+    Fonts,
+    LineChart,
+    svg_of,
+)
 
 SHOWN_SCALE = 1.4  # pixels per point at the largest: a chart's text stays near the window's
 DRAWING_TEXT = "Drawing chart…"
+BAND_SHARE = 0.3  # of the highlight colour in the band: seen on the background, lines over it
+GRID_SHARE = 0.18  # of the text colour in the grid lines: there, but quieter than the axes
+CAPTION_SHARE = 0.15  # of the background colour in the caption: a step quieter than the title
+LIGHTER_LINES_SHARE = 0.3  # of the text colour in each line on a dark background
+
+
+def chart_colours(palette: QPalette) -> ChartColours:
+    """The palette's colours for a chart (light or dark, as the window is); the print
+    colours' black line becomes the text colour, and on a dark background every line is
+    lightened so it stands out from the background and from the band."""
+    background = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    dark = background.lightnessF() < text.lightnessF()
+    print_colours = ChartColours()
+    series = tuple(
+        text.name()
+        if colour == print_colours.text
+        else _mixed(QColor(colour), text, LIGHTER_LINES_SHARE if dark else 0.0)
+        for colour in print_colours.series
+    )
+    return ChartColours(
+        background=background.name(),
+        text=text.name(),
+        caption=_mixed(text, background, CAPTION_SHARE),
+        grid=_mixed(background, text, GRID_SHARE),
+        band=_mixed(background, palette.color(QPalette.ColorRole.Highlight), BAND_SHARE),
+        series=series,
+    )
+
+
+def _mixed(base: QColor, other: QColor, share: float) -> str:
+    """`base` with `share` of `other` in it, as #RRGGBB."""
+    red, green, blue = (
+        round(a + (b - a) * share)
+        for a, b in (
+            (base.red(), other.red()),
+            (base.green(), other.green()),
+            (base.blue(), other.blue()),
+        )
+    )
+    return QColor(red, green, blue).name()
 
 
 class SvgChart(QSvgWidget):
-    """One chart; it keeps the drawing's proportions at any width, and its text follows
-    the window's text size (View > Larger text).
+    """One chart; it keeps the drawing's proportions at any width, and its text and
+    colours follow the window's text size and colours (View > Larger text, View > Colours).
 
     Its name and its description in words are set at once (a screen reader has them
     with the page); the drawing itself is made just after the chart is first painted,
@@ -77,7 +125,8 @@ class SvgChart(QSvgWidget):
         system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
         scale = max(1.0, self.font().pointSizeF() / system) if system > 0 else 1.0
         self.drawn_height = HEIGHT * (1 + (scale - 1) * 0.6)  # larger text needs a taller plot
-        self.load(svg_of(self.chart, WIDTH, self.drawn_height, Fonts(scale=scale)))
+        fonts, colours = Fonts(scale=scale), chart_colours(self.palette())
+        self.load(svg_of(self.chart, WIDTH, self.drawn_height, fonts, colours))
         self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.setMinimumHeight(int(self.drawn_height * 0.6))
         self.drawn = True
@@ -86,7 +135,8 @@ class SvgChart(QSvgWidget):
         self.update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.FontChange and self.drawn:
+        redrawn = (QEvent.Type.FontChange, QEvent.Type.PaletteChange)  # text size, light or dark
+        if event.type() in redrawn and self.drawn:
             self.draw()
         super().changeEvent(event)
 

@@ -166,17 +166,20 @@ class MainWindow(QMainWindow):
         self.show_page(key)
         self.specs[key].open_item(item_key)
 
+    def open_item(self, key: str, item_key: str, child_key: str) -> None:
+        """On the page shown, an item and (if not "") a child chosen inside it."""
+        self.specs[key].open_item(item_key)
+        if child_key:
+            self.specs[key].open_child(child_key)
+
     def open_found(self, kind: str, key: str) -> None:
         """A search hit or a record linked to a guide section, on its page; a child kind's
         record (an option, a dose) opens its parent there, the child chosen inside it."""
         from netjourney.core.search_results import opening_of
-        from netjourney.gui.record_page import RecordPage
 
         opening = opening_of(self.record, kind, key)
-        self.navigate(opening.page, opening.item)
-        page = self.pages[opening.page]
-        if opening.child and isinstance(page, RecordPage):
-            page.open_child(opening.child)
+        self.show_page(opening.page)
+        self.open_item(opening.page, opening.item, opening.child)
 
     def add_about_section(self, key: str, section_id: str) -> None:
         from netjourney.gui.record_page import RecordPage

@@ -86,9 +86,8 @@ class Navigation(QObject):
             self._moving = True
             try:
                 self.window.show_page(place.page)
-                spec = self.window.specs[place.page]
                 self.window.record_actions.attempt(
-                    lambda: spec.open_item(place.item),
+                    lambda: self.window.open_item(place.page, place.item, place.child),
                     "Could not show what was there",
                     "The page is shown without it.",
                 )
@@ -101,15 +100,17 @@ class Navigation(QObject):
         if self._moving or key is None:
             return
         self._remember_shown_item()
-        self.history.visit(Place(key, self.window.specs[key].current_item()))
+        spec = self.window.specs[key]
+        self.history.visit(Place(key, spec.current_item(), spec.current_child()))
         self._update()
 
     def _remember_shown_item(self) -> None:
-        """What the current page shows now (the user may have chosen another record there),
-        so coming back shows it again."""
+        """What the current page shows now (the user may have chosen another record there,
+        or another dose in it), so coming back shows it again."""
         current = self.history.current
         if current is not None and current.page in self.window.specs:
-            self.history.update_current(self.window.specs[current.page].current_item())
+            spec = self.window.specs[current.page]
+            self.history.update_current(spec.current_item(), spec.current_child())
 
     def _shown_key(self) -> str | None:
         shown = self.window.stack.currentWidget()

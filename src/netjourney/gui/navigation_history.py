@@ -13,6 +13,7 @@ LONGEST_HISTORY = 100  # places kept behind the current one; older ones are drop
 class Place:
     page: str  # a page key, as in gui/page_spec.PAGES
     item: str = ""  # what the page showed: a record id, a section id, or "" for none
+    child: str = ""  # chosen inside the item (a dose of a treatment), or "" for none
 
 
 class NavigationHistory:
@@ -34,11 +35,11 @@ class NavigationHistory:
             del self._places[0]
         self._at = len(self._places) - 1
 
-    def update_current(self, item: str) -> None:
-        """The current page now shows another item (the user chose another record):
-        coming back here should show that one."""
+    def update_current(self, item: str, child: str = "") -> None:
+        """The current page now shows another item (the user chose another record), or
+        another child in it: coming back here should show those."""
         if self._places:
-            self._places[self._at] = replace(self._places[self._at], item=item)
+            self._places[self._at] = replace(self._places[self._at], item=item, child=child)
 
     def can_go_back(self) -> bool:
         return self._at > 0

@@ -64,6 +64,12 @@ class Page(Protocol):
     def current_item(self) -> str:
         """The item shown now, as `open_item` takes it ("" for none): Back returns to it."""
 
+    def open_child(self, key: str) -> None:
+        """Choose a record shown inside the open item (a dose of a treatment)."""
+
+    def current_child(self) -> str:
+        """The child chosen now, as `open_child` takes it ("" for none): Back chooses it."""
+
 
 @dataclass(frozen=True)
 class BuiltPage:

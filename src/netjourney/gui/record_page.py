@@ -205,6 +205,10 @@ class RecordPage(QWidget):
     def current_item(self) -> str:
         return "" if self.editor.record_id is None else str(self.editor.record_id)
 
+    def current_child(self) -> str:
+        """The record chosen inside the open one ("" for none): Back chooses it again."""
+        return ""
+
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         chosen = self.selected_id()
         if chosen == self.editor.record_id:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFocusFrame,
+    QLabel,
     QMenu,
     QProxyStyle,
     QStyle,
@@ -244,6 +245,7 @@ class Theme(QObject):
 
     def apply(self) -> None:
         self.app.setPalette(dark_palette() if is_dark(self.scheme) else light_palette())
+        recolour_links(self.app)
 
     @property
     def dark(self) -> bool:
@@ -260,6 +262,17 @@ class Theme(QObject):
             group.addAction(action)
             menu.addAction(action)
         return menu
+
+
+def recolour_links(app: QApplication) -> None:
+    """Qt colours a label's links once, from the palette of the moment its text is set;
+    set each such text again, or links written before a change of scheme keep the other
+    scheme's colour (dark blue on dark grey)."""
+    for widget in app.allWidgets():
+        if isinstance(widget, QLabel) and "<a " in widget.text():
+            text = widget.text()
+            widget.clear()  # setText of the same text does nothing
+            widget.setText(text)
 
 
 def install_theme(*, outlined: bool = True) -> Theme:

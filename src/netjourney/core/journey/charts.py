@@ -316,6 +316,22 @@ def load_drawing_library() -> None:
 
 
 @dataclass(frozen=True)
+class ChartColours:
+    """What a chart is drawn in, as #RRGGBB: print colours (the PDF's) unless the window
+    passes its own palette's (gui/chart_view.py), so a dark window gets a dark chart."""
+
+    background: str = "#FFFFFF"
+    text: str = "#000000"  # the title, axes, ticks, their labels and the legend
+    caption: str = "#333333"
+    grid: str = "#E0E0E0"
+    band: str = BAND_COLOUR
+    series: tuple[str, ...] = SERIES_COLOURS
+
+    def series_colour(self, number: int) -> str:
+        return self.series[number % len(self.series)]
+
+
+@dataclass(frozen=True)
 class Fonts:
     """The PDF draws in the fonts it embeds; SVG names fonts every system has."""
 
@@ -325,25 +341,29 @@ class Fonts:
 
 
 def draw(
-    chart: LineChart, width: float = WIDTH, height: float = HEIGHT, fonts: Fonts = Fonts()
+    chart: LineChart,
+    width: float = WIDTH,
+    height: float = HEIGHT,
+    fonts: Fonts = Fonts(),
+    colours: ChartColours = ChartColours(),
 ) -> Drawing:
     """The chart as a reportlab Drawing: a flowable for the PDF, or SVG for the window."""
     load_drawing_library()
     from reportlab.graphics.charts.lineplots import LinePlot
     from reportlab.graphics.shapes import Drawing, Rect, String
-    from reportlab.lib import colors
 
     drawing = Drawing(width, height)
-    white = colors.white  # a page of its own in a dark window, as on paper
     background = Rect(0, 0, width, height)
-    background.strokeColor = background.fillColor = white
+    background.strokeColor = background.fillColor = _colour(colours.background)
     drawing.add(background)
-    k = fonts.scale
+    k, ink = fonts.scale, _colour(colours.text)
     title_size = (11 if width >= 400 else 9) * k  # half a page: the title must still fit
-    drawing.add(String(0, height - 14 * k, chart.title, fontName=fonts.bold, fontSize=title_size))
+    title = String(0, height - 14 * k, chart.title, fontName=fonts.bold, fontSize=title_size)
+    title.fillColor = ink
+    drawing.add(title)
     if not chart.values():
         nothing = String(0, height / 2, "Nothing recorded yet.", fontName=fonts.regular)
-        nothing.fontSize = 10 * k
+        nothing.fontSize, nothing.fillColor = 10 * k, ink
         drawing.add(nothing)
         return drawing
     columns = legend_columns(width / k)
@@ -356,24 +376,25 @@ def draw(
     plot.data = [[(day.toordinal(), value) for day, value in s.points] for s in chart.series]
     for number, _series in enumerate(chart.series):
         line = plot.lines[number]
-        line.strokeColor = colors.HexColor(SERIES_COLOURS[number % len(SERIES_COLOURS)])
+        line.strokeColor = _colour(colours.series_colour(number))
         line.strokeWidth = 1.5
         if len(chart.days()) <= 120:  # markers show single values; on a long diary they clutter
             from reportlab.graphics.widgets.markers import makeMarker
 
             line.symbol = makeMarker("FilledCircle", size=4)  # type: ignore[no-untyped-call]
-    _set_axes(plot, chart)
+    _set_axes(plot, chart, colours)
     for axis in (plot.xValueAxis, plot.yValueAxis):
         axis.labels.fontName, axis.labels.fontSize = fonts.regular, 8 * k
-    plot.annotations = [_band_painter(chart.bands)] if chart.bands else []
+        axis.strokeColor = axis.labels.fillColor = ink  # the axis line, its ticks and labels
+    plot.annotations = [_band_painter(chart.bands, colours.band)] if chart.bands else []
     if chart.bounds():
-        plot.annotations.append(_bounds_painter(chart.series, 4.5 * k))
+        plot.annotations.append(_bounds_painter(chart.series, 4.5 * k, colours))
     drawing.add(plot)
-    _add_notes(drawing, chart, width, legend_rows, fonts)
+    _add_notes(drawing, chart, width, legend_rows, fonts, colours)
     return drawing
 
 
-def _set_axes(plot: Any, chart: LineChart) -> None:
+def _set_axes(plot: Any, chart: LineChart, colours: ChartColours) -> None:
     days = chart.days()
     first, last = min(days), max(days)
     pad = max(7, (last - first).days // 30)
@@ -386,7 +407,7 @@ def _set_axes(plot: Any, chart: LineChart) -> None:
     low, high = chart.y_range or value_range(chart)
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = low, high
     plot.yValueAxis.visibleGrid = True
-    plot.yValueAxis.gridStrokeColor = _colour("#E0E0E0")
+    plot.yValueAxis.gridStrokeColor = _colour(colours.grid)
 
 
 def _tick_text(ordinal: float, long_span: bool) -> str:
@@ -420,7 +441,7 @@ def date_ticks(first: date, last: date) -> list[date]:
     return ticks or [first]
 
 
-def _band_painter(bands: tuple[Band, ...]) -> Any:
+def _band_painter(bands: tuple[Band, ...], colour: str) -> Any:
     def paint(plot: Any, x_scale: Any, y_scale: Any) -> Any:
         from reportlab.graphics.shapes import Group, Rect
 
@@ -433,7 +454,7 @@ def _band_painter(bands: tuple[Band, ...]) -> Any:
             high = y_scale(band.high if band.high is not None else y_axis.valueMax)
             bottom, top = max(low, plot.y), min(high, plot.y + plot.height)
             if end > left and top > bottom:
-                fill = _colour(BAND_COLOUR)
+                fill = _colour(colour)
                 shape = Rect(left, bottom, end - left, top - bottom, fillColor=fill)
                 shape.strokeColor = None  # no outline: a band, not a box
                 group.add(shape)
@@ -443,7 +464,7 @@ def _band_painter(bands: tuple[Band, ...]) -> Any:
     return paint
 
 
-def _bounds_painter(series: tuple[Series, ...], size: float) -> Any:
+def _bounds_painter(series: tuple[Series, ...], size: float, colours: ChartColours) -> Any:
     """An open triangle over each point printed as a bound: down for "<0.5", up for ">1000"."""
 
     def paint(plot: Any, x_scale: Any, y_scale: Any) -> Any:
@@ -451,12 +472,13 @@ def _bounds_painter(series: tuple[Series, ...], size: float) -> Any:
 
         group = Group()
         for number, one in enumerate(series):
-            colour = _colour(SERIES_COLOURS[number % len(SERIES_COLOURS)])
+            colour = _colour(colours.series_colour(number))
+            hollow = _colour(colours.background)
             for day, value, qualifier in one.bounds:
                 x, y = x_scale(day.toordinal()), y_scale(value)
                 tip = -size if qualifier.is_upper_bound else size
                 corners = [x - size, y - tip * 0.6, x + size, y - tip * 0.6, x, y + tip]
-                group.add(Polygon(corners, fillColor=_colour("#FFFFFF"), strokeColor=colour))
+                group.add(Polygon(corners, fillColor=hollow, strokeColor=colour))
         return group
 
     return paint
@@ -467,14 +489,19 @@ def legend_columns(width: float) -> int:
 
 
 def _add_notes(
-    drawing: Any, chart: LineChart, width: float, legend_rows: int, fonts: Fonts
+    drawing: Any,
+    chart: LineChart,
+    width: float,
+    legend_rows: int,
+    fonts: Fonts,
+    colours: ChartColours,
 ) -> None:
     from reportlab.graphics.shapes import Line, String
 
     k, font = fonts.scale, fonts.regular
     y = 4.0 * k
     for line in reversed(chart.caption_lines()):
-        caption = String(0, y, line, fontName=font, fillColor=_colour("#333333"))
+        caption = String(0, y, line, fontName=font, fillColor=_colour(colours.caption))
         caption.fontSize = 8 * k
         drawing.add(caption)
         y += 12 * k
@@ -483,10 +510,10 @@ def _add_notes(
     for number, series in enumerate(chart.series if legend_rows else ()):
         row, column = divmod(number, columns)
         x, line_y = column * column_width, y + (14 * (legend_rows - 1 - row) + 3) * k
-        colour = _colour(SERIES_COLOURS[number % len(SERIES_COLOURS)])
+        colour = _colour(colours.series_colour(number))
         drawing.add(Line(x, line_y, x + 16 * k, line_y, strokeColor=colour, strokeWidth=2 * k))
         name = String(x + 20 * k, line_y - 3 * k, series.name, fontName=font)
-        name.fontSize = 9 * k
+        name.fontSize, name.fillColor = 9 * k, _colour(colours.text)
         drawing.add(name)
 
 
@@ -498,13 +525,17 @@ def _colour(hex_text: str) -> Any:
 
 @lru_cache(maxsize=32)
 def svg_of(
-    chart: LineChart, width: float = WIDTH, height: float = HEIGHT, fonts: Fonts = Fonts()
+    chart: LineChart,
+    width: float = WIDTH,
+    height: float = HEIGHT,
+    fonts: Fonts = Fonts(),
+    colours: ChartColours = ChartColours(),
 ) -> bytes:
     """The same drawing as SVG, for QtSvg in the window. Kept for the charts drawn last:
     a page shown again, or a measure chosen again, draws its unchanged chart at once."""
     from reportlab.graphics import renderSVG
 
-    text: str = renderSVG.drawToString(draw(chart, width, height, fonts))
+    text: str = renderSVG.drawToString(draw(chart, width, height, fonts, colours))
     # reportlab writes "fill: None", which SVG readers (QtSvg too) take as black fill.
     return text.replace("fill: None", "fill: none").encode("utf-8")
 

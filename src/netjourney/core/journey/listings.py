@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, String, cast, func, select
+from sqlalchemy import Row, String, case, cast, func, literal, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from netjourney.core.dates import short_date
 from netjourney.core.journey.choices import SCAN_KIND_LABELS as SCAN_KIND_LABELS
@@ -164,14 +165,7 @@ def scans_listing() -> Listing:
 def diary_listing() -> Listing:
     e, r = DiaryEntry, SymptomRating
     ratings = (
-        select(
-            func.group_concat(
-                r.symptom
-                + " "
-                + func.coalesce(cast(r.rating, String) + "/10", cast(r.count, String) + " times"),
-                ", ",
-            )
-        )
+        select(func.group_concat(r.symptom + " " + _rating_sql_text(), ", "))
         .where(r.entry_id == e.id)
         .scalar_subquery()
     )
@@ -201,10 +195,24 @@ def symptom_ratings_listing() -> Listing:
     )
 
 
+UNREADABLE_RATING = "[unreadable rating: netjourney check names it]"
+
+
 def rating_text(rating: int | None, count: int | None) -> str:
     if rating is None and count is None:  # a stored one was not a whole number
-        return "[unreadable rating: netjourney check names it]"
+        return UNREADABLE_RATING
     return f"{rating}/10" if rating is not None else f"{count} times"
+
+
+def _rating_sql_text() -> ColumnElement[str]:
+    """rating_text in SQL, for the diary list's one line per day: StoredInteger reads a
+    stored value that is not a whole number ('bad') as none, so only integers count here."""
+    r = SymptomRating
+    return case(
+        (func.typeof(r.rating) == "integer", cast(r.rating, String) + "/10"),
+        (func.typeof(r.count) == "integer", cast(r.count, String) + " times"),
+        else_=literal(UNREADABLE_RATING),
+    )
 
 
 def scan_kind_text(row: Row[Any]) -> str:

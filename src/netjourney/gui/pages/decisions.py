@@ -220,8 +220,12 @@ class DecisionsPage(RecordPage):
         self.options.show_decision(self.editor.record_id)
 
     def open_child(self, key: str) -> None:
-        """An option of the decision just opened (from a search or the guide)."""
+        """An option of the decision just opened (from a search, the guide or Back)."""
         self.options.select(int(key))
+
+    def current_child(self) -> str:
+        chosen = self.options.editor.record_id
+        return "" if chosen is None else str(chosen)
 
     def _option_changed(self, model: type[Any], record_id: int | None) -> None:
         if model is DecisionOption:

@@ -30,7 +30,7 @@ from netjourney.core.appointments import plan_questions, upcoming
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.charts import diary_charts_of
 from netjourney.core.journey.listings import day_text, diary_listing
-from netjourney.core.journey.models import DiaryEntry
+from netjourney.core.journey.models import DiaryEntry, SymptomRating
 from netjourney.core.journey.records import (
     SymptomScore,
     ask_about_diary_day,
@@ -46,6 +46,7 @@ from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.editor import SAVE_DELAY_MS
 from netjourney.gui.list_model import ListingModel
 from netjourney.gui.pages.journey_editor import rows_table
+from netjourney.gui.panes import stack_when_narrow
 from netjourney.gui.row_delegate import show_as_cards
 from netjourney.gui.section_tags import SectionTags
 
@@ -77,19 +78,21 @@ class SaveDiaryDay(RecordCommand):
     def apply(self) -> None:
         if not self.captured:
             self.before, self.captured = day_state(self.record, self.day), True
-        self._set(self.after)
+        if not self.bring_back():  # a first save redone: the same day, links and all
+            self._set(self.after)
 
     def revert(self) -> None:
-        self._set(self.before)
+        if self.before is not None:
+            self._set(self.before)
+            return
+        with self.record.reading() as session:  # the day's first save: the day goes
+            entry_id = session.scalar(select(DiaryEntry.id).where(DiaryEntry.day == self.day))
+        if entry_id is not None:
+            self.take_away(DiaryEntry, entry_id)
 
-    def _set(self, state: DayState | None) -> None:
+    def _set(self, state: DayState) -> None:
         with self.record.writing() as session:
-            if state is not None:
-                save_diary_day(session, self.day, *state)
-            else:
-                entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == self.day))
-                if entry is not None:
-                    session.delete(entry)
+            save_diary_day(session, self.day, *state)
         self.actions.record_changed.emit(DiaryEntry, None)
 
     def id(self) -> int:
@@ -113,6 +116,8 @@ class AskAboutDiaryDay(RecordCommand):
         self.visit = ""
 
     def apply(self) -> None:
+        if self.bring_back():  # redone: the same question, planned where it was
+            return
         with self.record.writing() as session:
             entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == self.day))
             if entry is None:
@@ -129,8 +134,7 @@ class AskAboutDiaryDay(RecordCommand):
 
     def revert(self) -> None:
         assert self.question is not None
-        repository.delete(self.record, Question, self.question.id)
-        self.actions.record_changed.emit(Question, None)
+        self.take_away(Question, self.question.id)
 
 
 class DiaryPage(QWidget):
@@ -173,6 +177,7 @@ class DiaryPage(QWidget):
         self._pending = False
         self._loading = False
         self._shown_day = self.chosen_day()  # the day the form holds (until saved, if changed)
+        self._chosen_rating: tuple[date, int] | None = None  # opened from the guide: its day
         self._lay_out()
         actions.record_changed.connect(self._record_changed)
         self._set_symptoms()
@@ -221,16 +226,17 @@ class DiaryPage(QWidget):
         days_layout.addWidget(self.chart)
         # The day's form scrolls: at large text its rows keep their height instead of
         # being squeezed over each other (or making the window taller than the screen).
-        form_pane = QScrollArea()
-        form_pane.setWidget(form)
-        form_pane.setWidgetResizable(True)
-        form_pane.setAccessibleName("The chosen day")
+        self.form_pane = QScrollArea()
+        self.form_pane.setWidget(form)
+        self.form_pane.setWidgetResizable(True)
+        self.form_pane.setAccessibleName("The chosen day")
         splitter = QSplitter()
-        splitter.addWidget(form_pane)
         splitter.addWidget(days)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([400, 600])  # the days and their chart get the larger share
+        splitter.addWidget(self.form_pane)
+        # The days and their chart beside the day's form, as the list beside the editor on
+        # every page; at large text one above the other (at 200% the form ran off its pane,
+        # the count boxes out of sight).
+        self.panes = stack_when_narrow(splitter)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Symptom diary</h2>"))
         layout.addWidget(splitter, 1)
@@ -372,6 +378,8 @@ class DiaryPage(QWidget):
             self._show_days()
             if not self._pending:
                 self._show_day()
+            else:  # the form's own save: a day saved for the first time can now be linked
+                self._show_links()
 
     def make_question(self) -> None:
         if not self.flush():
@@ -395,6 +403,21 @@ class DiaryPage(QWidget):
             return
         entry = repository.get(self.record, DiaryEntry, int(key))
         self.day.setDate(QDate(entry.day.year, entry.day.month, entry.day.day))
+
+    def open_child(self, key: str) -> None:
+        """A symptom rating of the day just opened: the keyboard goes to its box."""
+        rating = repository.get(self.record, SymptomRating, int(key))
+        boxes = self.scores if rating.count is None else self.counts
+        box = boxes.get(rating.symptom)
+        if box is not None:
+            self._chosen_rating = (self._shown_day, rating.id)
+            self.form_pane.ensureWidgetVisible(box)
+            box.setFocus()
+
+    def current_child(self) -> str:
+        """The rating opened on this day ("" once another day is shown): Back chooses it."""
+        chosen = self._chosen_rating
+        return str(chosen[1]) if chosen is not None and chosen[0] == self._shown_day else ""
 
     def current_item(self) -> str:
         """The shown day's entry id ("" for a day not written yet): Back returns to it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -143,6 +143,10 @@ class GuidePage(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:  # View > Larger text, at once
             self._fit_to_text_size()
+        if event.type() == QEvent.Type.PaletteChange:
+            # Links are coloured as the text is set: set it again once every widget of
+            # the page has the new colours.
+            QTimer.singleShot(0, self, lambda: self._show_text(self.current_id()))
         super().changeEvent(event)
 
     def current_id(self) -> str:
@@ -161,8 +165,11 @@ class GuidePage(QWidget):
             self._show(self.record.guide.sections[current.row()].id)
 
     def _show(self, section_id: str) -> None:
-        self.text.setHtml(section_html(self.record.guide, self.record.guide.section(section_id)))
+        self._show_text(section_id)
         self.linked_model.set_records(records_linked_to(self.record, section_id))
+
+    def _show_text(self, section_id: str) -> None:
+        self.text.setHtml(section_html(self.record.guide, self.record.guide.section(section_id)))
 
     def _open_linked(self, index: QModelIndex) -> None:
         self.record_requested.emit(*index.data(KEY_ROLE))
@@ -173,6 +180,12 @@ class GuidePage(QWidget):
 
     def current_item(self) -> str:
         return self.current_id()
+
+    def open_child(self, key: str) -> None:
+        """A section holds no records of its own to choose."""
+
+    def current_child(self) -> str:
+        return ""
 
     def flush(self) -> bool:
         return True  # nothing is edited here

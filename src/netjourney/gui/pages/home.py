@@ -38,9 +38,11 @@ class HomePage(QWidget):
         self.record = record
         self.body = QLabel(wordWrap=True)
         self.body.setOpenExternalLinks(False)
-        self.body.setTextInteractionFlags(self.body.textInteractionFlags())
+        # Tab reaches each link, Enter opens it: the keyboard goes where the mouse goes.
+        links = Qt.TextInteractionFlag.LinksAccessibleByMouse
+        self.body.setTextInteractionFlags(links | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.body.linkActivated.connect(self._link)
-        self.body.setAccessibleName("Summary of what is next")
+        # No name of its own: a screen reader says the summary's words (a name replaced them).
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea()  # at large text the summary is taller than the window
         scroll.setWidgetResizable(True)
@@ -62,6 +64,12 @@ class HomePage(QWidget):
         """Home has one view: nothing to open."""
 
     def current_item(self) -> str:
+        return ""
+
+    def open_child(self, key: str) -> None:
+        """Nothing is shown inside Home's one view."""
+
+    def current_child(self) -> str:
         return ""
 
     def summary_html(self, now: datetime) -> str:

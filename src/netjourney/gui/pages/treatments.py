@@ -199,6 +199,10 @@ class DosePanel(QGroupBox):
             self.notes.clear()
             self.given_on.setDate(QDate.currentDate())
 
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -265,8 +269,12 @@ class TreatmentsPage(RecordPage):
         self.doses.show_treatment(self.editor.record_id)
 
     def open_child(self, key: str) -> None:
-        """A dose of the treatment just opened (from a search or the guide)."""
+        """A dose of the treatment just opened (from a search, the guide or Back)."""
         self.doses.select(int(key))
+
+    def current_child(self) -> str:
+        chosen = self.doses.selected_id()
+        return "" if chosen is None else str(chosen)
 
     def _record_changed_doses(self, model: type[Any], _record_id: int | None) -> None:
         if model in (Dose, Treatment):

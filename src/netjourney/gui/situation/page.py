@@ -117,6 +117,12 @@ class SituationPage(QWidget):
     def current_item(self) -> str:
         return ""
 
+    def open_child(self, key: str) -> None:
+        """The page spec's hook: nothing is shown inside this page's one view."""
+
+    def current_child(self) -> str:
+        return ""
+
     def add_question(self, library_id: str) -> None:
         try:
             add_suggested_questions(self.record, [library_id])

@@ -62,6 +62,8 @@ class PathView(QWidget):
         button = self.add_buttons[library_id]
         button.setText(ADDED_TEXT)
         button.setEnabled(False)
+        # A screen reader says what is shown: added, not "Add to my questions" (dimmed).
+        button.setAccessibleName(button.accessibleName().replace(ADD_TEXT, ADDED_TEXT, 1))
 
     def _start_afresh(self) -> None:
         """Put an empty content widget in place of the old one, which goes at once."""
