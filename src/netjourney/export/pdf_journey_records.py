@@ -46,6 +46,7 @@ from netjourney.export.pdf_common import (
     markup,
     paragraphs,
     table,
+    text_paragraph,
 )
 from netjourney.export.pdf_journey_charts import diary_flowables, measure_chart_flowables
 
@@ -172,7 +173,7 @@ class _Parts:
         ]
         story: list[Flowable] = [
             heading(treatment_title(treatment.name, treatment.kind), s.h2),
-            Paragraph(markup(treatment_kind_label(treatment.kind)), s.meta),
+            text_paragraph(treatment_kind_label(treatment.kind), s.meta),
             *(p for label, value in facts if value.strip() for p in labelled(label, value, s.body)),
             *paragraphs(treatment.notes, s.body),
         ]
@@ -301,8 +302,8 @@ class _Parts:
         self, titles: tuple[str, ...], shares: tuple[float, ...], rows: Sequence[Sequence[str]]
     ) -> Flowable:
         s = self.styles
-        header = [Paragraph(markup(title), s.cell_head) for title in titles]
-        body = [[Paragraph(markup(text), s.cell) for text in row] for row in rows]
+        header = [text_paragraph(title, s.cell_head) for title in titles]
+        body = [[text_paragraph(text, s.cell) for text in row] for row in rows]
         return table([header, *body], [self.width * share for share in shares], header=True)
 
 
