@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from reportlab.platypus import Paragraph
 
-from netjourney.export.pdf_common import PLACEHOLDER, markup, styles, text_paragraph
+from netjourney.export.pdf_common import (
+    PLACEHOLDER,
+    drawable_characters,
+    markup,
+    printable,
+    styles,
+    text_paragraph,
+)
 from tests.export.records import HOSTILE_TEXTS
 
 WIDTH = 120.0  # points: a narrow column, so that the texts below break into lines
@@ -57,3 +64,12 @@ def test_empty_or_several_lines_are_left_to_the_parser(text: str) -> None:
     parsed = Paragraph(markup(text), styles().body)
     fast = text_paragraph(text, styles().body)
     assert [f.__dict__ for f in fast.frags] == [f.__dict__ for f in parsed.frags]
+
+
+def test_printable_ascii_is_all_drawn_and_ascii_controls_are_not() -> None:
+    """printable() passes printable ASCII through without looking at each character."""
+    ascii_printable = "".join(map(chr, range(0x20, 0x7F)))
+    assert drawable_characters().issuperset(map(ord, ascii_printable))
+    assert printable(ascii_printable) == ascii_printable
+    controls = "".join(map(chr, [*range(0x20), 0x7F]))
+    assert printable(f"a{controls}b") == f"a{PLACEHOLDER * len(controls)}b"

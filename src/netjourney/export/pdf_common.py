@@ -169,6 +169,8 @@ def _breaks_or_controls(code: int) -> bool:
 def printable(text: str) -> str:
     """The text with every character the font cannot draw replaced by PLACEHOLDER."""
     drawable = drawable_characters()
+    if text.isascii() and text.isprintable():  # the font draws all of printable ASCII
+        return text
     if drawable.issuperset(map(ord, text)):  # the usual case, checked at C speed
         return text
     return "".join(c if ord(c) in drawable else PLACEHOLDER for c in text)
