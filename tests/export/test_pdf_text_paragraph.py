@@ -73,3 +73,20 @@ def test_printable_ascii_is_all_drawn_and_ascii_controls_are_not() -> None:
     assert printable(ascii_printable) == ascii_printable
     controls = "".join(map(chr, [*range(0x20), 0x7F]))
     assert printable(f"a{controls}b") == f"a{PLACEHOLDER * len(controls)}b"
+
+
+def test_a_paragraph_asked_again_has_its_size_and_lines_at_each_width() -> None:
+    text = TEXTS[-5]  # the long plain sentence
+    fast = text_paragraph(text, styles().body)
+    for width in (WIDTH, WIDTH, 2 * WIDTH, WIDTH):
+        assert fast.wrap(width, 1000) == Paragraph(markup(text), styles().body).wrap(width, 1000)
+        assert lines_at(fast, width) == lines_at(Paragraph(markup(text), styles().body), width)
+
+
+def test_a_paragraph_moved_whole_to_the_next_page_is_laid_out_again() -> None:
+    """reportlab drops a paragraph's lines when too little room is left to split it."""
+    fast = text_paragraph(TEXTS[-5], styles().body)
+    size = fast.wrap(WIDTH, 1000)
+    assert fast.split(WIDTH, styles().body.leading) == []  # room for one line: no orphan
+    assert fast.wrap(WIDTH, 1000) == size
+    assert len(fast.blPara.lines) > 1
