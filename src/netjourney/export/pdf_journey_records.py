@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
-from sqlalchemy import Select, select
-from sqlalchemy.orm import raiseload, selectinload
+from sqlalchemy import Select
+from sqlalchemy.orm import selectinload
 
 from netjourney.core.dates import long_date
 from netjourney.core.journey.charts import marks_of, numbers_by_symptom, reading_of
@@ -34,9 +33,8 @@ from netjourney.core.journey.models import (
     Treatment,
 )
 from netjourney.core.journey.schedule import Schedule, next_due, schedule_text
-from netjourney.core.models import LinkedToGuide
 from netjourney.core.record import JourneyRecord
-from netjourney.export.content import JourneyOptions, Part
+from netjourney.export.content import JourneyOptions, Part, unlinked
 from netjourney.export.pdf_common import (
     ROOM_TO_START_AN_ENTRY,
     Styles,
@@ -80,7 +78,7 @@ def journey_record_parts(
 
 def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
     with record.reading() as session:
-        doses = list(session.scalars(_unlinked(Dose).order_by(Dose.given_on, Dose.id)))
+        doses = list(session.scalars(unlinked(Dose).order_by(Dose.given_on, Dose.id)))
         by_treatment: dict[int, list[Dose]] = {}
         last: dict[int, date] = {}
         for dose in doses:
@@ -89,14 +87,14 @@ def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
                 by_treatment.setdefault(dose.treatment_id, []).append(dose)
         return _Records(
             treatments=list(
-                session.scalars(_unlinked(Treatment).order_by(Treatment.started_on, Treatment.id))
+                session.scalars(unlinked(Treatment).order_by(Treatment.started_on, Treatment.id))
             ),
             doses=by_treatment,
             last_doses=last,
             measurements=[
                 m
                 for m in session.scalars(
-                    _unlinked(Measurement).order_by(
+                    unlinked(Measurement).order_by(
                         Measurement.measure, Measurement.measured_on, Measurement.id
                     )
                 )
@@ -104,7 +102,7 @@ def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
             ],
             scans=[
                 s
-                for s in session.scalars(_unlinked(Scan).order_by(Scan.scanned_on, Scan.id))
+                for s in session.scalars(unlinked(Scan).order_by(Scan.scanned_on, Scan.id))
                 if options.covers(s.scanned_on)
             ],
             diary=[
@@ -115,17 +113,10 @@ def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
         )
 
 
-LinkedRecord = TypeVar("LinkedRecord", bound=LinkedToGuide)
-
-
-def _unlinked(model: type[LinkedRecord]) -> Select[LinkedRecord]:
-    """The records without their guide links, which these parts never print: reading
-    the diary's 9,000 ratings' links took half the time of loading the parts."""
-    return select(model).options(raiseload(model.section_links))
-
-
 def _diary_unlinked() -> Select[DiaryEntry]:
-    return _unlinked(DiaryEntry).options(
+    """Without the guide links, which these parts never print: reading the diary's 9,000
+    ratings' links took half the time of loading the parts."""
+    return unlinked(DiaryEntry).options(
         selectinload(DiaryEntry.ratings).raiseload(SymptomRating.section_links)
     )
 
