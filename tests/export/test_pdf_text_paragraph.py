@@ -17,11 +17,15 @@ from tests.export.records import HOSTILE_TEXTS
 
 WIDTH = 120.0  # points: a narrow column, so that the texts below break into lines
 
+LONG_SENTENCE = (
+    "A plain sentence that is long enough to be broken over several lines of the column."
+)
 TEXTS = (
     *HOSTILE_TEXTS,
-    "A plain sentence that is long enough to be broken over several lines of the column.",
+    LONG_SENTENCE,
     "  spaces   around and\tbetween  ",
     "no\u00a0break\u00a0spaces stay together",
+    "\u2003em\u2003spaces,\u3000ideographic\u3000and\u202fnarrow\u202fones\u2009",
     "a stray \x07 bell and 中文",
     "Averylongwordwithoutanyspacethatmustbesplitacrosslinesbyreportlab",
 )
@@ -76,7 +80,7 @@ def test_printable_ascii_is_all_drawn_and_ascii_controls_are_not() -> None:
 
 
 def test_a_paragraph_asked_again_has_its_size_and_lines_at_each_width() -> None:
-    text = TEXTS[-5]  # the long plain sentence
+    text = LONG_SENTENCE
     fast = text_paragraph(text, styles().body)
     for width in (WIDTH, WIDTH, 2 * WIDTH, WIDTH):
         assert fast.wrap(width, 1000) == Paragraph(markup(text), styles().body).wrap(width, 1000)
@@ -85,7 +89,7 @@ def test_a_paragraph_asked_again_has_its_size_and_lines_at_each_width() -> None:
 
 def test_a_paragraph_moved_whole_to_the_next_page_is_laid_out_again() -> None:
     """reportlab drops a paragraph's lines when too little room is left to split it."""
-    fast = text_paragraph(TEXTS[-5], styles().body)
+    fast = text_paragraph(LONG_SENTENCE, styles().body)
     size = fast.wrap(WIDTH, 1000)
     assert fast.split(WIDTH, styles().body.leading) == []  # room for one line: no orphan
     assert fast.wrap(WIDTH, 1000) == size

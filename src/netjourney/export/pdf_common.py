@@ -223,11 +223,18 @@ def text_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) 
     """
     if _LINE_END.search(text):
         return TextParagraph(markup(text), style, bulletText=bullet)
-    shown = cleanBlockQuotedText(printable(text.replace("\t", " ")))
+    shown = _cleaned(printable(text.replace("\t", " ")))
     if not shown:
         return TextParagraph("", style, bulletText=bullet)
     fragment = _style_fragment(style).clone(text=shown, link=[], us_lines=[])
     return TextParagraph(shown, style, bulletText=bullet, frags=[fragment])
+
+
+def _cleaned(line: str) -> str:
+    """The line as reportlab's parser cleans a paragraph's text: its words, one space
+    apart. reportlab's own cleaning keeps a no-break space inside a word; for a line
+    without one it is this one split, a quarter of the time of making the paragraph."""
+    return cleanBlockQuotedText(line) if "\xa0" in line else " ".join(line.split())
 
 
 @cache
