@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFont
 
 from netjourney.core import paths
+from netjourney.export import pdf_common
 from netjourney.export.pdf_common import EmbeddedFont
 
 FONT_FILE = str(paths.resources_dir() / "fonts" / "DejaVuSans.ttf")
@@ -47,3 +49,11 @@ def test_widths_are_reportlabs(word: str, size: float) -> None:
     fast, plain = EmbeddedFont("Fast", FONT_FILE), TTFont("Plain", FONT_FILE)
     assert fast.stringWidth(word, size) == plain.stringWidth(word, size)
     assert fast.stringWidth(word, size) == plain.stringWidth(word, size)  # remembered
+
+
+def test_the_remembered_widths_stay_few(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_common, "_MOST_WIDTHS_KEPT", 10)
+    fast, plain = EmbeddedFont("Fast", FONT_FILE), TTFont("Plain", FONT_FILE)
+    for n in range(25):
+        assert fast.stringWidth(f"word{n}", 11) == plain.stringWidth(f"word{n}", 11)
+    assert len(fast._widths) <= 10

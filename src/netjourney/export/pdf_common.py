@@ -139,7 +139,9 @@ class EmbeddedFont(TTFont):
         return split
 
 
-_MOST_WIDTHS_KEPT = 200_000  # a few times the distinct words of a five-year journey
+_MOST_WIDTHS_KEPT = 100_000
+"""Words kept with their widths (about 18 MB at most): the five-year demo has 7,000 words
+and sizes; the cache starts again when full rather than grow with every new word."""
 
 
 @dataclass(frozen=True)
