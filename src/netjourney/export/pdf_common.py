@@ -103,7 +103,7 @@ class EmbeddedFont(TTFont):
 
     reportlab measures every word of every paragraph (two million times for a five-year
     journey) and maps each character of every printed line to its code in the font's
-    subsets one by one in Python; together they were about a third of the journey PDF's
+    subsets one by one in Python; together they were about a quarter of the journey PDF's
     time. Here a word's width is remembered, and a line whose characters all have a code
     in the first subset (almost every line of a document in a European script) is
     mapped at C speed. The widths and the codes are reportlab's own, so the PDF is the
@@ -217,7 +217,7 @@ class TextParagraph(Paragraph):
 def text_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """User text as a paragraph that prints exactly as typed, as `Paragraph(markup(text))`.
 
-    Text on one line skips reportlab's markup parser (a third of the time of making a
+    Text on one line skips reportlab's markup parser (three quarters of the time of making a
     paragraph; a journey makes some 40,000): its one fragment is the style's own, as the
     parser would make it, holding the text as the parser would clean it. A text with `&`,
     `<` or a quote, which the parser would cut into several fragments, is one fragment here:
