@@ -13,7 +13,14 @@ from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import QuestionStatus
 from netjourney.core.record import JourneyRecord
-from netjourney.export.content import JourneyOptions, Paper, Part, default_paper
+from netjourney.export.content import (
+    JourneyOptions,
+    Paper,
+    Part,
+    default_paper,
+    load_snapshot,
+    select_journey,
+)
 from netjourney.export.pdf_common import PLACEHOLDER, address_lines, styles
 from netjourney.export.pdf_journey import build_journey_pdf, export_journey_pdf
 from tests.export import records
@@ -232,6 +239,20 @@ def test_guide_sections_linked_from_included_records_close_the_document(
         if not isinstance(o, list) and o.title == "From the treatment guide"
     )
     assert guide_entry is not None
+
+
+def test_each_record_brings_the_guide_sections_it_links_to_and_no_other_kinds(
+    record: JourneyRecord, guide: Guide
+) -> None:
+    # Each of these is the first of its kind, so all have the same id.
+    records.member(record, section_ids=["care-team"])
+    records.question(record, section_ids=["questions-choosing"])
+    records.appointment(record, NOW + timedelta(days=2), section_ids=["resectable"])
+    records.note(record, "Private", private=True, section_ids=["recurrent"])
+
+    selection = select_journey(load_snapshot(record), guide, JourneyOptions(), NOW)
+
+    assert selection.section_ids == ["resectable", "care-team", "questions-choosing"]
 
 
 def test_situation_blocks_follow_the_cover_when_given(record: JourneyRecord) -> None:

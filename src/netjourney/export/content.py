@@ -13,9 +13,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, raiseload, selectinload
 
 from netjourney.core.dates import locale_name, territory_of, zone_or_utc
 from netjourney.core.errors import InvalidInputError
@@ -77,6 +79,10 @@ class JourneyOptions:
         )
 
 
+SectionIds = dict[int, list[str]]
+"""The guide sections linked to each record of a kind, by the record's id."""
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Every record, read in one unit of work and detached from it."""
@@ -85,18 +91,56 @@ class Snapshot:
     questions: list[Question]
     appointments: list[Appointment]
     notes: list[Note]
+    section_ids: dict[type[LinkedToGuide], SectionIds]
+    """Read as plain rows, not as the records' `section_links`: the five-year record's
+    20,000 links of notes as objects took longer to read than the notes themselves."""
+
+    def section_ids_of(self, record: LinkedToGuide) -> list[str]:
+        return self.section_ids[type(record)].get(record.id, [])
 
 
 def load_snapshot(record: JourneyRecord) -> Snapshot:
     with record.reading() as session:
         return Snapshot(
-            members=list(session.scalars(select(CareTeamMember).order_by(CareTeamMember.id))),
-            questions=list(session.scalars(select(Question).order_by(Question.id))),
+            members=list(session.scalars(unlinked(CareTeamMember).order_by(CareTeamMember.id))),
+            questions=list(session.scalars(unlinked(Question).order_by(Question.id))),
             appointments=list(
-                session.scalars(select(Appointment).order_by(Appointment.starts_at, Appointment.id))
+                session.scalars(
+                    unlinked(Appointment)
+                    .options(
+                        selectinload(Appointment.member).raiseload(CareTeamMember.section_links),
+                        selectinload(Appointment.planned_questions).raiseload(
+                            Question.section_links
+                        ),
+                    )
+                    .order_by(Appointment.starts_at, Appointment.id)
+                )
             ),
-            notes=list(session.scalars(select(Note).order_by(Note.created_at, Note.id))),
+            notes=list(session.scalars(unlinked(Note).order_by(Note.created_at, Note.id))),
+            section_ids={
+                kind: _section_ids(session, kind)
+                for kind in (CareTeamMember, Question, Appointment, Note)
+            },
         )
+
+
+Linked = TypeVar("Linked", bound=LinkedToGuide)
+
+
+def unlinked(kind: type[Linked]) -> Select[Linked]:
+    """The records of a kind without their `section_links`, which an export reads on its
+    own (`Snapshot.section_ids`) or never prints."""
+    return select(kind).options(raiseload(kind.section_links))
+
+
+def _section_ids(session: Session, kind: type[LinkedToGuide]) -> SectionIds:
+    link = kind.link_model
+    found: SectionIds = {}
+    for owner_id, section_id in session.execute(
+        select(link.owner_id, link.section_id).order_by(link.id)
+    ):
+        found.setdefault(owner_id, []).append(section_id)
+    return found
 
 
 @dataclass(frozen=True)
@@ -143,7 +187,9 @@ def select_journey(
         past=past,
         question_groups=groups,
         notes=notes,
-        section_ids=linked_section_ids(guide, [*members, *upcoming, *past, *questions, *notes]),
+        section_ids=linked_section_ids(
+            guide, snapshot, [*members, *upcoming, *past, *questions, *notes]
+        ),
         appointments_by_id={a.id: a for a in snapshot.appointments},
     )
 
@@ -174,9 +220,11 @@ def group_questions(guide: Guide, questions: Iterable[Question]) -> list[Questio
     ]
 
 
-def linked_section_ids(guide: Guide, records: Iterable[LinkedToGuide]) -> list[str]:
+def linked_section_ids(
+    guide: Guide, snapshot: Snapshot, records: Iterable[LinkedToGuide]
+) -> list[str]:
     """The guide sections any of the records links to, in the guide's order."""
-    linked = {s for r in records for s in r.section_ids}
+    linked = {s for r in records for s in snapshot.section_ids_of(r)}
     return [s for s in guide.section_ids if s in linked]
 
 

@@ -25,6 +25,7 @@ from datetime import datetime
 from functools import cache
 from itertools import count
 from typing import Any
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -43,6 +44,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaFrag
 
 from netjourney.core import paths
 from netjourney.core.dates import clock, long_date
@@ -85,7 +88,7 @@ def drawable_characters() -> frozenset[int]:
         BOLD_FONT: "DejaVuSans-Bold.ttf",
         OBLIQUE_FONT: "DejaVuSans-Oblique.ttf",
     }
-    fonts = [TTFont(name, str(folder / file)) for name, file in files.items()]
+    fonts = [EmbeddedFont(name, str(folder / file)) for name, file in files.items()]
     for font in fonts:
         pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(
@@ -93,6 +96,70 @@ def drawable_characters() -> frozenset[int]:
     )
     common = frozenset.intersection(*(frozenset(f.face.charToGlyph) for f in fonts))
     return frozenset(c for c in common if c <= _LAST_WELL_MAPPED and not _breaks_or_controls(c))
+
+
+class EmbeddedFont(TTFont):
+    """A TrueType font as reportlab's TTFont, with its two costs per word and per line cut.
+
+    reportlab measures every word of every paragraph (two million times for a five-year
+    journey) and maps each character of every printed line to its code in the font's
+    subsets one by one in Python; together they were about a quarter of the journey PDF's
+    time. Here a word's width is remembered, and a line whose characters all have a code
+    in the first subset (almost every line of a document in a European script) is
+    mapped at C speed. The widths and the codes are reportlab's own, so the PDF is the
+    same byte for byte; anything else is left to reportlab.
+    """
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._widths: dict[tuple[str, float], float] = {}
+        self._first_subsets: WeakKeyDictionary[Any, _FirstSubset] = WeakKeyDictionary()
+
+    def stringWidth(  # noqa: N802 (reportlab's name)
+        self, text: str, size: float, encoding: str = "utf8"
+    ) -> float:
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= _MOST_WIDTHS_KEPT:
+                self._widths.clear()
+            width = self._widths[key] = super().stringWidth(text, size, encoding)
+        return width
+
+    def splitString(  # noqa: N802 (reportlab's name)
+        self, text: str | bytes, doc: Any, encoding: str = "utf-8"
+    ) -> list[tuple[int, bytes]]:
+        known = self._first_subsets.get(doc)
+        if known is not None and isinstance(text, str) and known.characters.issuperset(text):
+            return [(0, text.translate(known.codes).encode("latin-1"))] if text else []
+        split = super().splitString(text, doc, encoding)
+        assignments = self.state[doc].assignments  # type: ignore[attr-defined]
+        if known is None or known.assigned != len(assignments):
+            self._first_subsets[doc] = _FirstSubset.of(assignments)
+        return split
+
+
+_MOST_WIDTHS_KEPT = 100_000
+"""Words kept with their widths (about 18 MB at most): the five-year demo has 7,000 words
+and sizes; the cache starts again when full rather than grow with every new word."""
+
+
+@dataclass(frozen=True)
+class _FirstSubset:
+    """The characters that have a code in a document's first subset of a font, and their
+    codes, when `assigned` characters had codes in all. A character keeps its code for
+    the whole document, so an older _FirstSubset is still right for the ones it knows."""
+
+    characters: frozenset[str]
+    codes: dict[int, int]
+    assigned: int
+
+    @staticmethod
+    def of(assignments: dict[int, int]) -> _FirstSubset:
+        codes = {character: code for character, code in assignments.items() if code < 256}
+        if 32 in codes:  # reportlab prints a no-break space as a space
+            codes[0xA0] = codes[32]
+        return _FirstSubset(frozenset(map(chr, codes)), codes, len(assignments))
 
 
 def _breaks_or_controls(code: int) -> bool:
@@ -104,6 +171,8 @@ def _breaks_or_controls(code: int) -> bool:
 def printable(text: str) -> str:
     """The text with every character the font cannot draw replaced by PLACEHOLDER."""
     drawable = drawable_characters()
+    if text.isascii() and text.isprintable():  # the font draws all of printable ASCII
+        return text
     if drawable.issuperset(map(ord, text)):  # the usual case, checked at C speed
         return text
     return "".join(c if ord(c) in drawable else PLACEHOLDER for c in text)
@@ -125,6 +194,58 @@ def markup(text: str) -> str:
     )
 
 
+class TextParagraph(Paragraph):
+    """A paragraph that breaks its lines once for each width it is given in a row.
+
+    A table asks each of its cells for its size again every time it is split over a page,
+    and once more when a heading before it must keep with it: the diary's table of 1,082
+    days had its 3,246 cells laid out four times each. The lines depend only on the width
+    (the paragraph's text and style never change), so the first answer is kept, while
+    reportlab keeps the lines (it drops them when it moves the paragraph whole to the next
+    page instead of splitting it).
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        wrapped = self._wrapped
+        if wrapped is None or wrapped[0] != availWidth or not hasattr(self, "blPara"):
+            wrapped = self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
+        return wrapped[1]
+
+
+def text_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """User text as a paragraph that prints exactly as typed, as `Paragraph(markup(text))`.
+
+    Text on one line skips reportlab's markup parser (three quarters of the time of making a
+    paragraph; a journey makes some 40,000): its one fragment is the style's own, as the
+    parser would make it, holding the text as the parser would clean it. A text with `&`,
+    `<` or a quote, which the parser would cut into several fragments, is one fragment here:
+    it prints the same, and reportlab lays out a paragraph of one fragment faster.
+    """
+    if _LINE_END.search(text):
+        return TextParagraph(markup(text), style, bulletText=bullet)
+    shown = _cleaned(printable(text.replace("\t", " ")))
+    if not shown:
+        return TextParagraph("", style, bulletText=bullet)
+    fragment = _style_fragment(style).clone(text=shown, link=[], us_lines=[])
+    return TextParagraph(shown, style, bulletText=bullet, frags=[fragment])
+
+
+def _cleaned(line: str) -> str:
+    """The line as reportlab's parser cleans a paragraph's text: its words, one space
+    apart. reportlab's own cleaning keeps a no-break space inside a word; for a line
+    without one it is this one split, a quarter of the time of making the paragraph."""
+    return cleanBlockQuotedText(line) if "\xa0" in line else " ".join(line.split())
+
+
+@cache
+def _style_fragment(style: ParagraphStyle) -> ParaFrag:
+    """The fragment reportlab's parser makes for plain text in the style."""
+    fragment: ParaFrag = Paragraph("x", style).frags[0]
+    return fragment
+
+
 def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     """One paragraph per non-empty line, long lines cut in pieces (see `pieces`)."""
     found: list[Paragraph] = []
@@ -137,10 +258,10 @@ def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
 def _pieces_as_paragraphs(line: str, style: ParagraphStyle) -> list[Paragraph]:
     parts = pieces(line)
     if len(parts) == 1:
-        return [Paragraph(markup(line), style)]
+        return [text_paragraph(line, style)]
     joined = ParagraphStyle(f"{style.name}-piece", parent=style, spaceAfter=0)
     return [
-        Paragraph(markup(part), style if number == len(parts) else joined)
+        text_paragraph(part, style if number == len(parts) else joined)
         for number, part in enumerate(parts, start=1)
     ]
 
@@ -237,7 +358,7 @@ def labelled(label: str, value: str, style: ParagraphStyle) -> list[Paragraph]:
 
 def heading(text: str, style: ParagraphStyle, outline_level: int | None = None) -> Paragraph:
     """A heading; with an outline level it also becomes a PDF bookmark."""
-    paragraph = Paragraph(markup(text), style)
+    paragraph = text_paragraph(text, style)
     if outline_level is not None:
         paragraph.outline_entry = (printable(text), outline_level)  # type: ignore[attr-defined]
     return paragraph
@@ -250,7 +371,7 @@ def long_heading(text: str, style: ParagraphStyle) -> list[Paragraph]:
     if len(parts) == 1:
         return [heading(text, style)]
     rest = ParagraphStyle(f"{style.name}-rest", parent=style, spaceBefore=0, keepWithNext=False)
-    return [Paragraph(markup(parts[0]), style), *(Paragraph(markup(p), rest) for p in parts[1:])]
+    return [text_paragraph(parts[0], style), *(text_paragraph(p, rest) for p in parts[1:])]
 
 
 def cell_chunks(text: str, style: ParagraphStyle, width: float) -> list[list[Flowable]]:

@@ -50,6 +50,7 @@ from netjourney.export.pdf_common import (
     rows_in_chunks,
     styles,
     table,
+    text_paragraph,
     time_span,
     without_cycle_collection,
 )
@@ -237,7 +238,7 @@ class _JourneyStory:
         start = local_start(appointment)
         story: list[Flowable] = [
             heading(day_of(start), s.h2),
-            Paragraph(markup(time_span(start, local_end(appointment))), s.meta),
+            text_paragraph(time_span(start, local_end(appointment)), s.meta),
         ]
         facts = [
             ("With", with_whom(self.guide, appointment)),
@@ -254,8 +255,7 @@ class _JourneyStory:
         if upcoming and appointment.planned_questions:
             story.append(heading("Questions to ask", s.h3))
             story += [
-                Paragraph(markup(q.text), s.bullet, bulletText="•")
-                for q in appointment.planned_questions
+                text_paragraph(q.text, s.bullet, bullet="•") for q in appointment.planned_questions
             ]
         return item(story)
 
@@ -279,7 +279,7 @@ class _JourneyStory:
         return item(
             [
                 *long_heading(question.text, s.h3),
-                Paragraph(markup(_answer_status(question)), s.meta),
+                text_paragraph(_answer_status(question), s.meta),
                 *paragraphs(question.answer, s.body),
             ]
         )
@@ -293,7 +293,7 @@ class _JourneyStory:
             story += item(
                 [
                     *long_heading(note.title.strip() or "Untitled note", self.styles.h2),
-                    Paragraph(markup(self._note_line(note)), self.styles.meta),
+                    text_paragraph(self._note_line(note), self.styles.meta),
                     *paragraphs(note.body, self.styles.body),
                 ]
             )

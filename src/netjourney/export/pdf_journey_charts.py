@@ -28,6 +28,7 @@ from netjourney.export.pdf_common import (
     printable,
     styles,
     table,
+    text_paragraph,
 )
 
 PDF_CHART_HEIGHT = 150.0  # points: lower than on screen, so a few months fit a few pages
@@ -59,7 +60,7 @@ def measure_chart_flowables(
 def values_table(readings: list[Reading], width: float) -> Flowable:
     style = styles()
     head = ["Date", "Value", "Reference range (as printed)", "Lab"]
-    rows = [[Paragraph(markup(text), style.cell_head) for text in head]]
+    rows = [[text_paragraph(text, style.cell_head) for text in head]]
     for reading in readings:
         printed = reading.printed_range
         if not printed and (reading.low is not None or reading.high is not None):
@@ -69,7 +70,7 @@ def values_table(readings: list[Reading], width: float) -> Flowable:
             value_text(reading.value, reading.unit, reading.qualifier),
             printed,
         )
-        rows.append([Paragraph(markup(text), style.cell) for text in (*cells, reading.lab)])
+        rows.append([text_paragraph(text, style.cell) for text in (*cells, reading.lab)])
     return table(rows, [width * share for share in (0.2, 0.25, 0.3, 0.25)], header=True)
 
 

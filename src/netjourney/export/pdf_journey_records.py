@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
-from sqlalchemy import Select, select
-from sqlalchemy.orm import raiseload, selectinload
+from sqlalchemy import Select
+from sqlalchemy.orm import selectinload
 
 from netjourney.core.dates import long_date
 from netjourney.core.journey.charts import marks_of, numbers_by_symptom, reading_of
@@ -34,9 +33,8 @@ from netjourney.core.journey.models import (
     Treatment,
 )
 from netjourney.core.journey.schedule import Schedule, next_due, schedule_text
-from netjourney.core.models import LinkedToGuide
 from netjourney.core.record import JourneyRecord
-from netjourney.export.content import JourneyOptions, Part
+from netjourney.export.content import JourneyOptions, Part, unlinked
 from netjourney.export.pdf_common import (
     ROOM_TO_START_AN_ENTRY,
     Styles,
@@ -46,6 +44,7 @@ from netjourney.export.pdf_common import (
     markup,
     paragraphs,
     table,
+    text_paragraph,
 )
 from netjourney.export.pdf_journey_charts import diary_flowables, measure_chart_flowables
 
@@ -79,7 +78,7 @@ def journey_record_parts(
 
 def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
     with record.reading() as session:
-        doses = list(session.scalars(_unlinked(Dose).order_by(Dose.given_on, Dose.id)))
+        doses = list(session.scalars(unlinked(Dose).order_by(Dose.given_on, Dose.id)))
         by_treatment: dict[int, list[Dose]] = {}
         last: dict[int, date] = {}
         for dose in doses:
@@ -88,14 +87,14 @@ def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
                 by_treatment.setdefault(dose.treatment_id, []).append(dose)
         return _Records(
             treatments=list(
-                session.scalars(_unlinked(Treatment).order_by(Treatment.started_on, Treatment.id))
+                session.scalars(unlinked(Treatment).order_by(Treatment.started_on, Treatment.id))
             ),
             doses=by_treatment,
             last_doses=last,
             measurements=[
                 m
                 for m in session.scalars(
-                    _unlinked(Measurement).order_by(
+                    unlinked(Measurement).order_by(
                         Measurement.measure, Measurement.measured_on, Measurement.id
                     )
                 )
@@ -103,7 +102,7 @@ def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
             ],
             scans=[
                 s
-                for s in session.scalars(_unlinked(Scan).order_by(Scan.scanned_on, Scan.id))
+                for s in session.scalars(unlinked(Scan).order_by(Scan.scanned_on, Scan.id))
                 if options.covers(s.scanned_on)
             ],
             diary=[
@@ -114,17 +113,10 @@ def _load(record: JourneyRecord, options: JourneyOptions) -> _Records:
         )
 
 
-LinkedRecord = TypeVar("LinkedRecord", bound=LinkedToGuide)
-
-
-def _unlinked(model: type[LinkedRecord]) -> Select[LinkedRecord]:
-    """The records without their guide links, which these parts never print: reading
-    the diary's 9,000 ratings' links took half the time of loading the parts."""
-    return select(model).options(raiseload(model.section_links))
-
-
 def _diary_unlinked() -> Select[DiaryEntry]:
-    return _unlinked(DiaryEntry).options(
+    """Without the guide links, which these parts never print: reading the diary's 9,000
+    ratings' links took half the time of loading the parts."""
+    return unlinked(DiaryEntry).options(
         selectinload(DiaryEntry.ratings).raiseload(SymptomRating.section_links)
     )
 
@@ -172,7 +164,7 @@ class _Parts:
         ]
         story: list[Flowable] = [
             heading(treatment_title(treatment.name, treatment.kind), s.h2),
-            Paragraph(markup(treatment_kind_label(treatment.kind)), s.meta),
+            text_paragraph(treatment_kind_label(treatment.kind), s.meta),
             *(p for label, value in facts if value.strip() for p in labelled(label, value, s.body)),
             *paragraphs(treatment.notes, s.body),
         ]
@@ -301,8 +293,8 @@ class _Parts:
         self, titles: tuple[str, ...], shares: tuple[float, ...], rows: Sequence[Sequence[str]]
     ) -> Flowable:
         s = self.styles
-        header = [Paragraph(markup(title), s.cell_head) for title in titles]
-        body = [[Paragraph(markup(text), s.cell) for text in row] for row in rows]
+        header = [text_paragraph(title, s.cell_head) for title in titles]
+        body = [[text_paragraph(text, s.cell) for text in row] for row in rows]
         return table([header, *body], [self.width * share for share in shares], header=True)
 
 
