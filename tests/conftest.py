@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -42,3 +43,11 @@ def british_dates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Dates as a British computer shows them ('2 Mar 1958'), for tests that spell dates out;
     the date style itself follows the region (tests/core/test_dates.py)."""
     monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def collectable_leftovers() -> Iterator[None]:
+    """The app freezes the cycle collector once, when its record is open (MainWindow.open_record);
+    a test process opens hundreds of windows, whose leftovers must stay collectable."""
+    yield
+    gc.unfreeze()

@@ -6,6 +6,7 @@ module imports nothing that needs the record: those imports sit where they are u
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -90,12 +91,16 @@ class MainWindow(QMainWindow):
 
     def open_record(self, record: JourneyRecord) -> None:
         """Give the window its record: Home is filled, and the pages and actions work."""
+        from netjourney.core.dates import date_pattern
         from netjourney.gui.actions import Actions
         from netjourney.gui.backup_scheduler import BackupScheduler
         from netjourney.gui.welcome import offer_welcome
         from netjourney.gui.window_keys import UndoFallsThrough
 
         self.theme.outline()  # before the pages: fewer widgets to give the new style
+        # Home is filled without Babel (core/region_dates.py), but every page's date fields
+        # take Babel's patterns: load them now, not on the first page the user picks.
+        date_pattern("yMMMd")
         self.record_actions = Actions(record, self.undo_stack, self)
         self.record_actions.problem.connect(self.messages.show_problem)
         self.record_actions.done.connect(self.messages.show_done)
@@ -116,6 +121,10 @@ class MainWindow(QMainWindow):
         if self.isActiveWindow() and self.focusWidget() is None:
             self.nav.setFocus()  # the page list was disabled, so nothing had the keys
         QTimer.singleShot(CHARTS_READY_AFTER_MS, _load_drawing_library)  # idle, after start
+        # What is alive now lives as long as the window (Qt's and SQLAlchemy's classes, the
+        # models, the guide): kept out of every later full collection, which otherwise
+        # walked all of it on whichever page happened to be opened then (70 ms).
+        gc.freeze()
 
     @property
     def record(self) -> JourneyRecord:
