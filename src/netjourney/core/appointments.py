@@ -8,6 +8,7 @@ from typing import Literal
 
 from sqlalchemy import ColumnElement, select
 
+from netjourney.core.dates import reading_locale
 from netjourney.core.listing import appointment_title
 from netjourney.core.models import Appointment, Question
 from netjourney.core.questions import OPEN_STATUSES
@@ -17,11 +18,14 @@ from netjourney.core.record import JourneyRecord
 def appointment_choices(record: JourneyRecord) -> list[tuple[str, int]]:
     """Every appointment as (title, id) in time order, reading only what a title needs."""
     a = Appointment
+    locale = reading_locale()  # once, not for each of hundreds of visits
     with record.reading() as session:
         rows = session.execute(
             select(a.id, a.starts_at, a.time_zone, a.purpose).order_by(a.starts_at, a.id)
         )
-        return [(appointment_title(r.starts_at, r.time_zone, r.purpose), r.id) for r in rows]
+        return [
+            (appointment_title(r.starts_at, r.time_zone, r.purpose, locale), r.id) for r in rows
+        ]
 
 
 def upcoming(record: JourneyRecord, now: datetime, limit: int | None = None) -> list[Appointment]:
