@@ -19,7 +19,7 @@ from netjourney.gui.main_window import MainWindow
 from netjourney.gui.pages.diary import DiaryPage
 from netjourney.gui.pages.guide import GuidePage
 from netjourney.gui.record_page import RecordPage
-from netjourney.gui.section_tags import SectionPicker, SectionTags, wrapped
+from netjourney.gui.section_tags import SectionPicker, SectionTag, SectionTags, wrapped
 from tests.gui.menu_input import notes_by_ctrl_7
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -219,3 +219,15 @@ def test_a_diary_day_links_to_a_section_and_its_tag_leads_there_and_back(
     assert _guide(window).current_id() == "getting-through"
     qtbot.keyClick(window, Qt.Key.Key_Left, ALT)
     assert window.stack.currentWidget() is diary and diary.current_item() == str(entry_id)
+
+
+def test_the_tags_of_the_note_left_are_gone_from_view_at_once(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    """Until Qt deletes them (when the event loop next turns), old tags must not be drawn
+    or laid out: opening notes one after another piled them up under the new ones."""
+    notes, linked = _note_shown(window, record, qtbot, linked=True)
+    other = next(n.id for n in repository.all_of(record, Note) if n.id != linked)
+    notes.editor.load(other)  # as a click on its row does, without turning the event loop
+    drawn = [tag for tag in _tags(notes).findChildren(SectionTag) if tag.isVisible()]
+    assert drawn == []

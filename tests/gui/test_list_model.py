@@ -65,3 +65,17 @@ def test_headers_roles_and_refresh_of_one_row(record: JourneyRecord) -> None:
         session.get(CareTeamMember, 1).name = "Ann Lee"
     model.refresh_row(1)
     assert model.index(0, 0).data() == "Ann Lee"
+
+
+def test_asking_for_the_order_already_shown_reads_nothing_again(record: JourneyRecord) -> None:
+    """A table turning sorting on asks its model to sort in the order it already has."""
+    _add_notes(record, 3)
+    model = ListingModel(record, notes_listing())
+    resets: list[None] = []
+    model.modelReset.connect(lambda: resets.append(None))
+    query = model.query
+    order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+    model.sort(query.sort_column, order)
+    assert resets == []
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert len(resets) == 1 and model.index(0, 0).data() == "Note 00000"

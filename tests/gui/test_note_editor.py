@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from netjourney.core.dates import short_date_time
+from netjourney.core.dates import UNREADABLE, UnreadableTime, short_date_time
+from netjourney.core.listing import local_time_text
 from netjourney.core.models import Appointment, Note
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.pages.notes import NoteEditor
@@ -43,3 +44,49 @@ def test_visits_are_offered_in_time_order_and_the_chosen_one_is_saved(
     assert editor.flush()
     with record.reading() as session:
         assert session.scalar(select(Note.appointment_id).where(Note.id == note.id)) == later.id
+
+
+def test_the_visits_offered_are_refilled_only_when_they_change(
+    qtbot: QtBot, record: JourneyRecord
+) -> None:
+    """Opening a note keeps the visit choice as it was (600 visits took as long to refill
+    as the rest of opening a note); a visit added elsewhere is offered at the next one."""
+    with record.writing() as session:
+        session.add(
+            Appointment(
+                starts_at=datetime(2026, 3, 2, 9, tzinfo=UTC), time_zone="UTC", purpose="Scan"
+            )
+        )
+        first, second = Note(title="One"), Note(title="Two")
+        session.add_all([first, second])
+    editor = NoteEditor(record)
+    qtbot.addWidget(editor)
+    editor.load(first.id)
+    refills: list[None] = []
+    editor.appointment.model().rowsRemoved.connect(lambda *_: refills.append(None))
+    editor.load(second.id)
+    assert refills == []
+    with record.writing() as session:
+        session.add(
+            Appointment(
+                starts_at=datetime(2026, 4, 1, 9, tzinfo=UTC), time_zone="UTC", purpose="Visit"
+            )
+        )
+    editor.load(first.id)
+    combo = editor.appointment
+    offered = [combo.itemText(i).split()[-1] for i in range(combo.count())]
+    assert offered == ["visit", "Scan", "Visit"]
+
+
+def _visit(starts_at: datetime, purpose: str) -> Appointment:
+    return Appointment(starts_at=starts_at, time_zone="UTC", purpose=purpose)
+
+
+def test_a_time_is_named_in_its_zone_and_an_unreadable_one_never_as_a_real_one() -> None:
+    """Names of times are kept once made; the zone and an unreadable time stay apart."""
+    moment = datetime(1970, 1, 1, tzinfo=UTC)
+    unreadable = UnreadableTime.of("garbage")
+    assert local_time_text(moment, "UTC") != local_time_text(moment, "Asia/Tokyo")
+    assert local_time_text(unreadable, "UTC") == UNREADABLE
+    assert local_time_text(moment, "UTC") == short_date_time(moment)
+    assert local_time_text(unreadable, "UTC") == UNREADABLE

@@ -34,3 +34,15 @@ def test_ctrl_z_works_after_the_search_dialog_closes(
     focus = QApplication.focusWidget()
     qtbot.keyClick(focus, Qt.Key.Key_Z, CTRL)
     assert repository.all_of(record, Note) == [], focus
+
+
+def test_ctrl_z_in_a_field_with_nothing_to_undo_undoes_the_window_step(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    """Only the field with the keys is watched, not every widget: after "Add note" the
+    cursor is in the new note's title, which has no typing to undo, so Ctrl+Z undoes the add."""
+    page = notes_by_ctrl_7(window, qtbot)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert [n.title for n in repository.all_of(record, Note)] == ["New note"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert repository.all_of(record, Note) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -11,6 +12,7 @@ from netjourney.core.record import JourneyRecord
 from netjourney.core.situation import Situation
 from netjourney.core.situation_store import chosen_library_ids, load_situation, save_situation
 from netjourney.gui.situation import SituationPage
+from netjourney.gui.situation.path_view import WrappingButton
 
 
 def make_page(qtbot: QtBot, record: JourneyRecord) -> SituationPage:
@@ -136,3 +138,19 @@ def test_every_answer_can_be_reached_by_its_label(qtbot: QtBot, record: JourneyR
         assert isinstance(combo, QComboBox)
         assert combo.accessibleName() == label.text()
         assert combo.itemText(0) == "Not known yet"
+
+
+def test_a_wrapping_button_is_as_tall_as_its_words_at_each_text_size(qtbot: QtBot) -> None:
+    """Its heights are kept for Qt's layouts, which ask again and again, but a larger
+    text or other words get heights of their own."""
+    button = WrappingButton("3. Questions to ask about the treatment options the team offers")
+    qtbot.addWidget(button)
+    narrow, wide = button.heightForWidth(120), button.heightForWidth(2000)
+    assert narrow > wide
+    font = QFont(button.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    button.setFont(font)
+    assert button.heightForWidth(120) > narrow
+    two_lines = button.heightForWidth(120)
+    button.setText("Short")
+    assert button.heightForWidth(120) < two_lines

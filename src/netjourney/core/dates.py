@@ -203,4 +203,15 @@ def zone_or_utc(name: str) -> ZoneInfo:
 
 def local_time_text(moment: datetime, zone_name: str) -> str:
     """e.g. 'Tue, Dec 3, 2026, 2:30 PM' in the appointment's own time zone."""
+    # Never kept: a time in the computer's zone (which may change), or an unreadable one
+    # (it equals a real time).
+    if moment.tzinfo is None or isinstance(moment, UnreadableTime):
+        return short_date_time(moment.astimezone(zone_or_utc(zone_name)))
+    return _kept_local_time_text(moment, zone_name, locale_name(os.environ, "LC_TIME"))
+
+
+@lru_cache(maxsize=4096)
+def _kept_local_time_text(moment: datetime, zone_name: str, _region: str) -> str:
+    """Kept once made, per region: each note opened offers every visit by its time, and
+    Babel takes some 70 µs a visit."""
     return short_date_time(moment.astimezone(zone_or_utc(zone_name)))

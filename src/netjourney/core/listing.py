@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, func, select
@@ -46,10 +47,19 @@ class Listing:
     default_descending: bool = False
 
 
-@dataclass(frozen=True)
 class ListRow:
-    id: int
-    cells: tuple[str, ...]
+    """A row's id, and its cells as shown, worked out when first asked for: a list loads
+    200 rows a page but a first show draws a screenful, and formatting a date through
+    Babel costs about as much as fetching its row."""
+
+    def __init__(self, listing: Listing, values: Row[Any]) -> None:
+        self.id: int = values.id
+        self._listing = listing
+        self._values = values
+
+    @cached_property
+    def cells(self) -> tuple[str, ...]:
+        return tuple(column.show(self._values) for column in self._listing.columns)
 
 
 @dataclass
@@ -79,18 +89,14 @@ def count_rows(record: JourneyRecord, query: ListQuery) -> int:
 def fetch_rows(record: JourneyRecord, query: ListQuery, offset: int, limit: int) -> list[ListRow]:
     with record.reading() as session:
         rows = session.execute(query.statement().offset(offset).limit(limit)).all()
-    return [_shown(query.listing, row) for row in rows]
+    return [ListRow(query.listing, row) for row in rows]
 
 
 def fetch_one_row(record: JourneyRecord, query: ListQuery, record_id: int) -> ListRow | None:
     id_column = query.listing.statement.selected_columns.id
     with record.reading() as session:
         row = session.execute(query.listing.statement.where(id_column == record_id)).first()
-    return _shown(query.listing, row) if row else None
-
-
-def _shown(listing: Listing, row: Row[Any]) -> ListRow:
-    return ListRow(row.id, tuple(column.show(row) for column in listing.columns))
+    return ListRow(query.listing, row) if row else None
 
 
 def appointment_title(starts_at: datetime, time_zone: str, purpose: str) -> str:

@@ -181,6 +181,7 @@ class ChartView(QScrollArea):
             return
         for old in self.charts:
             self._layout.removeWidget(old)
+            old.hide()  # at once: until deleted it would still be drawn
             old.deleteLater()
         self.charts = [SvgChart(chart) for chart in charts]
         for number, chart in enumerate(self.charts, start=1):

@@ -25,6 +25,7 @@ from netjourney.core.models import StoredChoice, choice_label
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, EditRecord
 from netjourney.gui.date_formats import show_dates_as_lists_do
+from netjourney.gui.idle_work import user_moved
 from netjourney.gui.long_text import show_plain_text, wrap_anywhere_after_long_pastes
 from netjourney.gui.section_tags import SectionTags
 
@@ -76,6 +77,7 @@ class RecordEditor(QWidget):
         self.model = model
         self.record_id: int | None = None
         self._fields: list[Field] = []
+        self._choices: dict[QComboBox, list[tuple[str, Any]]] = {}  # as set_choices last set
         self._pending: set[str] = set()
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -153,12 +155,16 @@ class RecordEditor(QWidget):
         self._layout.setStretchFactor(self.form, 1)
         self._layout.setStretch(self._layout.count() - 1, 0)  # the stretch under the form
 
-    @staticmethod
-    def set_choices(combo: QComboBox, choices: list[tuple[str, Any]], none_text: str) -> None:
-        """Replace a combo's entries; the first, meaning 'none', holds None."""
+    def set_choices(self, combo: QComboBox, choices: list[tuple[str, Any]], none_text: str) -> None:
+        """Replace a combo's entries; the first, meaning 'none', holds None. Entries as they
+        were are kept: Notes offers every visit each time a note opens, and refilling 600
+        of them took as long as the rest of opening it."""
+        entries = [(none_text, None), *choices]
+        if self._choices.get(combo) == entries and combo.count() == len(entries):
+            return
+        self._choices[combo] = entries
         combo.clear()
-        combo.addItem(none_text, None)
-        for text, value in choices:
+        for text, value in entries:
             combo.addItem(text, value)
 
     def add_optional_date(self, label: str, name: str) -> QDateEdit:
@@ -219,6 +225,7 @@ class RecordEditor(QWidget):
     def load(self, record_id: int | None) -> bool:
         """Show a record, after saving any pending edit of the one shown. If that edit
         cannot be saved, it stays in the form, and False says the record was not changed."""
+        user_moved()
         if not self.flush():
             return False
         # First, as it may raise (a record removed meanwhile): the form is then left as it was.

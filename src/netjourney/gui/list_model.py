@@ -26,10 +26,17 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class ListingModel(QAbstractTableModel):
     """Rows of one listing; only the pages the view scrolls to are ever loaded."""
 
-    def __init__(self, record: JourneyRecord, listing: Listing, parent: Any = None) -> None:
+    def __init__(
+        self,
+        record: JourneyRecord,
+        listing: Listing,
+        parent: Any = None,
+        query: ListQuery | None = None,
+    ) -> None:
+        """The rows of `query` (by default, the listing's own order, unfiltered), loaded now."""
         super().__init__(parent)
         self._record = record
-        self._query = ListQuery.default(listing)
+        self._query = query or ListQuery.default(listing)
         self._rows: list[ListRow] = []
         self._total = 0
         # What a screen reader says for a row's first cell when the row shows more than its
@@ -92,8 +99,11 @@ class ListingModel(QAbstractTableModel):
             self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._query.sort_column, self._query.descending):
+            return  # already in that order: a view turning sorting on asks for it once more
         self._query.sort_column = column
-        self._query.descending = order == Qt.SortOrder.DescendingOrder
+        self._query.descending = descending
         self.reload()
 
     def id_at(self, row: int) -> int:

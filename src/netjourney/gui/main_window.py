@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney import __version__
+from netjourney.gui.idle_work import IdleWork, user_moved
 from netjourney.gui.menus import build_menus
 from netjourney.gui.message_bar import MessageBar
 from netjourney.gui.navigation import Navigation
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         self.welcome = offer_welcome(self)
         if self.isActiveWindow() and self.focusWidget() is None:
             self.nav.setFocus()  # the page list was disabled, so nothing had the keys
-        QTimer.singleShot(CHARTS_READY_AFTER_MS, _load_drawing_library)  # idle, after start
+        IdleWork(self, CHARTS_READY_AFTER_MS, _load_drawing_library)
         # What is alive now lives as long as the window (Qt's and SQLAlchemy's classes, the
         # models, the guide): kept out of every later full collection, which otherwise
         # walked all of it on whichever page happened to be opened then (70 ms).
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_page(self, key: str) -> QWidget:
+        user_moved()
         current = self._current_key()
         if current is not None:
             self.specs[current].flush()  # a refused save stays in its form; the bar says so

@@ -125,8 +125,8 @@ class Navigation(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """The mouse's back and forward buttons, over any part of the window."""
         if (
-            event.type() == QEvent.Type.MouseButtonPress
-            and isinstance(event, QMouseEvent)
+            isinstance(event, QMouseEvent)  # first: cheaper than event.type() on every event
+            and event.type() == QEvent.Type.MouseButtonPress
             and isinstance(watched, QWidget)
             and watched.window() is self.window
         ):

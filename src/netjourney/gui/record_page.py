@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjourney.core.listing import Listing
+from netjourney.core.listing import Listing, ListQuery
 from netjourney.gui.actions import Actions, AddRecord, RemoveRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.list_model import ListingModel
@@ -57,7 +57,7 @@ class RecordPage(QWidget):
             lambda section_id: self.navigate_requested.emit("guide", section_id)
         )
         self.new_section_ids = list(self.default_section_ids)
-        self.list_model = ListingModel(self.record, listing, self)
+        self.list_model = ListingModel(self.record, listing, self, self.list_query(listing))
         self.table = self._make_table()
         self.cards = show_as_cards(self.table, self.kind)
         self.empty_hint = explain_when_empty(self.table, self.kind, self.add_new)
@@ -126,6 +126,11 @@ class RecordPage(QWidget):
         heading = QLabel(f"<h2>{self.title}</h2>")
         layout.addWidget(heading)
         layout.addWidget(splitter, 1)
+
+    def list_query(self, listing: Listing) -> ListQuery:
+        """Hook: the list's first query (a page with a filter starts with it applied, so
+        the rows are loaded once, not once unfiltered and again filtered)."""
+        return ListQuery.default(listing)
 
     def filters(self) -> list[QWidget]:
         """Hook: widgets shown above the list."""

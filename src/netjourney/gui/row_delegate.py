@@ -54,6 +54,10 @@ LINE_GAP = 2  # between a card's lines
 CARD_MIN_CHARS = 40  # secondary columns give way before the card gets narrower than this
 SECONDARY_MAX_CHARS = 22  # a secondary column never takes more than this
 ROWS_PER_BATCH = 40  # rows sized per turn of the event loop, out of view
+# Rows out of view are sized shortly after the list is drawn (a timer firing at once ran
+# before the first paint), or at the latest after a while (a list out of view is not drawn).
+SIZE_REST_AFTER_PAINT_MS = 50
+SIZE_REST_AT_LATEST_MS = 200
 
 
 @dataclass(frozen=True)
@@ -340,8 +344,11 @@ class TextFirstList(QObject):
         table.viewport().installEventFilter(self)  # a scroll bar coming or going
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+        kind = event.type()
+        if kind in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
             self.fit()
+        elif kind == QEvent.Type.Paint and self._unsized and self._later.remainingTime() > 0:
+            self._later.start(SIZE_REST_AFTER_PAINT_MS)  # once the rows in view are on screen
         return False
 
     def _rows_changed(self) -> None:
@@ -352,7 +359,8 @@ class TextFirstList(QObject):
         """Show the secondary columns there is room for, then size rows to their cards.
 
         The rows in view (and a screenful more) are sized at once, the rest a batch at a
-        time when Qt is idle: a first show then costs a screenful of rows, not 200.
+        time when Qt is idle after the list is drawn: a first show then costs a screenful
+        of rows, not 200 (a timer started here fired before the first paint).
         """
         table = self.table
         key = (table.viewport().width(), table.font().key(), table.model().rowCount())
@@ -366,8 +374,8 @@ class TextFirstList(QObject):
         first = max(table.rowAt(0), 0)
         rows = list(range(first, table.model().rowCount())) + list(range(first))
         self._unsized = self._size_rows(rows, until_height=2 * table.viewport().height())
-        if self._unsized:
-            self._later.start()
+        if self._unsized:  # once drawn; at the latest after a while (a list out of view)
+            self._later.start(SIZE_REST_AT_LATEST_MS)
 
     @property
     def settled(self) -> bool:
@@ -377,7 +385,7 @@ class TextFirstList(QObject):
     def _size_more(self) -> None:
         self._unsized = self._size_rows(self._unsized, until_count=ROWS_PER_BATCH)
         if self._unsized:
-            self._later.start()
+            self._later.start(0)
 
     def _size_rows(
         self, rows: list[int], until_height: int = 1 << 30, until_count: int = 1 << 30

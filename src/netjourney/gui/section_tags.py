@@ -153,6 +153,7 @@ class SectionTags(QWidget):
     def _show_tags(self) -> None:
         for tag in self._tags:
             self.flow.removeWidget(tag)
+            tag.hide()  # at once: until deleted it would still be drawn, and laid out
             tag.deleteLater()
         self.flow.removeWidget(self.link_button)
         self._tags = []

@@ -13,20 +13,29 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
+TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
+
 
 class UndoFallsThrough(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # the fields are many and built later, page by page
+        if isinstance(app, QApplication):
+            # The keys go to the field that has the focus, so only that field is watched: a
+            # filter on the whole application ran for every event of every widget, some
+            # 20 ms of each page's first show (the fields are many and built page by page).
+            app.focusChanged.connect(self._watch_focused_field)
+
+    def _watch_focused_field(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, TEXT_FIELDS) and new.window() is self.window:
+            new.installEventFilter(self)  # a field watched already is watched once
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Refusing the field's claim on the keys (returning True) lets the shortcut run."""
         if (
-            event.type() != QEvent.Type.ShortcutOverride
-            or not isinstance(event, QKeyEvent)
+            not isinstance(event, QKeyEvent)
+            or event.type() != QEvent.Type.ShortcutOverride
             or not isinstance(watched, QWidget)
             or watched.window() is not self.window
         ):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from netjourney.core import appointments, questions, repository
 from netjourney.core.dates import short_date, zone_or_utc
-from netjourney.core.listing import appointments_listing
+from netjourney.core.listing import Listing, ListQuery, appointments_listing
 from netjourney.core.models import Appointment, CareTeamMember, Question
 from netjourney.core.people import role_title
 from netjourney.core.record import JourneyRecord
@@ -386,15 +386,23 @@ class AppointmentsPage(RecordPage):
         super().__init__(actions, appointments_listing(), editor, parent)
         actions.record_changed.connect(editor.planned.question_changed)
         self.when_filter.currentIndexChanged.connect(self._apply_filter)
-        self._apply_filter()
 
     def filters(self) -> list[QWidget]:
         return [self.when_filter]
 
-    def _apply_filter(self) -> None:
+    def list_query(self, listing: Listing) -> ListQuery:
+        query = ListQuery.default(listing)
+        self._filter_when(query)
+        return query
+
+    def _filter_when(self, query: ListQuery) -> None:
         which = self.when_filter.currentData()
-        self.list_model.query.descending = which == "past"  # most recent past visit first
-        self.list_model.set_conditions(appointments.when_conditions(which, datetime.now(UTC)))
+        query.descending = which == "past"  # most recent past visit first
+        query.conditions = tuple(appointments.when_conditions(which, datetime.now(UTC)))
+
+    def _apply_filter(self) -> None:
+        self._filter_when(self.list_model.query)
+        self.list_model.reload()
         self._update_count()
 
     def new_record(self) -> Appointment:

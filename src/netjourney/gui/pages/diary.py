@@ -182,7 +182,7 @@ class DiaryPage(QWidget):
         actions.record_changed.connect(self._record_changed)
         self._set_symptoms()
         self._show_day()
-        self._show_days()
+        self._show_charts()  # the days' list was loaded with its model, just above
 
     # -- building --------------------------------------------------------------
     def _days_table(self) -> QTableView:
@@ -369,6 +369,9 @@ class DiaryPage(QWidget):
     # -- the days so far -------------------------------------------------------
     def _show_days(self) -> None:
         self.model.reload()
+        self._show_charts()
+
+    def _show_charts(self) -> None:
         with self.record.reading() as session:
             charts = diary_charts_of(session)
         self.chart.show_charts(charts, "" if charts else "No days rated yet.")

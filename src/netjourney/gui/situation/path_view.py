@@ -131,6 +131,7 @@ class WrappingButton(QPushButton):
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
+        self._heights: dict[tuple[int, str, str], int] = {}  # Qt's layouts ask again and again
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # may shrink: it wraps
         policy.setHeightForWidth(True)
@@ -152,7 +153,10 @@ class WrappingButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._text_size(width).height() + 2 * self.PADDING
+        key = (width, self.text(), self.font().key())
+        if key not in self._heights:
+            self._heights[key] = self._text_size(width).height() + 2 * self.PADDING
+        return self._heights[key]
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QStylePainter(self)

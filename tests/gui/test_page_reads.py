@@ -1,0 +1,64 @@
+"""A list page reads its rows once when it is first shown, whatever its filter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+
+from netjourney.core.journey.models import DiaryEntry
+from netjourney.core.models import Appointment
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.main_window import MainWindow
+
+
+@contextmanager
+def statements_read_from(record: JourneyRecord, table: str) -> Iterator[list[str]]:
+    """The SELECTs sent to SQLite, while inside, that read `table`."""
+    seen: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and f"FROM {table}" in statement:
+            seen.append(statement)
+
+    event.listen(record.engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(record.engine, "before_cursor_execute", note)
+
+
+def _fill(record: JourneyRecord) -> None:
+    now = datetime.now(UTC)
+    with record.writing() as session:
+        for days in (-20, -10, 5, 15):
+            start = now + timedelta(days=days)
+            session.add(
+                Appointment(
+                    starts_at=start,
+                    ends_at=start + timedelta(hours=1),
+                    time_zone="UTC",
+                    purpose=f"Visit {days}",
+                )
+            )
+        for days in range(3):
+            session.add(DiaryEntry(day=(now - timedelta(days=days)).date()))
+
+
+@pytest.mark.parametrize(
+    ("page", "table"), [("appointments", "appointments"), ("diary", "diary_entries")]
+)
+def test_a_page_reads_its_list_once_when_first_shown(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot, page: str, table: str
+) -> None:
+    _fill(record)
+    with statements_read_from(record, table) as reads:
+        window.show_page(page)
+    # One count of the rows and one page of them (the editor may read its own record).
+    listing_reads = [s for s in reads if "LIMIT" in s.upper() or "count(" in s.lower()]
+    assert len(listing_reads) == 2, reads
