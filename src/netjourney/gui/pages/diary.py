@@ -194,6 +194,7 @@ class DiaryPage(QWidget):
         self._pending = False
         self._loading = False
         self._shown_day = self.chosen_day()  # the day the form holds (until saved, if changed)
+        self._shown_entry_id = ""  # its entry's, as last read ("" for a day not written yet)
         self._chosen_rating: tuple[date, int] | None = None  # opened from the guide: its day
         self._lay_out()
         actions.record_changed.connect(self._record_changed)
@@ -334,7 +335,9 @@ class DiaryPage(QWidget):
             self._loading = False
 
     def _show_links(self, stored: StoredDay | None) -> None:
-        """The day's guide sections; a day not written yet has none to link."""
+        """The day's guide sections; a day not written yet has none to link. Called on every
+        change to the diary, so the entry id kept here is the stored one."""
+        self._shown_entry_id = "" if stored is None else str(stored.entry_id)
         self.tags.set_section_ids([] if stored is None else stored.section_ids)
         self.tags.setEnabled(stored is not None)
 
@@ -437,11 +440,7 @@ class DiaryPage(QWidget):
 
     def current_item(self) -> str:
         """The shown day's entry id ("" for a day not written yet): Back returns to it."""
-        with self.record.reading() as session:
-            entry_id = session.scalar(
-                select(DiaryEntry.id).where(DiaryEntry.day == self._shown_day)
-            )
-        return "" if entry_id is None else str(entry_id)
+        return self._shown_entry_id
 
     def _link(self, link: str) -> None:
         page, _, key = link.partition(":")
