@@ -62,3 +62,16 @@ def test_a_page_reads_its_list_once_when_first_shown(
     # One count of the rows and one page of them (the editor may read its own record).
     listing_reads = [s for s in reads if "LIMIT" in s.upper() or "count(" in s.lower()]
     assert len(listing_reads) == 2, reads
+
+
+def test_the_diary_reads_the_shown_days_entry_once_when_first_shown(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    _fill(record)  # today's entry among them: the page shows today
+    with statements_read_from(record, "diary_entries") as reads:
+        window.show_page("diary")
+    # Its form, its links and its id (for Back) come from one read; the list and the
+    # chart read all the days, not one by its day or id.
+    one_entry = ("diary_entries.day = ?", "diary_entries.id = ?")
+    entry_reads = [s for s in reads if any(where in s for where in one_entry)]
+    assert len(entry_reads) == 1, entry_reads

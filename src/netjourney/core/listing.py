@@ -81,7 +81,12 @@ class ListQuery:
 
 
 def count_rows(record: JourneyRecord, query: ListQuery) -> int:
-    counted = select(func.count()).select_from(query.statement().order_by(None).subquery())
+    # Only the ids are counted: SQLite would otherwise work out every row's shown columns
+    # (the diary's symptoms are a subquery per day), a third of the count's time.
+    id_column = query.listing.statement.selected_columns.id
+    rows = query.statement().order_by(None)
+    ids = rows.with_only_columns(id_column, maintain_column_froms=True)
+    counted = select(func.count()).select_from(ids.subquery())
     with record.reading() as session:
         return session.scalar(counted) or 0
 

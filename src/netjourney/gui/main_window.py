@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, record: JourneyRecord) -> None:
         """Give the window its record: Home is filled, and the pages and actions work."""
+        from sqlalchemy.orm import configure_mappers
+
         from netjourney.core.dates import date_pattern
         from netjourney.gui.actions import Actions
         from netjourney.gui.backup_scheduler import BackupScheduler
@@ -102,6 +104,9 @@ class MainWindow(QMainWindow):
         # Home is filled without Babel (core/region_dates.py), but every page's date fields
         # take Babel's patterns: load them now, not on the first page the user picks.
         date_pattern("yMMMd")
+        # Likewise SQLAlchemy sets up every model's mapping on the first query that loads
+        # one (40 ms with the five-year record's 20 models): now, not on the first page.
+        configure_mappers()
         self.record_actions = Actions(record, self.undo_stack, self)
         self.record_actions.problem.connect(self.messages.show_problem)
         self.record_actions.done.connect(self.messages.show_done)

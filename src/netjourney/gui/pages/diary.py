@@ -4,6 +4,7 @@ into a question for the next appointment in one click."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QTimer, Signal
@@ -54,13 +55,29 @@ NOT_RATED = -1  # the spin box's lowest step, shown as "not rated"
 DayState = tuple[str, list[SymptomScore]]  # a day's note and scores
 
 
-def day_state(record: JourneyRecord, day: date) -> DayState | None:
-    """The day's entry as stored, or None when there is none."""
+@dataclass(frozen=True)
+class StoredDay:
+    """A day's entry as stored: what the form shows of it, and its guide sections."""
+
+    entry_id: int
+    state: DayState
+    section_ids: list[str]
+
+
+def stored_day(record: JourneyRecord, day: date) -> StoredDay | None:
+    """The day's entry, read once (the form, its id and its links), or None when there is none."""
     with record.reading() as session:
         entry = session.scalar(select(DiaryEntry).where(DiaryEntry.day == day))
         if entry is None:
             return None
-        return entry.note, [SymptomScore(r.symptom, r.rating, r.count) for r in entry.ratings]
+        scores = [SymptomScore(r.symptom, r.rating, r.count) for r in entry.ratings]
+        return StoredDay(entry.id, (entry.note, scores), entry.section_ids)
+
+
+def day_state(record: JourneyRecord, day: date) -> DayState | None:
+    """The day's entry as stored, or None when there is none."""
+    stored = stored_day(record, day)
+    return None if stored is None else stored.state
 
 
 class SaveDiaryDay(RecordCommand):
@@ -177,6 +194,7 @@ class DiaryPage(QWidget):
         self._pending = False
         self._loading = False
         self._shown_day = self.chosen_day()  # the day the form holds (until saved, if changed)
+        self._shown_entry_id = ""  # its entry's, as last read ("" for a day not written yet)
         self._chosen_rating: tuple[date, int] | None = None  # opened from the guide: its day
         self._lay_out()
         actions.record_changed.connect(self._record_changed)
@@ -298,32 +316,30 @@ class DiaryPage(QWidget):
 
     def _show_day(self) -> None:
         self._shown_day = self.chosen_day()
-        state = day_state(self.record, self._shown_day)
-        note, scores = state or ("", [])
-        stored = {score.symptom: score for score in scores}
-        for name in stored:
+        day = stored_day(self.record, self._shown_day)
+        note, scores = ("", []) if day is None else day.state
+        by_symptom = {score.symptom: score for score in scores}
+        for name in by_symptom:
             if name not in self.scores:
                 self._add_score_box(name)
         self._loading = True
         try:
             for name, box in self.scores.items():
-                score = stored.get(name, SymptomScore(name))
+                score = by_symptom.get(name, SymptomScore(name))
                 box.setValue(NOT_RATED if score.rating is None else score.rating)
                 self.counts[name].setValue(NOT_RATED if score.count is None else score.count)
             if self.note.toPlainText() != note:
                 self.note.setPlainText(note)
-            self._show_links()
+            self._show_links(day)
         finally:
             self._loading = False
 
-    def _show_links(self) -> None:
-        """The day's guide sections; a day not written yet has none to link."""
-        entry_id = self.current_item()
-        linked = (
-            repository.get(self.record, DiaryEntry, int(entry_id)).section_ids if entry_id else []
-        )
-        self.tags.set_section_ids(linked)
-        self.tags.setEnabled(bool(entry_id))
+    def _show_links(self, stored: StoredDay | None) -> None:
+        """The day's guide sections; a day not written yet has none to link. Called on every
+        change to the diary, so the entry id kept here is the stored one."""
+        self._shown_entry_id = "" if stored is None else str(stored.entry_id)
+        self.tags.set_section_ids([] if stored is None else stored.section_ids)
+        self.tags.setEnabled(stored is not None)
 
     def _links_changed(self) -> None:
         """A tag added or removed: saved as one undoable step, like any field."""
@@ -382,7 +398,7 @@ class DiaryPage(QWidget):
             if not self._pending:
                 self._show_day()
             else:  # the form's own save: a day saved for the first time can now be linked
-                self._show_links()
+                self._show_links(stored_day(self.record, self._shown_day))
 
     def make_question(self) -> None:
         if not self.flush():
@@ -424,11 +440,7 @@ class DiaryPage(QWidget):
 
     def current_item(self) -> str:
         """The shown day's entry id ("" for a day not written yet): Back returns to it."""
-        with self.record.reading() as session:
-            entry_id = session.scalar(
-                select(DiaryEntry.id).where(DiaryEntry.day == self._shown_day)
-            )
-        return "" if entry_id is None else str(entry_id)
+        return self._shown_entry_id
 
     def _link(self, link: str) -> None:
         page, _, key = link.partition(":")

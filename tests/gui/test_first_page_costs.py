@@ -1,0 +1,48 @@
+"""What the window does while it opens the record, so the first page the user picks does not."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from netjourney.core.guide import load_guide
+from netjourney.core.journey.models import DiaryEntry
+from netjourney.core.record import JourneyRecord
+
+# In a fresh process: in this one, earlier tests have long set SQLAlchemy's mappings up.
+OPEN_THE_WINDOW = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from netjourney.core.guide import load_guide
+from netjourney.core.models import Base
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.main_window import MainWindow
+
+app = QApplication([])
+record = JourneyRecord.open(Path(sys.argv[1]), load_guide())
+window = MainWindow(record)
+print("waiting" if Base.registry._new_mappers else "set up")
+record.close()
+"""
+
+
+def test_the_models_mappings_are_set_up_while_the_record_opens(tmp_path: Path) -> None:
+    path = tmp_path / "journey.sqlite"
+    record = JourneyRecord.open(path, load_guide())  # made now: making it writes through them
+    with record.writing() as session:  # not empty: an empty one opens on the welcome instead
+        session.add(DiaryEntry(day=date(2026, 1, 5), note="Tired."))
+    record.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(
+        [sys.executable, "-c", OPEN_THE_WINDOW, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "set up"
