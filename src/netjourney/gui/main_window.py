@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,21 +93,13 @@ class MainWindow(QMainWindow):
 
     def open_record(self, record: JourneyRecord) -> None:
         """Give the window its record: Home is filled, and the pages and actions work."""
-        from sqlalchemy.orm import configure_mappers
-
-        from netjourney.core.dates import date_pattern
         from netjourney.gui.actions import Actions
         from netjourney.gui.backup_scheduler import BackupScheduler
         from netjourney.gui.welcome import offer_welcome
         from netjourney.gui.window_keys import UndoFallsThrough
 
         self.theme.outline()  # before the pages: fewer widgets to give the new style
-        # Home is filled without Babel (core/region_dates.py), but every page's date fields
-        # take Babel's patterns: load them now, not on the first page the user picks.
-        date_pattern("yMMMd")
-        # Likewise SQLAlchemy sets up every model's mapping on the first query that loads
-        # one (40 ms with the five-year record's 20 models): now, not on the first page.
-        configure_mappers()
+        _ready_for_any_page()
         self.record_actions = Actions(record, self.undo_stack, self)
         self.record_actions.problem.connect(self.messages.show_problem)
         self.record_actions.done.connect(self.messages.show_done)
@@ -422,6 +415,19 @@ def system_font_size() -> float:
 def quit_after_first_paint(widget: QWidget) -> None:
     """For --exit-after-start: leave once the widget has really been painted."""
     after_first_paint(widget, QApplication.quit)
+
+
+def _ready_for_any_page() -> None:
+    """Home is filled from a plain read (core/plain_read.py: no Babel, no ORM, no charts), so
+    what the pages share would be paid by whichever page the user opens first: pay it now,
+    while the record opens."""
+    from sqlalchemy.orm import configure_mappers
+
+    from netjourney.core.dates import date_pattern
+
+    date_pattern("yMMMd")  # Babel's region data, for every page's date fields
+    configure_mappers()  # on the first query that loads a model: 40 ms for the 20 models
+    import_module("netjourney.gui.chart_view")  # the charts' pages: QtSvg and more, 20 ms
 
 
 def _load_drawing_library() -> None:
