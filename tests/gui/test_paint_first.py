@@ -89,9 +89,40 @@ print(json.dumps(seen))
 """
 
 
-def _start(record: Path) -> dict[str, object]:
+# Qt's classes PySide has built for Python by the time the app leaves at its first paint,
+# watched without any Python event filter (it would have PySide build a class for every
+# object it is given).
+CLASSES_WATCHER = """
+import json, sys
+import netjourney.gui
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+built = []
+app.aboutToQuit.connect(lambda: built.extend(
+    name for module in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets) for name in vars(module)
+))
+from netjourney.cli import main
+exit_code = main(sys.argv[1:])
+print(json.dumps({"exit_code": exit_code, "built": built}))
+"""
+# Widgets the first frame has none of: asking Qt for every widget (to recolour links)
+# had PySide build these and some fifty more, a tenth of a bare window.
+UNSHOWN_WIDGET_CLASSES = (
+    "QFileDialog",
+    "QMessageBox",
+    "QCalendarWidget",
+    "QTableView",
+    "QLineEdit",
+)
+
+
+def _start(
+    record: Path, watcher: str = WATCHER, leave: str = "--exit-after-start"
+) -> dict[str, object]:
     result = subprocess.run(
-        [sys.executable, "-c", WATCHER, f"--db={record}", "--exit-after-start"],
+        [sys.executable, "-c", watcher, f"--db={record}", leave],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
@@ -141,6 +172,18 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
     assert isinstance(at_end, dict) and at_end["pages_enabled"] is True
     assert at_end["outlined"] is True
     assert "Next appointment" in at_end["home"] and OPENING_TEXT not in at_end["home"]
+
+
+def test_the_first_paint_builds_no_python_class_for_widgets_it_does_not_show(
+    record: JourneyRecord,
+) -> None:
+    record.close()
+    seen = _start(record.path, CLASSES_WATCHER, "--exit-after-first-paint")
+
+    assert seen["exit_code"] == 0
+    built = seen["built"]
+    assert isinstance(built, list) and {"QMainWindow", "QListWidget", "QLabel"} <= set(built)
+    assert [name for name in UNSHOWN_WIDGET_CLASSES if name in built] == []
 
 
 def test_until_its_record_is_open_the_window_takes_no_page_keys(
