@@ -6,7 +6,6 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -16,6 +15,8 @@ from netjourney.core.errors import GuideError, InvalidInputError, RecordError
 from netjourney.export.parts import Part
 
 if TYPE_CHECKING:  # the window starts from here: each command imports what it uses
+    from datetime import date
+
     from netjourney.core.record import JourneyRecord
 
 
@@ -74,6 +75,8 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def cmd_upcoming(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from netjourney.core.dates import short_date
     from netjourney.core.journey.upcoming import quick_upcoming, upcoming
 
@@ -289,6 +292,8 @@ def _pages_text(pages: int) -> str:
 
 
 def _iso_date(text: str) -> date:
+    from datetime import date
+
     try:
         return date.fromisoformat(text)
     except ValueError:

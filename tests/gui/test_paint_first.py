@@ -32,9 +32,10 @@ RECORD_MODULES = (
     "netjourney.core.models",
 )
 # Nor what the window's shell did without: the single-instance socket listens after the
-# paint, the lock's name is hashed by Qt, and a start of the window reads its arguments
-# without building the parsers of the commands (argparse's own help needs shutil).
-SHELL_MODULES = ("PySide6.QtNetwork", "hashlib", "_hashlib")
+# paint, the lock's name is hashed by Qt, a start of the window reads its arguments
+# without building the parsers of the commands (argparse's own help needs shutil), and
+# dates are first needed to fill Home.
+SHELL_MODULES = ("PySide6.QtNetwork", "hashlib", "_hashlib", "datetime", "_datetime")
 
 # The real app, started as `python -m netjourney` is; an application-wide event filter
 # notes the modules loaded when the main window first paints, and what it shows then

@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 from contextlib import suppress
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier, QTimer
@@ -90,6 +89,8 @@ def fill_home_then_open(
     """Fill Home from a plain read of the record (core/plain_read.py: no SQLAlchemy, no
     guide), let it paint, then open the record for real. Home keeps saying it is opening
     when the plain read cannot be trusted (an older schema, a damaged or busy file)."""
+    from datetime import UTC, datetime
+
     from netjourney.gui.pages.home import quick_home_html
 
     def open_it() -> None:
