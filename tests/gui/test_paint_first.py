@@ -33,9 +33,17 @@ RECORD_MODULES = (
 )
 # Nor what the window's shell did without: the single-instance socket listens after the
 # paint, the lock's name is hashed by Qt, a start of the window reads its arguments
-# without building the parsers of the commands (argparse's own help needs shutil), and
-# dates are first needed to fill Home.
-SHELL_MODULES = ("PySide6.QtNetwork", "hashlib", "_hashlib", "datetime", "_datetime")
+# without building the parsers of the commands (argparse's own help needs shutil),
+# dates are first needed to fill Home, and check boxes and the focus are outlined once
+# the record is open.
+SHELL_MODULES = (
+    "PySide6.QtNetwork",
+    "hashlib",
+    "_hashlib",
+    "datetime",
+    "_datetime",
+    "netjourney.gui.outline",
+)
 
 # The real app, started as `python -m netjourney` is; an application-wide event filter
 # notes the modules loaded when the main window first paints, and what it shows then
@@ -108,14 +116,18 @@ from netjourney.cli import main
 exit_code = main(sys.argv[1:])
 print(json.dumps({"exit_code": exit_code, "built": built}))
 """
-# Widgets the first frame has none of: asking Qt for every widget (to recolour links)
+# Qt classes the first frame does not use: asking Qt for every widget (to recolour links)
 # had PySide build these and some fifty more, a tenth of a bare window.
-UNSHOWN_WIDGET_CLASSES = (
+UNUSED_BY_THE_FIRST_FRAME = (
     "QFileDialog",
     "QMessageBox",
     "QCalendarWidget",
     "QTableView",
     "QLineEdit",
+    # and the outline's style and focus ring (gui/outline.py), drawn once the record is open
+    "QProxyStyle",
+    "QFocusFrame",
+    "QPainter",
 )
 
 
@@ -184,7 +196,7 @@ def test_the_first_paint_builds_no_python_class_for_widgets_it_does_not_show(
     assert seen["exit_code"] == 0
     built = seen["built"]
     assert isinstance(built, list) and {"QMainWindow", "QListWidget", "QLabel"} <= set(built)
-    assert [name for name in UNSHOWN_WIDGET_CLASSES if name in built] == []
+    assert [name for name in UNUSED_BY_THE_FIRST_FRAME if name in built] == []
 
 
 def test_until_its_record_is_open_the_window_takes_no_page_keys(
