@@ -33,11 +33,12 @@ RECORD_MODULES = (
 )
 # Nor what the window's shell did without: the single-instance socket listens after the
 # paint, the lock's name is hashed by Qt, a start of the window reads its arguments
-# without building the parsers of the commands (argparse's own help needs shutil),
+# without building a parser (argparse's translations of its own words need locale),
 # dates are first needed to fill Home, check boxes and the focus are outlined once the
 # record is open, and Linux's folders are named by the XDG rule without platformdirs.
 SHELL_MODULES = (
     "platformdirs",
+    "locale",
     "PySide6.QtNetwork",
     "hashlib",
     "_hashlib",
