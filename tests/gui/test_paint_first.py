@@ -35,10 +35,12 @@ RECORD_MODULES = (
 # paint, the lock's name is hashed by Qt, a start of the window reads its arguments
 # without building a parser (argparse's translations of its own words need locale),
 # dates are first needed to fill Home, check boxes and the focus are outlined once the
-# record is open, and Linux's folders are named by the XDG rule without platformdirs.
+# record is open, Linux's folders are named by the XDG rule without platformdirs, and
+# the window's few records of its own are named tuples.
 SHELL_MODULES = (
     "platformdirs",
     "locale",
+    "dataclasses",
     "PySide6.QtNetwork",
     "hashlib",
     "_hashlib",
