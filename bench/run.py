@@ -317,18 +317,18 @@ def paired_ratio(measured: Sequence[ChildRun], anchor: Sequence[ChildRun], field
 
 def import_notes(space: Workspace) -> str:
     """What `python -X importtime` shows for each start: the packages imported by the first
-    paint, and the costliest of what opening the record adds."""
+    paint, and the costliest of what filling Home and opening the record add."""
     at_paint = imports_of(space.run_app(space.large, *STARTS["paint"], python=IMPORTTIME))
     at_home = imports_of(space.run_app(space.large, *STARTS["record"], python=IMPORTTIME))
     at_open = imports_of(space.run_app(space.large, *STARTS["open"], python=IMPORTTIME))
     return (
         "Imported by the first paint (`python -X importtime`, large record, one run; "
         "milliseconds by top-level package, stdlib included):\n\n"
-        + costs_text(at_paint.items())
+        + costs_text(by_package(at_paint))
         + "\n\nAdded by filling Home from the record (costliest first):\n\n"
-        + costs_text((name, at_home[name]) for name in at_home.keys() - at_paint.keys())
+        + costs_text(by_package(added(at_paint, at_home)))
         + "\n\nAdded by opening the record after that (costliest first):\n\n"
-        + costs_text((name, at_open[name]) for name in at_open.keys() - at_home.keys())
+        + costs_text(by_package(added(at_home, at_open)))
         + "\n"
     )
 
@@ -337,24 +337,44 @@ IMPORTTIME = (PYTHON, "-X", "importtime", "-m", "netjourney")
 
 
 def imports_of(run: ChildRun) -> dict[str, float]:
-    """Top-level package -> milliseconds spent importing its modules (their own time, so
-    that a module imported from another is counted once, in its own package), from
-    importtime's lines "import time: self | cumulative | name"."""
+    """Module -> milliseconds spent importing it (its own time, so that a module imported
+    from another is counted once), from importtime's lines "import time: self |
+    cumulative | name"."""
     found: dict[str, float] = {}
     for line in run.stderr.splitlines():
         parts = line.removeprefix("import time:").split("|")
         if len(parts) != 3 or not parts[0].strip().isdigit():
             continue
-        package = parts[2].strip().split(".")[0]
-        found[package] = found.get(package, 0.0) + int(parts[0]) / 1000
+        module = parts[2].strip()
+        found[module] = found.get(module, 0.0) + int(parts[0]) / 1000
     return found
+
+
+def added(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    """The modules of `after` not in `before`: compared module by module, since a later
+    stage mostly adds modules to packages already there (netjourney's own pages, email's
+    parts), which a comparison of package names left out."""
+    return {module: ms for module, ms in after.items() if module not in before}
+
+
+def by_package(modules: dict[str, float]) -> list[tuple[str, float]]:
+    """Top-level package -> the milliseconds of its modules."""
+    found: dict[str, float] = {}
+    for module, ms in modules.items():
+        package = module.split(".")[0]
+        found[package] = found.get(package, 0.0) + ms
+    return list(found.items())
 
 
 def costs_text(costs: Iterable[tuple[str, float]]) -> str:
     """'sqlalchemy 172, pydantic 40, ... and 12 more under 1 ms', costliest first."""
     ordered = sorted(costs, key=lambda item: -item[1])
+    if not ordered:
+        return "nothing new"
     shown = [f"{name} {ms:.0f}" for name, ms in ordered if ms >= 1]
     rest = len(ordered) - len(shown)
+    if not shown:
+        return f"{rest} packages, each under 1 ms"
     return ", ".join(shown) + (f", and {rest} more under 1 ms" if rest else "")
 
 

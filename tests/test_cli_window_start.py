@@ -20,7 +20,12 @@ WORDS = st.sampled_from(
         "--d",
         "--exit-after-start",
         "--exit-after-first-paint",
+        "--exit-after-home-filled",
         "--exit-after-s",
+        "--exit-after-start=1",
+        "--db=",
+        "--d=y.sqlite",
+        "--=x",
         "--exit",
         "--e",
         "--version",
@@ -50,6 +55,7 @@ def _full(argv: list[str]) -> dict[str, object] | str:
 @example(["--db", "guide"])
 @example(["--db", "x.sqlite", "--", "guide"])
 @example(["--exit-after-first-paint", "--db", "x.sqlite"])
+@example(["--d=y.sqlite", "--exit-after-h", "--db", "x.sqlite"])
 def test_a_window_start_is_read_as_the_full_parser_reads_it(argv: list[str]) -> None:
     light = _window_start(argv)
     if light is not None:
@@ -57,7 +63,14 @@ def test_a_window_start_is_read_as_the_full_parser_reads_it(argv: list[str]) -> 
 
 
 @pytest.mark.parametrize(
-    "argv", [[], ["--db", "x.sqlite"], ["--db=guide", "--exit-after-start"], ["--exit-after-f"]]
+    "argv",
+    [
+        [],
+        ["--db", "x.sqlite"],
+        ["--db=guide", "--exit-after-start"],
+        ["--exit-after-f"],
+        ["--d=y.sqlite", "--exit-after-h"],
+    ],
 )
 def test_the_window_starts_without_the_commands_parser(argv: list[str]) -> None:
     read = _window_start(argv)

@@ -6,7 +6,6 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -16,6 +15,8 @@ from netjourney.core.errors import GuideError, InvalidInputError, RecordError
 from netjourney.export.parts import Part
 
 if TYPE_CHECKING:  # the window starts from here: each command imports what it uses
+    from datetime import date
+
     from netjourney.core.record import JourneyRecord
 
 
@@ -74,6 +75,8 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def cmd_upcoming(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from netjourney.core.dates import short_date
     from netjourney.core.journey.upcoming import quick_upcoming, upcoming
 
@@ -289,6 +292,8 @@ def _pages_text(pages: int) -> str:
 
 
 def _iso_date(text: str) -> date:
+    from datetime import date
+
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -478,30 +483,49 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class _NotAWindowStart(Exception):
-    """What was typed is for the full parser: a command, --help, --version, or a mistake."""
-
-
-class _WindowStartParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _NotAWindowStart(message)
+# A start of the window takes only these options (their flags and defaults are those
+# of _add_db_option and _add_window_options in the full parser).
+WINDOW_FLAGS = ("--exit-after-start", "--exit-after-first-paint", "--exit-after-home-filled")
+WINDOW_OPTIONS = ("--db", *WINDOW_FLAGS)
 
 
 def _window_start(argv: Sequence[str] | None) -> argparse.Namespace | None:
-    """The arguments of a start of the window (no command), read without building every
-    command's parser (that costs the first paint 5% of a bare window); None for anything
-    else, which build_parser() then reads, and refuses, as always."""
-    parser = _WindowStartParser(prog="netjourney", add_help=False)
-    _add_db_option(parser)
-    _add_window_options(parser)
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except _NotAWindowStart:
-        return None
-    if rest:
-        return None
-    args.command = None
+    """The arguments of a start of the window (no command), read as the full parser reads
+    them (long options, abbreviated or not, `--db PATH` or `--db=PATH`), without building
+    any parser: argparse's translations of its own words load the locale machinery, and
+    every command's parser costs the first paint 5% of a bare window. None for anything
+    else (a command, help, a mistake), which build_parser() then reads, and refuses, as
+    always; tests/test_cli_window_start.py keeps the two readings the same."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = argparse.Namespace(command=None, **{_dest(flag): False for flag in WINDOW_FLAGS})
+    while words:
+        name, has_value, value = words.pop(0).partition("=")
+        option = _window_option(name)
+        if option == "--db":
+            if not has_value:
+                if not words or words[0].startswith("-"):
+                    return None  # no path, or one the full parser may read as an option
+                value = words.pop(0)
+            args.db = value
+        elif option is None or has_value:
+            return None  # not a window option, or a flag given a value
+        else:
+            setattr(args, _dest(option), True)
     return args
+
+
+def _window_option(name: str) -> str | None:
+    """The option `name` stands for, whole or as an unambiguous prefix, as argparse allows."""
+    if not name.startswith("--") or name == "--":
+        return None
+    if name in WINDOW_OPTIONS:
+        return name
+    matches = [option for option in WINDOW_OPTIONS if option.startswith(name)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _dest(flag: str) -> str:
+    return flag.removeprefix("--").replace("-", "_")
 
 
 def _add_sharing_commands(

@@ -109,22 +109,41 @@ def test_a_new_record_is_private_to_its_user(tmp_path: Path, guide: Guide) -> No
         record.close()
 
 
+def _platformdirs_folders() -> dict[str, Path]:
+    import platformdirs
+
+    return {
+        "XDG_CACHE_HOME": platformdirs.user_cache_path(paths.APP_DIR_NAME, appauthor=False),
+        "XDG_DATA_HOME": platformdirs.user_data_path(paths.APP_DIR_NAME, appauthor=False),
+        "XDG_STATE_HOME": platformdirs.user_log_path(paths.APP_DIR_NAME, appauthor=False),
+    }
+
+
+def _our_folders() -> dict[str, Path]:
+    return {
+        "XDG_CACHE_HOME": paths.cache_folder(),
+        "XDG_DATA_HOME": paths.default_database_path().parent,
+        "XDG_STATE_HOME": paths.log_folder(),
+    }
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG is Linux's")
+@pytest.mark.parametrize("variable", ["XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"])
 @pytest.mark.parametrize(
-    "variables",
+    "values",
     [
-        {"XDG_CACHE_HOME": "/somewhere/cache", "HOME": "/home/ana"},
-        {"XDG_CACHE_HOME": "", "HOME": "/home/ana/"},
-        {"XDG_CACHE_HOME": "relative/cache", "HOME": "/home/ana"},
+        {"chosen": "/somewhere/else", "HOME": "/home/ana"},
+        {"chosen": "", "HOME": "/home/ana/"},
+        {"chosen": "relative/folder", "HOME": "/home/ana"},
         {"HOME": "/home/ana"},
     ],
 )
-def test_on_linux_the_cache_folder_is_the_one_platformdirs_names(
-    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str]
+def test_on_linux_the_cache_data_and_log_folders_are_the_ones_platformdirs_names(
+    monkeypatch: pytest.MonkeyPatch, variable: str, values: dict[str, str]
 ) -> None:
-    from platformdirs import user_cache_path
-
+    """Read without importing platformdirs (it costs the first paint), by its rule."""
     monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    for name, value in variables.items():
-        monkeypatch.setenv(name, value)
-    assert paths.cache_folder() == user_cache_path(paths.APP_DIR_NAME, appauthor=False)
+    monkeypatch.delenv(variable, raising=False)
+    for name, value in values.items():
+        monkeypatch.setenv(variable if name == "chosen" else name, value)
+    assert _our_folders()[variable] == _platformdirs_folders()[variable]

@@ -32,9 +32,22 @@ RECORD_MODULES = (
     "netjourney.core.models",
 )
 # Nor what the window's shell did without: the single-instance socket listens after the
-# paint, the lock's name is hashed by Qt, and a start of the window reads its arguments
-# without building the parsers of the commands (argparse's own help needs shutil).
-SHELL_MODULES = ("PySide6.QtNetwork", "hashlib", "_hashlib")
+# paint, the lock's name is hashed by Qt, a start of the window reads its arguments
+# without building a parser (argparse's translations of its own words need locale),
+# dates are first needed to fill Home, check boxes and the focus are outlined once the
+# record is open, Linux's folders are named by the XDG rule without platformdirs, and
+# the window's few records of its own are named tuples.
+SHELL_MODULES = (
+    "platformdirs",
+    "locale",
+    "dataclasses",
+    "PySide6.QtNetwork",
+    "hashlib",
+    "_hashlib",
+    "datetime",
+    "_datetime",
+    "netjourney.gui.outline",
+)
 
 # The real app, started as `python -m netjourney` is; an application-wide event filter
 # notes the modules loaded when the main window first paints, and what it shows then
@@ -89,9 +102,44 @@ print(json.dumps(seen))
 """
 
 
-def _start(record: Path) -> dict[str, object]:
+# Qt's classes PySide has built for Python by the time the app leaves at its first paint,
+# watched without any Python event filter (it would have PySide build a class for every
+# object it is given).
+CLASSES_WATCHER = """
+import json, sys
+import netjourney.gui
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+built = []
+app.aboutToQuit.connect(lambda: built.extend(
+    name for module in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets) for name in vars(module)
+))
+from netjourney.cli import main
+exit_code = main(sys.argv[1:])
+print(json.dumps({"exit_code": exit_code, "built": built}))
+"""
+# Qt classes the first frame does not use: asking Qt for every widget (to recolour links)
+# had PySide build these and some fifty more, a tenth of a bare window.
+UNUSED_BY_THE_FIRST_FRAME = (
+    "QFileDialog",
+    "QMessageBox",
+    "QCalendarWidget",
+    "QTableView",
+    "QLineEdit",
+    # and the outline's style and focus ring (gui/outline.py), drawn once the record is open
+    "QProxyStyle",
+    "QFocusFrame",
+    "QPainter",
+)
+
+
+def _start(
+    record: Path, watcher: str = WATCHER, leave: str = "--exit-after-start"
+) -> dict[str, object]:
     result = subprocess.run(
-        [sys.executable, "-c", WATCHER, f"--db={record}", "--exit-after-start"],
+        [sys.executable, "-c", watcher, f"--db={record}", leave],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
@@ -141,6 +189,18 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
     assert isinstance(at_end, dict) and at_end["pages_enabled"] is True
     assert at_end["outlined"] is True
     assert "Next appointment" in at_end["home"] and OPENING_TEXT not in at_end["home"]
+
+
+def test_the_first_paint_builds_no_python_class_for_widgets_it_does_not_show(
+    record: JourneyRecord,
+) -> None:
+    record.close()
+    seen = _start(record.path, CLASSES_WATCHER, "--exit-after-first-paint")
+
+    assert seen["exit_code"] == 0
+    built = seen["built"]
+    assert isinstance(built, list) and {"QMainWindow", "QListWidget", "QLabel"} <= set(built)
+    assert [name for name in UNUSED_BY_THE_FIRST_FRAME if name in built] == []
 
 
 def test_until_its_record_is_open_the_window_takes_no_page_keys(

@@ -4,13 +4,12 @@ gui/navigation.py wires it to the window."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 LONGEST_HISTORY = 100  # places kept behind the current one; older ones are dropped
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):  # not a dataclass: see gui/page_spec.py
     page: str  # a page key, as in gui/page_spec.PAGES
     item: str = ""  # what the page showed: a record id, a section id, or "" for none
     child: str = ""  # chosen inside the item (a dose of a treatment), or "" for none
@@ -39,7 +38,7 @@ class NavigationHistory:
         """The current page now shows another item (the user chose another record), or
         another child in it: coming back here should show those."""
         if self._places:
-            self._places[self._at] = replace(self._places[self._at], item=item, child=child)
+            self._places[self._at] = self._places[self._at]._replace(item=item, child=child)
 
     def can_go_back(self) -> bool:
         return self._at > 0

@@ -1,47 +1,23 @@
 """Light or dark, as the system says or as the user chose; check boxes and focus seen in both.
 
 The window uses Qt's Fusion style with palettes of our own, so the two schemes look
-the same on every system. Fusion draws faint check box borders and almost no focus
-ring, so `ClearStyle` outlines unticked boxes in the text colour and a `QFocusFrame`
-follows the keyboard focus, drawn as a thick ring in the highlight colour.
+the same on every system; check boxes and the keyboard focus are outlined in both
+(gui/outline.py) once the record is open.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QSettings, Qt
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QColor,
-    QFontMetrics,
-    QGuiApplication,
-    QPainter,
-    QPalette,
-    QPen,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QFocusFrame,
-    QLabel,
-    QMenu,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyleFactory
+
+if TYPE_CHECKING:  # the outline's style and ring are built when the record opens
+    from netjourney.gui.outline import FocusRing
 
 SCHEME_SETTING = "view/colour_scheme"
-INDICATORS = (
-    QStyle.PixelMetric.PM_IndicatorWidth,
-    QStyle.PixelMetric.PM_IndicatorHeight,
-    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-)
-FOCUS_RING_WIDTH = 3
 
 
 class Scheme(StrEnum):
@@ -114,105 +90,6 @@ def light_palette() -> QPalette:
     return palette
 
 
-class ClearStyle(QProxyStyle):
-    """Fusion, with check boxes outlined in the text colour and a thick focus ring."""
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if element in (
-            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-        ):
-            enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-            group = QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(option.palette.color(group, QPalette.ColorRole.Text), 1.2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 2, 2)
-            painter.restore()
-
-    def drawControl(
-        self,
-        element: QStyle.ControlElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if element == QStyle.ControlElement.CE_FocusFrame:
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            half = FOCUS_RING_WIDTH / 2
-            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), FOCUS_RING_WIDTH)
-            painter.setPen(pen)
-            ring = option.rect.toRectF().adjusted(half, half, -half, -half)
-            painter.drawRoundedRect(ring, 4, 4)
-            painter.restore()
-            return
-        super().drawControl(element, option, painter, widget)
-
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        if metric in (
-            QStyle.PixelMetric.PM_FocusFrameHMargin,
-            QStyle.PixelMetric.PM_FocusFrameVMargin,
-        ):
-            return FOCUS_RING_WIDTH
-        size = super().pixelMetric(metric, option, widget)
-        if metric in INDICATORS:  # tick boxes grow with the text, or they get lost at 200%
-            font = widget.font() if widget is not None else QApplication.font()
-            return max(size, round(QFontMetrics(font).height() * 0.8))
-        return size
-
-
-class FocusRing(QObject):
-    """A focus frame per window, moved to whichever control has the keyboard focus."""
-
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self.frames: dict[int, QFocusFrame] = {}  # by id of the window they live in
-        self.frame: QFocusFrame | None = None  # the one showing the focus now
-        app.focusChanged.connect(self._focus_changed)
-        self._focus_changed(None, app.focusWidget())  # the focus it comes to
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or new.window().isHidden():
-            return
-        window = new.window()
-        frame = self.frames.get(id(window))
-        if frame is None:
-            frame = QFocusFrame(window)
-            frame.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            self.frames[id(window)] = frame
-            key = id(window)
-            frame.destroyed.connect(lambda _o=None, k=key: self._forget(k))  # with its window
-        self.frame = frame
-        frame.setWidget(_ringed(new))
-
-    def _forget(self, key: int) -> None:
-        if self.frame is self.frames.pop(key, None):
-            self.frame = None
-
-    def ringed_widget(self) -> QWidget | None:
-        return self.frame.widget() if self.frame is not None else None
-
-
-def _ringed(widget: QWidget) -> QWidget:
-    """An item view's viewport takes focus through its view: ring the view."""
-    parent = widget.parentWidget()
-    return parent if isinstance(parent, QAbstractItemView) else widget
-
-
 class Theme(QObject):
     """The app's scheme: applies it, follows the system's changes, remembers the user's choice."""
 
@@ -234,6 +111,8 @@ class Theme(QObject):
         bare window.
         """
         if self.focus_ring is None:
+            from netjourney.gui.outline import ClearStyle, FocusRing
+
             self.app.setStyle(ClearStyle(QStyleFactory.create("Fusion")))
             self.focus_ring = FocusRing(self.app)
             self.apply()  # a new style puts the style's own palette back
@@ -267,12 +146,17 @@ class Theme(QObject):
 def recolour_links(app: QApplication) -> None:
     """Qt colours a label's links once, from the palette of the moment its text is set;
     set each such text again, or links written before a change of scheme keep the other
-    scheme's colour (dark blue on dark grey)."""
-    for widget in app.allWidgets():
-        if isinstance(widget, QLabel) and "<a " in widget.text():
-            text = widget.text()
-            widget.clear()  # setText of the same text does nothing
-            widget.setText(text)
+    scheme's colour (dark blue on dark grey).
+
+    Only the labels are asked for: allWidgets() gave Python every widget of the window,
+    making PySide build a class for each kind (a scroll bar, a tool button...), which
+    cost the first paint a sixteenth of a bare window."""
+    for window in app.topLevelWidgets():
+        for label in [window, *window.findChildren(QLabel)]:
+            if isinstance(label, QLabel) and "<a " in label.text():
+                text = label.text()
+                label.clear()  # setText of the same text does nothing
+                label.setText(text)
 
 
 def install_theme(*, outlined: bool = True) -> Theme:
