@@ -1,8 +1,10 @@
-"""Reaching the window's dialogs the way a user does: through the menus, by keyboard."""
+"""Reaching the window's pages and dialogs the way a user does: through the menus, by keyboard,
+or a click in the page list."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from netjourney.gui.backups_window import BackupsWindow
@@ -32,3 +34,11 @@ def notes_by_ctrl_7(window: MainWindow, qtbot: QtBot) -> RecordPage:
     page = window.stack.currentWidget()
     assert isinstance(page, RecordPage) and page.kind == "note"
     return page
+
+
+def click_page(window: MainWindow, qtbot: QtBot, title: str) -> QWidget:
+    """A click on the page's name in the page list: the page then shown."""
+    item = window.nav.findItems(title, Qt.MatchFlag.MatchExactly)[0]
+    rect = window.nav.visualItemRect(item)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return window.stack.currentWidget()

@@ -17,6 +17,7 @@ from netjourney.gui.main_window import MainWindow
 from netjourney.gui.pages.diary import DiaryPage
 from netjourney.gui.record_page import RecordPage
 from tests.core.test_value_check import _write_raw
+from tests.gui.menu_input import click_page
 from tests.gui.test_bad_values import _shown_rows
 from tests.reliability.test_tampered_values import TAMPERINGS
 
@@ -67,10 +68,7 @@ def test_the_editor_shows_an_unknown_kind_as_itself(
     qtbot: QtBot, tampered_window: MainWindow
 ) -> None:
     window = tampered_window
-    item = window.nav.findItems("Treatments", Qt.MatchFlag.MatchExactly)[0]
-    rect = window.nav.visualItemRect(item)
-    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    page = window.stack.currentWidget()
+    page = click_page(window, qtbot, "Treatments")
     assert isinstance(page, RecordPage)
     first = page.table.visualRect(page.table.model().index(0, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
@@ -93,10 +91,7 @@ def test_the_diary_list_shows_a_rating_stored_as_text_flagged(
     qtbot: QtBot, tampered_window: MainWindow
 ) -> None:
     window = tampered_window
-    item = window.nav.findItems("Symptom diary", Qt.MatchFlag.MatchExactly)[0]
-    rect = window.nav.visualItemRect(item)
-    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    page = window.stack.currentWidget()
+    page = click_page(window, qtbot, "Symptom diary")
     assert isinstance(page, DiaryPage)
     model = page.table.model()
     shown = [
