@@ -11,9 +11,9 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from netjourney.core.listing import LONGEST_SHOWN
 from netjourney.core.models import Note
 from netjourney.core.record import JourneyRecord
+from netjourney.core.words import LONGEST_SHOWN
 from netjourney.gui.export_dialog import JourneyExportDialog
 from netjourney.gui.main_window import MainWindow
 from netjourney.gui.record_page import RecordPage

@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from netjourney.core.dates import UNREADABLE, UnreadableTime, short_date_time
-from netjourney.core.listing import local_time_text
+from netjourney.core.dates import UNREADABLE, UnreadableTime, local_time_text, short_date_time
 from netjourney.core.models import Appointment, Note
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.pages.notes import NoteEditor

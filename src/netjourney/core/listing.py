@@ -15,8 +15,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, func, select
 
-from netjourney.core.dates import local_time_text as local_time_text
-from netjourney.core.dates import short_date, short_date_time
+from netjourney.core.dates import local_time_text, short_date, short_date_time
 from netjourney.core.guide import Guide
 from netjourney.core.models import (
     Appointment,
@@ -26,10 +25,9 @@ from netjourney.core.models import (
     QuestionStatus,
     StoredText,
 )
-from netjourney.core.people import role_title, with_whom_text
+from netjourney.core.people import role_title
 from netjourney.core.record import JourneyRecord
-from netjourney.core.words import LONGEST_SHOWN as LONGEST_SHOWN
-from netjourney.core.words import bounded as bounded
+from netjourney.core.words import with_whom_text
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from netjourney.core.guide import OTHER_ROLE_ID, Guide, Role
 from netjourney.core.models import Appointment
-from netjourney.core.words import with_whom_text as with_whom_text
+from netjourney.core.words import with_whom_text
 
 
 def role_of(guide: Guide, role_id: str) -> Role:

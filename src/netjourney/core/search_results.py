@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from netjourney.core.dates import local_time_text
 from netjourney.core.journey.listings import day_text
-from netjourney.core.listing import local_time_text
 from netjourney.core.models import Appointment, Note, Question
 from netjourney.core.record import JourneyRecord
 from netjourney.core.registry import kind_named, kinds

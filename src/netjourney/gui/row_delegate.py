@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from netjourney.core.listing import bounded
+from netjourney.core.words import bounded
 from netjourney.gui.list_model import ListingModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -148,7 +148,7 @@ class PlacedText:
 
     layout: QTextLayout
     words: str  # the line's words in the model
-    text: str  # as laid out: the words, or the start of very long ones (listing.bounded)
+    text: str  # as laid out: the words, or the start of very long ones (core/words.bounded)
     origin: QPointF
     fitted: int  # how many of the layout's lines lie inside the card
 

@@ -18,7 +18,7 @@ from netjourney.core.decisions.rules import STEP_LABELS, outcome_label
 from netjourney.core.journey.listings import _day, _text  # the journey's cell formats
 from netjourney.core.listing import ListColumn, Listing
 from netjourney.core.models import CareTeamMember
-from netjourney.core.people import with_whom_text
+from netjourney.core.words import with_whom_text
 
 SENT_LABELS = {
     "sent_reports": "reports",

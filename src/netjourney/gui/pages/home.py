@@ -166,5 +166,5 @@ def whats_next_html(items: Sequence[UpcomingItem], shown: int = 8) -> list[str]:
 
 
 def _shown(text: str) -> str:
-    """User text in the summary's HTML: escaped, and a very long one cut (listing.bounded)."""
+    """User text in the summary's HTML: escaped, and a very long one cut (core/words.bounded)."""
     return escape(bounded(text))
