@@ -413,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     ).add_argument(
         "--days",
         type=_positive_days,
-        default=30,
+        default=DEFAULT_DAYS,
         metavar="N",
         help="how many days ahead to look (default: 30); overdue doses are always listed",
     )
@@ -484,43 +484,64 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
 
 
 # A start of the window takes only these options (their flags and defaults are those
-# of _add_db_option and _add_window_options in the full parser).
+# of _add_db_option and _add_window_options in the full parser); `upcoming` takes them
+# before its name, and its own after it.
 WINDOW_FLAGS = ("--exit-after-start", "--exit-after-first-paint", "--exit-after-home-filled")
 WINDOW_OPTIONS = ("--db", *WINDOW_FLAGS)
+UPCOMING_OPTIONS = ("--db", "--days")
+DEFAULT_DAYS = 30
+OPTION_VALUES: dict[str, Callable[[str], object]] = {"--db": str, "--days": _positive_days}
 
 
-def _window_start(argv: Sequence[str] | None) -> argparse.Namespace | None:
-    """The arguments of a start of the window (no command), read as the full parser reads
-    them (long options, abbreviated or not, `--db PATH` or `--db=PATH`), without building
-    any parser: argparse's translations of its own words load the locale machinery, and
-    every command's parser costs the first paint 5% of a bare window. None for anything
-    else (a command, help, a mistake), which build_parser() then reads, and refuses, as
-    always; tests/test_cli_window_start.py keeps the two readings the same."""
+def _light_reading(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments of a start of the window (no command) or of `netjourney upcoming`,
+    read as the full parser reads them (long options, abbreviated or not, `--db PATH` or
+    `--db=PATH`), without building any parser: argparse's translations of its own words
+    load the locale machinery, and every command's parser costs the first paint 5% of a
+    bare window and `upcoming` a tenth of its time. None for anything else (another
+    command, help, a mistake), which build_parser() then reads, and refuses, as always;
+    tests/test_cli_window_start.py keeps the two readings the same."""
     words = list(sys.argv[1:] if argv is None else argv)
     args = argparse.Namespace(command=None, **{_dest(flag): False for flag in WINDOW_FLAGS})
-    while words:
+    if not _read_options(words, WINDOW_OPTIONS, args):
+        return None
+    if words[:1] == ["upcoming"]:
+        del words[0]
+        args.command, args.handler, args.days = "upcoming", cmd_upcoming, DEFAULT_DAYS
+        if not _read_options(words, UPCOMING_OPTIONS, args):
+            return None
+    return None if words else args
+
+
+def _read_options(words: list[str], options: tuple[str, ...], args: argparse.Namespace) -> bool:
+    """Reads the options at the front of `words` into `args`, up to the first word that is
+    not an option; False at one the full parser may read otherwise, or refuse."""
+    while words and words[0].startswith("-"):
         name, has_value, value = words.pop(0).partition("=")
-        option = _window_option(name)
-        if option == "--db":
+        option = _option_named(name, options)
+        if option in OPTION_VALUES:
             if not has_value:
                 if not words or words[0].startswith("-"):
-                    return None  # no path, or one the full parser may read as an option
+                    return False  # no value, or one the full parser may read as an option
                 value = words.pop(0)
-            args.db = value
+            try:
+                setattr(args, _dest(option), OPTION_VALUES[option](value))
+            except argparse.ArgumentTypeError:
+                return False  # the full parser says why
         elif option is None or has_value:
-            return None  # not a window option, or a flag given a value
+            return False  # not an option here, or a flag given a value
         else:
             setattr(args, _dest(option), True)
-    return args
+    return True
 
 
-def _window_option(name: str) -> str | None:
+def _option_named(name: str, options: tuple[str, ...]) -> str | None:
     """The option `name` stands for, whole or as an unambiguous prefix, as argparse allows."""
     if not name.startswith("--") or name == "--":
         return None
-    if name in WINDOW_OPTIONS:
+    if name in options:
         return name
-    matches = [option for option in WINDOW_OPTIONS if option.startswith(name)]
+    matches = [option for option in options if option.startswith(name)]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -662,7 +683,7 @@ def _add(
 
 def main(argv: Sequence[str] | None = None) -> int:
     paths.restrict_new_files()
-    args = _window_start(argv) or build_parser().parse_args(argv)
+    args = _light_reading(argv) or build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     if args.command is None:
         from netjourney.gui.app import run_gui
