@@ -22,7 +22,7 @@ def test_the_schema_is_built_once_and_then_read_back_the_same(cache_home: Path) 
     revision = head_revision()
     built = schema_check.expected_schema(revision)
     [kept] = cache_home.iterdir()
-    assert kept.name == f"{revision}-{schema_check.migrations_fingerprint()}.json"
+    assert kept.name == f"{revision}-{schema_check.migrations_fingerprint()}.txt"
     assert kept.stat().st_mode & 0o077 == 0  # the user's own
 
     schema_check.expected_schema.cache_clear()
@@ -34,7 +34,10 @@ def test_a_damaged_cache_file_is_built_again(cache_home: Path) -> None:
     revision = head_revision()
     built = schema_check.expected_schema(revision)
     [kept] = cache_home.iterdir()
-    for damage in ("[[1, 2]", "{}", '[["table"]]', "7"):
+    whole = kept.read_text(encoding="utf-8")
+    shortened = whole[: whole.rindex("\n", 0, -1) + 1]  # its last statement lost
+    damages = ("", "7", "1\ntable\tnotes\n", whole[:-1], shortened, whole.replace("\t", " ", 1))
+    for damage in (*damages, "[[1, 2]", "{}", '[["table"]]'):
         kept.write_text(damage, encoding="utf-8")
         schema_check.expected_schema.cache_clear()
         assert schema_check.expected_schema(revision) == built, damage
