@@ -39,11 +39,24 @@ def test_a_pattern_with_a_field_it_does_not_know_is_left_to_babel() -> None:
     assert words.time(datetime(2026, 1, 1, 9, 5)) is None
 
 
-def test_a_damaged_cache_is_found_again(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "damage", ["", "{not json", "E, d MMM y\td MMM y\nHH:mm\n", "babel", "\n\n\n\n\n"]
+)
+def test_a_damaged_cache_is_found_again(monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
     monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
     kept = region_dates._kept_file("GB")
     kept.parent.mkdir(parents=True, exist_ok=True)
-    kept.write_text("{not json", encoding="utf-8")
+    kept.write_text(damage, encoding="utf-8")
     region_words.cache_clear()
     assert dates.short_date(date(2026, 3, 2), weekday=True) == "Mon, 2 Mar 2026"
     assert "Mar" in kept.read_text(encoding="utf-8")  # kept again
+    region_words.cache_clear()
+    assert region_words("GB", dates._english_in) is not None  # and read back
+
+
+def test_words_that_would_not_read_back_the_same_are_left_to_babel() -> None:
+    words = RegionWords({s: "d MMM y" for s in region_dates.SKELETONS}, "HH:mm", [], [], [])
+    assert region_dates._words_text(words) == region_dates.ASK_BABEL  # too few month names
+    tabbed = words._replace(months=["Jan\t"] * 12, weekdays=["Mon"] * 7, periods=["am", "pm"])
+    assert region_dates._words_text(tabbed) == region_dates.ASK_BABEL
+    assert region_dates._words_from_text(region_dates.ASK_BABEL) is None

@@ -12,7 +12,6 @@ Babel". core/dates.py asks here first and Babel otherwise.
 
 from __future__ import annotations
 
-import json
 import re
 import zlib
 from collections.abc import Callable
@@ -92,17 +91,49 @@ def region_words(territory: str, babel_locale: Callable[[str], Locale]) -> Regio
     """The region's words as kept, or found with Babel now and kept; None when Babel
     must format this region's dates itself."""
     kept = _kept_file(territory)
-    with suppress(OSError, ValueError, TypeError):
-        stored = json.loads(kept.read_text(encoding="utf-8"))
-        return None if stored is None else RegionWords(**stored)
+    with suppress(OSError, ValueError):
+        return _words_from_text(kept.read_text(encoding="utf-8"))
     from netjourney.core.output_files import replace_atomically
 
     words = _checked_words(babel_locale(territory))
     with suppress(OSError):  # a read-only cache only costs the next start the time
         paths.make_private_folder(kept.parent)
-        text = json.dumps(None if words is None else words._asdict())
+        text = _words_text(words)
         replace_atomically(kept, lambda file: file.write_text(text, "utf-8"))
     return words
+
+
+ASK_BABEL = "babel\n"  # kept for a region whose dates only Babel formats
+_COUNTS = (len(SKELETONS), 1, 12, 7, 2)  # the patterns, clock, months, weekdays, periods
+
+
+def _words_text(words: RegionWords | None) -> str:
+    """One line for each of the words' fields, its values between tabs (CLDR's words and
+    patterns hold neither). Plain text, not JSON: importing json would cost `netjourney
+    upcoming` more than reading this. Words that would not read back the same are kept as
+    ASK_BABEL."""
+    if words is None:
+        return ASK_BABEL
+    patterns = [words.patterns[skeleton] for skeleton in SKELETONS]
+    fields = (patterns, [words.clock], words.months, words.weekdays, words.periods)
+    text = "".join("\t".join(values) + "\n" for values in fields)
+    with suppress(ValueError):
+        if _words_from_text(text) == words:
+            return text
+    return ASK_BABEL
+
+
+def _words_from_text(text: str) -> RegionWords | None:
+    """Raises ValueError unless `text` is what _words_text wrote."""
+    if text == ASK_BABEL:
+        return None
+    *lines, end = text.split("\n")
+    fields = [line.split("\t") for line in lines]
+    if end or [len(values) for values in fields] != list(_COUNTS):
+        raise ValueError("not a region's kept words")
+    patterns, [clock], months, weekdays, periods = fields
+    by_skeleton = dict(zip(SKELETONS, patterns, strict=True))
+    return RegionWords(by_skeleton, clock, months, weekdays, periods)
 
 
 def _kept_file(territory: str) -> Path:
@@ -112,7 +143,7 @@ def _kept_file(territory: str) -> Path:
     with suppress(OSError):
         origin = Path(f"{origin}-{origin.stat().st_mtime_ns}")
     check = zlib.crc32(str(origin).encode())  # a name, not a defence (schema_check.py)
-    return paths.cache_folder() / "dates" / f"en-{territory or 'plain'}-{check:08x}.json"
+    return paths.cache_folder() / "dates" / f"en-{territory or 'plain'}-{check:08x}.txt"
 
 
 def _checked_words(locale: Locale) -> RegionWords | None:
