@@ -10,7 +10,8 @@ day. A pattern with a field this small formatter does not know is kept as "ask
 Babel". core/dates.py asks here first and Babel otherwise.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each field's
+# annotation kept as a string, which cost `netjourney upcoming` a few tenths of a millisecond.
 
 import re
 import zlib
@@ -87,7 +88,7 @@ _FIELD_TEXT: dict[str, Callable[[Any, RegionWords], str]] = {
 
 
 @cache
-def region_words(territory: str, babel_locale: Callable[[str], Locale]) -> RegionWords | None:
+def region_words(territory: str, babel_locale: Callable[[str], "Locale"]) -> RegionWords | None:
     """The region's words as kept, or found with Babel now and kept; None when Babel
     must format this region's dates itself."""
     kept = _kept_file(territory)
@@ -146,7 +147,7 @@ def _kept_file(territory: str) -> Path:
     return paths.cache_folder() / "dates" / f"en-{territory or 'plain'}-{check:08x}.txt"
 
 
-def _checked_words(locale: Locale) -> RegionWords | None:
+def _checked_words(locale: "Locale") -> RegionWords | None:
     from babel.dates import (
         format_date,
         format_time,
