@@ -186,15 +186,17 @@ def test_upcoming_prints_the_same_list_read_either_way(
     assert "Dose due" in printed and "Appointment" in printed
 
 
-def test_upcoming_imports_neither_sqlalchemy_nor_babel(record: JourneyRecord) -> None:
+def test_upcoming_imports_neither_sqlalchemy_nor_babel_nor_json(record: JourneyRecord) -> None:
     fill_demo(record, datetime.now(UTC))
     record.close()
     watcher = (
         "import sys\n"
         "from netjourney.cli import main\n"
         f"code = main(['--db', {str(record.path)!r}, 'upcoming'])\n"
+        # json (the kept schema and date words) and shutil (every command's parser) cost
+        # upcoming a tenth of its time
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('sqlalchemy', 'pydantic', 'alembic', 'babel', 'platformdirs'))\n"
+        "('sqlalchemy', 'pydantic', 'alembic', 'babel', 'platformdirs', 'json', 'shutil'))\n"
         "print(code, heavy, 'netjourney.core.models' in sys.modules)\n"
     )
     for _start in range(2):  # the first may find the region's date words with Babel
