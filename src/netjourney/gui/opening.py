@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,7 +37,9 @@ def opening_home() -> QWidget:
     body.setObjectName(HOME_BODY)
     body.setAccessibleName("Summary of what is next")
     body.setAccessibleDescription(OPENING_TEXT)
-    body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    # By name: Qt.AlignmentFlag would build the Qt namespace's hundred enums, a tenth of a
+    # bare window, before the first paint.
+    body.setProperty("alignment", "AlignTop|AlignLeft")
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -63,9 +65,16 @@ class HeldActions:
     nothing may ask for a record that is not open yet."""
 
     def __init__(self, window: QMainWindow) -> None:
-        self._held = [action for action in window.findChildren(QAction) if action.isEnabled()]
-        for action in self._held:
+        self._window = window
+        self._held: list[QAction] = []
+        self.hold()
+
+    def hold(self) -> None:
+        """Hold the actions built since (the menus' entries are built after the first paint)."""
+        enabled = [action for action in self._window.findChildren(QAction) if action.isEnabled()]
+        for action in enabled:
             action.setEnabled(False)
+        self._held.extend(enabled)
 
     def release(self) -> None:
         for action in self._held:
