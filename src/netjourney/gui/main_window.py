@@ -79,10 +79,11 @@ class MainWindow(QMainWindow):
         self.theme = install_theme(outlined=False)  # outlined once the record is open
         self.statusBar().addPermanentWidget(QLabel(f"Record: {path}"))
         self.navigation = Navigation(self)  # before the first page is shown: it is the first place
-        self._unfilled_menus: Menus | None = add_menus(self)
+        menus = add_menus(self)
+        self._unfilled_menus: Menus | None = menus
         self.resize(1200, 800)
         self.is_open = False
-        self._held = HeldActions(self)
+        self._held = HeldActions(self, [menu.menuAction() for menu in menus])
         self.nav.setCurrentRow(0)
         self.nav.setEnabled(False)
         self._opening = opening_home()

@@ -7,7 +7,7 @@ the window imports before the record must stay light: PySide6 and the standard l
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
@@ -64,13 +64,17 @@ class HeldActions:
     """Every enabled menu action and shortcut of the window, disabled until release():
     nothing may ask for a record that is not open yet."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, shown: Iterable[QAction]) -> None:
+        """`shown` at once: those the first frame shows (the menus' titles, greyed); the
+        others with hold(), after the paint: asking Qt for every action of the window
+        costs that paint a hundredth of a bare window."""
         self._window = window
-        self._held: list[QAction] = []
-        self.hold()
+        self._held = [action for action in shown if action.isEnabled()]
+        for action in self._held:
+            action.setEnabled(False)
 
     def hold(self) -> None:
-        """Hold the actions built since (the menus' entries are built after the first paint)."""
+        """Every other action of the window, and those built since (the menus' entries)."""
         enabled = [action for action in self._window.findChildren(QAction) if action.isEnabled()]
         for action in enabled:
             action.setEnabled(False)

@@ -110,8 +110,11 @@ class Theme(QObject):
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply())
         # Asking Qt for the system's scheme builds the Qt namespace's hundred enums, a tenth
         # of a bare window, before the first paint: until outline() (when the record opens)
-        # the system's own palette tells, which follows its scheme.
-        self._apply(is_dark(self.scheme, lambda: palette_is_dark(app.palette())))
+        # the system's own palette tells, which follows its scheme. No link is shown yet to
+        # recolour (the window makes its Theme before any text), and looking for them costs
+        # the first paint a sixtieth of a bare window.
+        dark = is_dark(self.scheme, lambda: palette_is_dark(app.palette()))
+        app.setPalette(dark_palette() if dark else light_palette())
 
     def outline(self) -> None:
         """Outline check boxes and ring the keyboard focus from now on (once).
@@ -134,10 +137,7 @@ class Theme(QObject):
         self.apply()
 
     def apply(self) -> None:
-        self._apply(self.dark)
-
-    def _apply(self, dark: bool) -> None:
-        self.app.setPalette(dark_palette() if dark else light_palette())
+        self.app.setPalette(dark_palette() if self.dark else light_palette())
         recolour_links(self.app)
 
     @property
