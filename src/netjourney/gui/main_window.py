@@ -83,7 +83,9 @@ class MainWindow(QMainWindow):
         self._unfilled_menus: Menus | None = menus
         self.resize(1200, 800)
         self.is_open = False
-        self._held = HeldActions(self, [menu.menuAction() for menu in menus])
+        # What the first frame offers: the menus' titles and the toolbar's context menu.
+        shown = [*(menu.menuAction() for menu in menus), self.navigation.toolbar.toggleViewAction()]
+        self._held = HeldActions(self, shown)
         self.nav.setCurrentRow(0)
         self.nav.setEnabled(False)
         self._opening = opening_home()

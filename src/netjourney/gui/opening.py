@@ -65,7 +65,7 @@ class HeldActions:
     nothing may ask for a record that is not open yet."""
 
     def __init__(self, window: QMainWindow, shown: Iterable[QAction]) -> None:
-        """`shown` at once: those the first frame shows (the menus' titles, greyed); the
+        """`shown` at once: those the first frame offers (the menus' titles, greyed); the
         others with hold(), after the paint: asking Qt for every action of the window
         costs that paint a hundredth of a bare window."""
         self._window = window
