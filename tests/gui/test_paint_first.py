@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,7 +20,8 @@ from netjourney.core.record import JourneyRecord
 from netjourney.core.schema_check import expected_schema
 from netjourney.demo.small import fill_demo
 from netjourney.gui.main_window import MainWindow
-from netjourney.gui.opening import OPENING_TEXT
+from netjourney.gui.opening import HOME_BODY, OPENING_TEXT
+from netjourney.gui.theme import dark_palette, light_palette, palette_is_dark
 
 # Only what the record needs; none of it may be imported before the window is painted.
 RECORD_MODULES = (
@@ -36,7 +38,8 @@ RECORD_MODULES = (
 # without building a parser (argparse's translations of its own words need locale),
 # dates are first needed to fill Home, check boxes and the focus are outlined once the
 # record is open, Linux's folders are named by the XDG rule without platformdirs, and
-# the window's few records of its own are named tuples.
+# the window's few records of its own are named tuples, and the message bar is built
+# when there is a first thing to tell.
 SHELL_MODULES = (
     "platformdirs",
     "locale",
@@ -47,6 +50,7 @@ SHELL_MODULES = (
     "datetime",
     "_datetime",
     "netjourney.gui.outline",
+    "netjourney.gui.message_bar",
 )
 
 # The real app, started as `python -m netjourney` is; an application-wide event filter
@@ -79,6 +83,8 @@ def shown(window):
         "pages_enabled": window.nav.isEnabled(),
         "outlined": window.theme.focus_ring is not None,
         "home": " ".join(label.text() for label in page.findChildren(QLabel)),
+        "menus": [[entry.isEnabled() for entry in title.menu().actions()]
+                  for title in window.menuBar().actions()],
     }
 
 class FirstPaint(QObject):
@@ -123,6 +129,9 @@ print(json.dumps({"exit_code": exit_code, "built": built}))
 # Qt classes the first frame does not use: asking Qt for every widget (to recolour links)
 # had PySide build these and some fifty more, a tenth of a bare window.
 UNUSED_BY_THE_FIRST_FRAME = (
+    # the Qt namespace: its hundred enums cost a tenth of a bare window; the first frame
+    # gives Qt its few settings by name
+    "Qt",
     "QFileDialog",
     "QMessageBox",
     "QCalendarWidget",
@@ -177,6 +186,7 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
     painted = seen["painted"]
     assert isinstance(painted, dict) and painted["pages_enabled"] is False
     assert painted["outlined"] is False  # nothing to tick or type into yet
+    assert painted["menus"] == [[]] * 5  # File to Help: their titles only, greyed
     assert OPENING_TEXT in painted["home"]
     # The same watch sees them once the record is open: it can tell.
     assert {"sqlalchemy", "pydantic", "netjourney.core.models"} <= set(
@@ -188,6 +198,9 @@ def test_the_window_paints_before_the_record_loads_and_home_fills_after(
     at_end = seen["at_end"]
     assert isinstance(at_end, dict) and at_end["pages_enabled"] is True
     assert at_end["outlined"] is True
+    menus = at_end["menus"]
+    assert isinstance(menus, list) and len(menus) == 5 and all(menus)
+    assert any(entry for menu in menus for entry in menu)  # released (Undo waits for a step)
     assert "Next appointment" in at_end["home"] and OPENING_TEXT not in at_end["home"]
 
 
@@ -211,9 +224,11 @@ def test_until_its_record_is_open_the_window_takes_no_page_keys(
     window.show()
     window.activateWindow()
     assert QTest.qWaitForWindowActive(window)  # shortcuts reach the active window only
+    window.fill_menus()  # as app.py does after the first paint
     opening = window.stack.currentWidget()
     assert opening is not None and OPENING_TEXT in _words(opening)
     assert not window.nav.isEnabled()
+    assert not [action.text() for action in window.findChildren(QAction) if action.isEnabled()]
 
     QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Care team
     assert window.stack.currentWidget() is opening and window.pages == {}
@@ -224,6 +239,27 @@ def test_until_its_record_is_open_the_window_takes_no_page_keys(
     QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.pages["team"]
     window.flush_all()
+
+
+def test_the_first_frame_gives_qt_its_settings_by_name_as_qt_names_them(
+    qtbot: QtBot, record: JourneyRecord
+) -> None:
+    """Given as text to spare the first paint the Qt namespace: a misspelt name is ignored
+    by Qt without a word, so each must be what Qt's enum says."""
+    window = MainWindow(record.path)
+    qtbot.addWidget(window)
+    navigation = window.navigation
+    assert navigation.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert QKeySequence(Qt.Key.Key_Back) in navigation.back_action.shortcuts()
+    assert QKeySequence(Qt.Key.Key_Forward) in navigation.forward_action.shortcuts()
+    body = window.findChild(QLabel, HOME_BODY)
+    assert body is not None
+    assert body.alignment() == Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+
+
+def test_the_first_frame_tells_light_from_dark_by_the_palette() -> None:
+    assert palette_is_dark(dark_palette())
+    assert not palette_is_dark(light_palette())
 
 
 def _words(page: QWidget | None) -> str:

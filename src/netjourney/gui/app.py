@@ -51,7 +51,7 @@ def run_gui(
         return 0  # the window already open was brought forward
     window = MainWindow(path)
     try:
-        install_exception_hook(window.messages.show_problem, paths.log_folder())
+        install_exception_hook(window.show_problem, paths.log_folder())
         instance.activation_requested.connect(lambda: _bring_forward(window))
         close_on_termination(app, window)
         if exit_after_first_paint:
@@ -60,6 +60,7 @@ def run_gui(
             # is the paint, not what follows it.
             quit_after_first_paint(window)
         else:
+            after_first_paint(window, window.fill_menus)  # their titles wait greyed until then
             after_first_paint(window, instance.listen)  # a second start until then waits for it
             after_first_paint(
                 window,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
+from functools import cached_property
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,8 +29,7 @@ from PySide6.QtWidgets import (
 
 from netjourney import __version__
 from netjourney.gui.idle_work import IdleWork, user_moved
-from netjourney.gui.menus import build_menus
-from netjourney.gui.message_bar import MessageBar
+from netjourney.gui.menus import Menus, add_menus, fill_menus
 from netjourney.gui.navigation import Navigation
 from netjourney.gui.opening import HeldActions, after_first_paint, opening_home
 from netjourney.gui.page_spec import PAGES, Page, PageLinks, build_page
@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # and the Qt classes used only later: each costs the first pa
     from netjourney.core.record import JourneyRecord
     from netjourney.gui.actions import Actions
     from netjourney.gui.backup_scheduler import BackupScheduler
+    from netjourney.gui.message_bar import MessageBar
     from netjourney.gui.search_dialog import SearchDialog
     from netjourney.gui.welcome import Welcome
 
@@ -59,13 +60,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         path = record if isinstance(record, Path) else record.path
         self.undo_stack = QUndoStack(self)
-        self.messages = MessageBar()
-        self.messages.undo_requested.connect(self.undo)
         self._stepping = False  # an undo or redo is running: show the page it changes
         self.pages: dict[str, QWidget] = {}  # built so far, by key
         self.specs: dict[str, Page] = {}  # the same pages, as the window uses them
         self.links = PageLinks(
-            self.navigate, self.open_found, self.add_about_section, self.messages.show_done
+            self.navigate, self.open_found, self.add_about_section, self.show_done
         )
         self.search_dialog: SearchDialog | None = None
         self.back_up_on_close = True
@@ -80,10 +79,13 @@ class MainWindow(QMainWindow):
         self.theme = install_theme(outlined=False)  # outlined once the record is open
         self.statusBar().addPermanentWidget(QLabel(f"Record: {path}"))
         self.navigation = Navigation(self)  # before the first page is shown: it is the first place
-        build_menus(self)
+        menus = add_menus(self)
+        self._unfilled_menus: Menus | None = menus
         self.resize(1200, 800)
         self.is_open = False
-        self._held = HeldActions(self)
+        # What the first frame offers: the menus' titles and the toolbar's context menu.
+        shown = [*(menu.menuAction() for menu in menus), self.navigation.toolbar.toggleViewAction()]
+        self._held = HeldActions(self, shown)
         self.nav.setCurrentRow(0)
         self.nav.setEnabled(False)
         self._opening = opening_home()
@@ -98,14 +100,15 @@ class MainWindow(QMainWindow):
         from netjourney.gui.welcome import offer_welcome
         from netjourney.gui.window_keys import UndoFallsThrough
 
+        self.fill_menus()  # unless it was done after the first paint
         self.theme.outline()  # before the pages: fewer widgets to give the new style
         _ready_for_any_page()
         self.record_actions = Actions(record, self.undo_stack, self)
-        self.record_actions.problem.connect(self.messages.show_problem)
-        self.record_actions.done.connect(self.messages.show_done)
+        self.record_actions.problem.connect(self.show_problem)
+        self.record_actions.done.connect(self.show_done)
         self.record_actions.record_changed.connect(self._show_stepped_change)
         self.backups = BackupScheduler(record.path, self)
-        self.backups.problem.connect(self.messages.show_problem)
+        self.backups.problem.connect(self.show_problem)
         self.show_page("home")
         self.stack.removeWidget(self._opening)
         self._opening.deleteLater()
@@ -125,6 +128,14 @@ class MainWindow(QMainWindow):
         # walked all of it on whichever page happened to be opened then (70 ms).
         gc.freeze()
 
+    def fill_menus(self) -> None:
+        """The menus' entries, once (see add_menus), held like every action until the
+        record is open: app.py builds them right after the first paint."""
+        if self._unfilled_menus is not None:
+            fill_menus(self, self._unfilled_menus)
+            self._unfilled_menus = None
+            self._held.hold()
+
     @property
     def record(self) -> JourneyRecord:
         return self.record_actions.record
@@ -136,10 +147,29 @@ class MainWindow(QMainWindow):
         pages_layout.addWidget(self.nav)
         pages_layout.addWidget(self.stack, 1)
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.messages)
-        layout.addWidget(pages, 1)
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.addWidget(pages, 1)  # under the message bar, once there is one
         self.setCentralWidget(central)
+
+    @cached_property
+    def messages(self) -> MessageBar:
+        """The bar above the pages, built the first time there is something to tell: it is
+        hidden until then, so the first frame does without it (and without the Qt namespace's
+        hundred enums its module needs, a tenth of a bare window)."""
+        from netjourney.gui.message_bar import MessageBar
+
+        bar = MessageBar()
+        bar.undo_requested.connect(self.undo)
+        self._central_layout.insertWidget(0, bar)
+        return bar
+
+    def show_problem(self, message: str) -> None:
+        """A slot of the window (a thread's signal is queued to it) that builds no bar
+        until there is a problem to tell."""
+        self.messages.show_problem(message)
+
+    def show_done(self, message: str, undo: bool = False) -> None:
+        self.messages.show_done(message, undo)
 
     def page(self, key: str) -> QWidget:
         """The page, built the first time it is asked for."""

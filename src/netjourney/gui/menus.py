@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from netjourney.gui.page_spec import PAGES, page_shortcut
 
@@ -31,10 +32,28 @@ def make_action(
     return action
 
 
-def build_menus(window: MainWindow) -> None:
-    """File, Edit, View, Go and Help: every action with its menu entry and usual keys."""
+MENU_TITLES = ("&File", "&Edit", "&View", "&Go", "&Help")
+
+
+class Menus(NamedTuple):
+    file: QMenu
+    edit: QMenu
+    view: QMenu
+    go: QMenu
+    help: QMenu
+
+
+def add_menus(window: MainWindow) -> Menus:
+    """File, Edit, View, Go and Help in the menu bar, still empty: the first frame shows
+    their titles only (greyed: every action waits for the record to open), so their
+    entries are built after it (fill_menus)."""
+    return Menus(*(window.menuBar().addMenu(title) for title in MENU_TITLES))
+
+
+def fill_menus(window: MainWindow, menus: Menus) -> None:
+    """Every action with its menu entry and usual keys."""
     action = partial(make_action, window)
-    file_menu = window.menuBar().addMenu("&File")
+    file_menu, edit_menu, view_menu, go_menu, help_menu = menus
     file_menu.addAction(action("Share with family: journey &PDF…", window.export_pdf, "Ctrl+E"))
     file_menu.addAction(
         action("&Print the journey…", window.export_pdf, QKeySequence.StandardKey.Print)
@@ -48,11 +67,9 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(action("&Backups…", window.open_backups))
     file_menu.addSeparator()
     file_menu.addAction(action("&Quit", window.close, QKeySequence.StandardKey.Quit))
-    edit_menu = window.menuBar().addMenu("&Edit")
     edit_menu.addActions(_undo_actions(window))
     edit_menu.addSeparator()
     edit_menu.addAction(action("&Find…", window.open_search, QKeySequence.StandardKey.Find))
-    view_menu = window.menuBar().addMenu("&View")
     view_menu.addAction(
         action("&Larger text", lambda: window.change_text_size(1), QKeySequence.StandardKey.ZoomIn)
     )
@@ -63,12 +80,10 @@ def build_menus(window: MainWindow) -> None:
     )
     view_menu.addAction(action("&Normal text size", lambda: window.change_text_size(0), "Ctrl+0"))
     window.theme.add_menu(view_menu)
-    go_menu = window.menuBar().addMenu("&Go")
     for key, title in PAGES:
         go_menu.addAction(action(title, partial(window.show_page, key), page_shortcut(key)))
     go_menu.addSeparator()
     go_menu.addActions(window.navigation.actions())
-    help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(action("&About NET Journey", window.about))
 
 

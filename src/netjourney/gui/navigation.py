@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication, QStyle, QToolBar, QWidget
 
@@ -15,7 +15,14 @@ from netjourney.gui.menus import make_action
 from netjourney.gui.navigation_history import NavigationHistory, Place
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     from netjourney.gui.main_window import MainWindow
+
+# Qt's names for the toolbar and keys are given as text (Qt.ToolButtonStyle, Qt.Key): the
+# Qt namespace's hundred enums, built on first use, would cost the first paint (where the
+# toolbar is shown) a tenth of a bare window.
+TEXT_BESIDE_ICON = "ToolButtonTextBesideIcon"
 
 
 class Navigation(QObject):
@@ -24,20 +31,21 @@ class Navigation(QObject):
         self.window = window
         self.history = NavigationHistory()
         self._moving = False  # going back or forward: the page shown is not a new place
+        self._steps: dict[Qt.MouseButton, Callable[[], None]] = {}  # see follow_mouse_buttons
         self.back_action = self._action(
-            "&Back", self.back, "Alt+Left", Qt.Key.Key_Back, QStyle.StandardPixmap.SP_ArrowBack
+            "&Back", self.back, "Alt+Left", "Back", QStyle.StandardPixmap.SP_ArrowBack
         )
         self.forward_action = self._action(
             "&Forward",
             self.forward,
             "Alt+Right",
-            Qt.Key.Key_Forward,
+            "Forward",
             QStyle.StandardPixmap.SP_ArrowForward,
         )
         self.toolbar = QToolBar("Back and Forward")
         self.toolbar.setObjectName("navigation")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
         self.toolbar.addActions(self.actions())
         window.addToolBar(self.toolbar)
         window.stack.currentChanged.connect(self._page_shown)
@@ -47,6 +55,12 @@ class Navigation(QObject):
         """The mouse's back and forward buttons from now on, wherever the pointer is: from
         when the record is open (before, there is nowhere to go), since a filter on every
         event of the application slows the window's first paint by a third."""
+        from PySide6.QtCore import Qt  # only now: see TEXT_BESIDE_ICON
+
+        self._steps = {
+            Qt.MouseButton.BackButton: self.back,
+            Qt.MouseButton.ForwardButton: self.forward,
+        }
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -56,7 +70,7 @@ class Navigation(QObject):
         text: str,
         slot: Callable[[], object],
         keys: str,
-        media_key: Qt.Key,
+        media_key: str,  # the keyboard's own key, by Qt's name (Qt.Key.Key_Back is "Back")
         icon: QStyle.StandardPixmap,
     ) -> QAction:
         action = make_action(self.window, text, slot)
@@ -129,11 +143,8 @@ class Navigation(QObject):
             and event.type() == QEvent.Type.MouseButtonPress
             and isinstance(watched, QWidget)
             and watched.window() is self.window
+            and (step := self._steps.get(event.button())) is not None
         ):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.forward()
-                return True
+            step()
+            return True
         return False

@@ -7,9 +7,9 @@ the window imports before the record must stay light: PySide6 and the standard l
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,7 +37,9 @@ def opening_home() -> QWidget:
     body.setObjectName(HOME_BODY)
     body.setAccessibleName("Summary of what is next")
     body.setAccessibleDescription(OPENING_TEXT)
-    body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    # By name: Qt.AlignmentFlag would build the Qt namespace's hundred enums, a tenth of a
+    # bare window, before the first paint.
+    body.setProperty("alignment", "AlignTop|AlignLeft")
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -62,10 +64,21 @@ class HeldActions:
     """Every enabled menu action and shortcut of the window, disabled until release():
     nothing may ask for a record that is not open yet."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        self._held = [action for action in window.findChildren(QAction) if action.isEnabled()]
+    def __init__(self, window: QMainWindow, shown: Iterable[QAction]) -> None:
+        """`shown` at once: those the first frame offers (the menus' titles, greyed); the
+        others with hold(), after the paint: asking Qt for every action of the window
+        costs that paint a hundredth of a bare window."""
+        self._window = window
+        self._held = [action for action in shown if action.isEnabled()]
         for action in self._held:
             action.setEnabled(False)
+
+    def hold(self) -> None:
+        """Every other action of the window, and those built since (the menus' entries)."""
+        enabled = [action for action in self._window.findChildren(QAction) if action.isEnabled()]
+        for action in enabled:
+            action.setEnabled(False)
+        self._held.extend(enabled)
 
     def release(self) -> None:
         for action in self._held:

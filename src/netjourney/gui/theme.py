@@ -7,10 +7,11 @@ the same on every system; check boxes and the keyboard focus are outlined in bot
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, QSettings, Qt
+from PySide6.QtCore import QObject, QRect, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyleFactory
 
@@ -40,12 +41,19 @@ def saved_scheme() -> Scheme:
 
 
 def system_is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+    from PySide6.QtCore import Qt  # not before the first paint: see Theme.__init__
+
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def is_dark(scheme: Scheme) -> bool:
-    return scheme is Scheme.DARK or (scheme is Scheme.SYSTEM and system_is_dark())
+def palette_is_dark(palette: QPalette) -> bool:
+    """The palette writes light on dark."""
+    role = QPalette.ColorRole
+    return palette.color(role.WindowText).lightness() > palette.color(role.Window).lightness()
+
+
+def is_dark(scheme: Scheme, system_dark: Callable[[], bool] = system_is_dark) -> bool:
+    return scheme is Scheme.DARK or (scheme is Scheme.SYSTEM and system_dark())
 
 
 def dark_palette() -> QPalette:
@@ -100,7 +108,13 @@ class Theme(QObject):
         app.setStyle(QStyleFactory.create("Fusion"))
         self.focus_ring: FocusRing | None = None  # with the outlines
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply())
-        self.apply()
+        # Asking Qt for the system's scheme builds the Qt namespace's hundred enums, a tenth
+        # of a bare window, before the first paint: until outline() (when the record opens)
+        # the system's own palette tells, which follows its scheme. No link is shown yet to
+        # recolour (the window makes its Theme before any text), and looking for them costs
+        # the first paint a sixtieth of a bare window.
+        dark = is_dark(self.scheme, lambda: palette_is_dark(app.palette()))
+        app.setPalette(dark_palette() if dark else light_palette())
 
     def outline(self) -> None:
         """Outline check boxes and ring the keyboard focus from now on (once).
@@ -123,7 +137,7 @@ class Theme(QObject):
         self.apply()
 
     def apply(self) -> None:
-        self.app.setPalette(dark_palette() if is_dark(self.scheme) else light_palette())
+        self.app.setPalette(dark_palette() if self.dark else light_palette())
         recolour_links(self.app)
 
     @property
