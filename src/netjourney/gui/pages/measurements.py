@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from sqlalchemy import func, select
 
 from netjourney.core.journey.charts import measure_charts, measure_key, measure_names, readings_of
+from netjourney.core.journey.choices import ValueQualifier
 from netjourney.core.journey.listings import measurements_listing
-from netjourney.core.journey.models import Measurement, ValueQualifier
+from netjourney.core.journey.models import Measurement
 from netjourney.core.journey.suggestions import suggestions
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import get
