@@ -22,7 +22,7 @@ from netjourney.core.listing import questions_listing
 from netjourney.core.models import CareTeamMember, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import all_of
-from netjourney.gui.actions import Actions, Change
+from netjourney.gui.actions import Actions, RecordCommand
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
 from netjourney.gui.row_delegate import wrap_tree_rows
@@ -117,21 +117,10 @@ class QuestionsPage(RecordPage):
         return Question(text="", chosen=True)  # empty: what the user types is the question
 
     def choose_from_library(self, library_id: str) -> None:
-        before = questions.library_choice(self.record, library_id)
-        chosen: list[int] = []
-        self.record_actions.push(
-            Change(
-                self.record_actions,
-                "add a question from the guide",
-                Question,
-                None,
-                lambda record: chosen.append(questions.choose_from_library(record, library_id).id),
-                lambda record: questions.set_library_choice(record, library_id, before),
-            ),
-            done="Added to your questions.",
-        )
-        if chosen:
-            self.after_change(chosen[-1])
+        choice = ChooseFromLibrary(self.record_actions, library_id)
+        self.record_actions.push(choice, done="Added to your questions.")
+        if choice.question_id is not None:
+            self.after_change(choice.question_id)
 
     def after_change(self, select_id: int | None) -> None:
         super().after_change(select_id)
@@ -140,6 +129,30 @@ class QuestionsPage(RecordPage):
     def refresh(self) -> None:
         super().refresh()
         self.library.mark_chosen(questions.chosen_library_ids(self.record))
+
+
+class ChooseFromLibrary(RecordCommand):
+    """A guide question added to the user's; undo takes away the question it made (or
+    unticks one the record held), redo brings back that same question, id and all."""
+
+    def __init__(self, actions: Actions, library_id: str) -> None:
+        super().__init__(actions, "add a question from the guide")
+        self.library_id = library_id
+        self.before = questions.library_choice(actions.record, library_id)
+        self.question_id: int | None = None
+
+    def apply(self) -> None:
+        if not self.bring_back():
+            self.question_id = questions.choose_from_library(self.record, self.library_id).id
+            self.actions.record_changed.emit(Question, self.question_id)
+
+    def revert(self) -> None:
+        assert self.question_id is not None
+        if self.before is None:
+            self.take_away(Question, self.question_id)
+        else:
+            questions.set_library_choice(self.record, self.library_id, self.before)
+            self.actions.record_changed.emit(Question, self.question_id)
 
 
 class LibraryTree(QTreeView):
