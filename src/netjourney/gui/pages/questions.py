@@ -21,7 +21,7 @@ from netjourney.core.guide import Guide
 from netjourney.core.listing import questions_listing
 from netjourney.core.models import CareTeamMember, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
-from netjourney.core.repository import all_of
+from netjourney.core.repository import all_of, change
 from netjourney.gui.actions import Actions, RecordCommand
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.record_page import RecordPage
@@ -151,7 +151,7 @@ class ChooseFromLibrary(RecordCommand):
         if self.before is None:
             self.take_away(Question, self.question_id)
         else:
-            questions.set_library_choice(self.record, self.library_id, self.before)
+            change(self.record, Question, self.question_id, chosen=self.before)
             self.actions.record_changed.emit(Question, self.question_id)
 
 
