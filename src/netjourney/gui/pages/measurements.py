@@ -19,6 +19,7 @@ from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import get
 from netjourney.gui.actions import Actions
 from netjourney.gui.chart_view import ChartView
+from netjourney.gui.least_height import keep_lines_tall
 from netjourney.gui.pages.journey_editor import JourneyEditor
 from netjourney.gui.record_page import RecordPage
 
@@ -49,7 +50,9 @@ class MeasurementEditor(JourneyEditor):
         self.add_sections(record.guide)
 
 
-CHART_LEAST_HEIGHT = 90  # pixels
+# Enough of a chart to read its line and band at 200% text (it scrolls for the rest),
+# while the list's cards and the editor below keep room in a 1024x768 window.
+CHART_LEAST_LINES = 6
 
 
 class MeasurementsPage(RecordPage):
@@ -62,9 +65,7 @@ class MeasurementsPage(RecordPage):
         self.measure_filter = QComboBox()
         self.measure_filter.setAccessibleName("Show the values of one measure")
         self.chart = ChartView("Chart of the measure's values")
-        # Lower than a chart view's usual least height: it scrolls, and at 200% text in a
-        # 1024x768 window the list's cards and the editor below need the room.
-        self.chart.setMinimumHeight(CHART_LEAST_HEIGHT)
+        keep_lines_tall(self.chart, CHART_LEAST_LINES)
         editor = MeasurementEditor(actions.record)
         super().__init__(actions, measurements_listing(), editor, parent)
         self._fill_measures(self._latest_measure())

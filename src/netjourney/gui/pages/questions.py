@@ -24,6 +24,7 @@ from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import all_of, change
 from netjourney.gui.actions import Actions, RecordCommand
 from netjourney.gui.editor import RecordEditor
+from netjourney.gui.least_height import keep_lines_tall
 from netjourney.gui.record_page import RecordPage
 from netjourney.gui.row_delegate import wrap_tree_rows
 
@@ -73,11 +74,15 @@ class QuestionsPage(RecordPage):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The heading shares the filters' row: at 200% text a row of its own was the library's.
+        layout.addWidget(QLabel("<b>My questions</b>"))
+        layout.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         layout.addWidget(QLabel("Show:"))
-        layout.addWidget(self.status_filter)
-        layout.addWidget(self.group_filter, 1)
-        heading = QLabel("<b>My questions</b>")
-        return [self.library, heading, row]
+        for box in (self.status_filter, self.group_filter):  # they share what the row leaves
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)
+            layout.addWidget(box, 1)
+        return [self.library, row]
 
     def _build_filters(self, guide: Guide) -> None:
         self.status_filter.setAccessibleName("Filter by status")
@@ -155,6 +160,9 @@ class ChooseFromLibrary(RecordCommand):
             self.actions.record_changed.emit(Question, self.question_id)
 
 
+LIBRARY_LEAST_LINES = 6
+
+
 class LibraryTree(QTreeView):
     """The guide's questions in their four groups; Enter or double-click adds one."""
 
@@ -183,7 +191,8 @@ class LibraryTree(QTreeView):
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
         self.expandAll()
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)  # room for my list at 200%
+        # The header, a group and two questions of two lines at 200% text; my list keeps room.
+        keep_lines_tall(self, LIBRARY_LEAST_LINES)
         self.activated.connect(self._activated)
 
     def _activated(self, index: QModelIndex) -> None:
