@@ -448,13 +448,8 @@ def pdf_lines(space: Workspace) -> list[Line]:
 
 def journey_strings(space: Workspace) -> list[str]:
     """Every user and guide string the default journey PDF prints."""
-    from netjourney.export.content import (
-        JourneyOptions,
-        load_snapshot,
-        role_title,
-        select_journey,
-        with_whom,
-    )
+    from netjourney.core.people import role_title, with_whom
+    from netjourney.export.content import JourneyOptions, load_snapshot, select_journey
 
     record = JourneyRecord.open(space.large, space.guide)
     try:

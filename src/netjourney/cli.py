@@ -228,8 +228,9 @@ def cmd_visit_sheet(args: argparse.Namespace) -> int:
 def cmd_appointments(args: argparse.Namespace) -> int:
     from netjourney.core.dates import short_date_time
     from netjourney.core.models import Appointment
+    from netjourney.core.people import with_whom
     from netjourney.core.repository import all_of
-    from netjourney.export.content import local_start, with_whom
+    from netjourney.export.content import local_start
 
     with _opened_record(args, read_only=True) as record:
         appointments = all_of(record, Appointment, Appointment.starts_at)

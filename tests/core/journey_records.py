@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from netjourney.core.journey.models import (
-    Measurement,
-    RepeatUnit,
-    Scan,
-    ScanKind,
-    Treatment,
-    TreatmentKind,
-)
+from netjourney.core.journey.choices import RepeatUnit, ScanKind, TreatmentKind
+from netjourney.core.journey.models import Measurement, Scan, Treatment
 from netjourney.core.journey.records import (
     SymptomScore,
     add_measurement,

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from netjourney.core import paths
+from netjourney.core.errors import GuideError
 from netjourney.core.guide import (
     OTHER_ROLE_ID,
     QUESTION_SECTION_IDS,
     REQUIRED_SECTION_IDS,
     Guide,
-    GuideError,
     load_guide,
 )
 

@@ -28,7 +28,8 @@ import pytest
 import textstat
 
 from netjourney.core import paths
-from netjourney.core.guide import Guide, GuideError, load_guide
+from netjourney.core.errors import GuideError
+from netjourney.core.guide import Guide, load_guide
 from netjourney.core.situation import (
     ANSWERS,
     Condition,

@@ -10,14 +10,8 @@ from sqlalchemy import text
 from netjourney.core import repository
 from netjourney.core.dates import short_date
 from netjourney.core.errors import InvalidInputError
-from netjourney.core.journey.models import (
-    DiaryEntry,
-    Measurement,
-    RepeatUnit,
-    SymptomRating,
-    Treatment,
-    TreatmentKind,
-)
+from netjourney.core.journey.choices import RepeatUnit, TreatmentKind
+from netjourney.core.journey.models import DiaryEntry, Measurement, SymptomRating, Treatment
 from netjourney.core.journey.records import (
     SymptomScore,
     add_measurement,

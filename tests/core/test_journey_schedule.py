@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from netjourney.core.journey.models import RepeatUnit, Treatment, TreatmentKind
+from netjourney.core.journey.choices import RepeatUnit, TreatmentKind
+from netjourney.core.journey.models import Treatment
 from netjourney.core.journey.records import add_treatment, log_dose
 from netjourney.core.journey.schedule import Schedule, doses_due, next_due, occurrences
 from netjourney.core.record import JourneyRecord

@@ -12,7 +12,7 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from netjourney.core import database
+from netjourney.core import database, schema_check, sqlite_file
 from netjourney.core.errors import (
     DamagedRecordError,
     NewerRecordError,
@@ -35,7 +35,7 @@ def test_a_new_file_is_built_by_alembic_to_the_head(record_path: Path, guide: Gu
     JourneyRecord.open(record_path, guide).close()
 
     assert read_marks(record_path) == (
-        database.APPLICATION_ID,
+        sqlite_file.APPLICATION_ID,
         database.head_revision(),
         head_user_version(),
     )
@@ -53,7 +53,7 @@ def test_the_new_file_holds_the_guide_vocabulary(record_path: Path, guide: Guide
 
 def script_directory() -> ScriptDirectory:
     config = Config()
-    config.set_main_option("script_location", str(database.MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(schema_check.MIGRATIONS_DIR))
     return ScriptDirectory.from_config(config)
 
 
@@ -66,7 +66,7 @@ def test_revision_order_is_the_order_alembic_walks() -> None:
 
 def test_every_migration_file_is_named_after_its_revision() -> None:
     scripts = list(script_directory().walk_revisions("base", "heads"))
-    files = sorted((database.MIGRATIONS_DIR / "versions").glob("*.py"))
+    files = sorted((schema_check.MIGRATIONS_DIR / "versions").glob("*.py"))
 
     assert all(Path(script.path).stem == script.revision for script in scripts)
     assert sorted(f.stem for f in files) == sorted(s.revision for s in scripts)

@@ -19,11 +19,11 @@ from netjourney.core.models import (
     QuestionStatus,
 )
 from netjourney.core.people import role_of, role_title, with_whom
+from netjourney.core.people import role_title as export_role_title
+from netjourney.core.people import with_whom as export_with_whom
 from netjourney.core.questions import answer_question
 from netjourney.core.record import JourneyRecord
 from netjourney.core.words import with_whom_text
-from netjourney.export.content import role_title as export_role_title
-from netjourney.export.content import with_whom as export_with_whom
 
 
 def _visit(record: JourneyRecord, others: str = "") -> Appointment:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from netjourney.core import database
+from netjourney.core import database, sqlite_file
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, Note, Question
 from netjourney.core.record import JourneyRecord
@@ -37,7 +37,7 @@ def old_record(tmp_path: Path) -> Path:
 
 def test_the_fixture_is_a_0001_record_with_every_kind_of_row(old_record: Path) -> None:
     with database.plain_sqlite(old_record) as connection:
-        assert database.read_marks(connection) == (database.APPLICATION_ID, "0001_initial")
+        assert database.read_marks(connection) == (sqlite_file.APPLICATION_ID, "0001_initial")
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert all(table_rows(old_record).values())
     assert not set(SEARCH_TABLES) & table_names(old_record)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from netjourney.core import database
+from netjourney.core import database, sqlite_file
 from netjourney.core.guide import Guide
 from netjourney.core.links import records_linked_to
 from netjourney.core.models import Note
@@ -31,7 +31,7 @@ def old_record(tmp_path: Path) -> Path:
 
 def test_the_fixture_is_a_0003_record_with_links_of_every_kind(old_record: Path) -> None:
     with database.plain_sqlite(old_record) as connection:
-        assert database.read_marks(connection) == (database.APPLICATION_ID, "0003_situation")
+        assert database.read_marks(connection) == (sqlite_file.APPLICATION_ID, "0003_situation")
         owners = {owner for owner, *_ in guide_links(connection)}
     assert owners == set(OLD_OWNER_COLUMNS.values())
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from netjourney.core import database
+from netjourney.core import database, sqlite_file
 from netjourney.core.guide import Guide
-from netjourney.core.journey.models import Treatment, TreatmentKind
+from netjourney.core.journey.choices import TreatmentKind
+from netjourney.core.journey.models import Treatment
 from netjourney.core.journey.records import add_treatment, log_dose
 from netjourney.core.links import records_linked_to
 from netjourney.core.record import JourneyRecord
@@ -42,7 +43,7 @@ def old_record(tmp_path: Path) -> Path:
 
 def test_the_fixture_is_a_0004_record_without_journey_tables(old_record: Path) -> None:
     with database.plain_sqlite(old_record) as connection:
-        assert database.read_marks(connection) == (database.APPLICATION_ID, "0004_link_tables")
+        assert database.read_marks(connection) == (sqlite_file.APPLICATION_ID, "0004_link_tables")
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_schema")}
     assert tables.isdisjoint(JOURNEY_TABLES)
 

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from netjourney.core import database, repository
+from netjourney.core import database, repository, sqlite_file
 from netjourney.core.decisions.models import ClinicalTrial, Decision, DecisionOption
 from netjourney.core.guide import Guide
+from netjourney.core.journey.choices import ValueQualifier
 from netjourney.core.journey.listings import measurements_listing
-from netjourney.core.journey.models import Measurement, ValueQualifier
+from netjourney.core.journey.models import Measurement
 from netjourney.core.links import records_linked_to
 from netjourney.core.listing import ListQuery, fetch_rows
 from netjourney.core.record import JourneyRecord
@@ -53,7 +54,7 @@ def journey_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def test_the_fixture_is_a_0005_record_with_journey_rows(old_record: Path) -> None:
     with database.plain_sqlite(old_record) as connection:
-        assert database.read_marks(connection) == (database.APPLICATION_ID, "0005_journey")
+        assert database.read_marks(connection) == (sqlite_file.APPLICATION_ID, "0005_journey")
         columns = [row[1] for row in connection.execute("PRAGMA table_info(measurements)")]
     assert "value_qualifier" not in columns
     assert journey_rows(old_record) == JOURNEY_ROWS

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from netjourney.core import paths
-from netjourney.core.guide import Guide, GuideError
+from netjourney.core.errors import GuideError
+from netjourney.core.guide import Guide
 from netjourney.core.situation import (
     ANSWER_NAMES,
     ANSWERS,

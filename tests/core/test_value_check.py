@@ -20,8 +20,9 @@ from netjourney.cli import main
 from netjourney.core import database
 from netjourney.core.dates import short_date
 from netjourney.core.guide import Guide
-from netjourney.core.models import UNREADABLE_TEXT, Base, StoredText, readable_text
+from netjourney.core.models import Base, StoredText, readable_text
 from netjourney.core.record import JourneyRecord
+from netjourney.core.stored_values import UNREADABLE_TEXT
 from tests.core.journey_records import add_journey_records
 from tests.core.sample_records import add_sample_records
 from tests.export.records import pdf_text

@@ -19,7 +19,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from netjourney.core import database
+from netjourney.core import database, schema_check
 
 REVISION = "0001_initial"
 FIXTURE = Path(__file__).resolve().parent / f"record-{REVISION}.sqlite"
@@ -202,7 +202,7 @@ def build_schema(path: Path, revision: str = REVISION) -> None:
     """Create the file and run the migrations up to `revision`, as database._upgrade does."""
     database.create_empty_file(path)
     config = Config()
-    config.set_main_option("script_location", str(database.MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(schema_check.MIGRATIONS_DIR))
     engine = database.connect_engine(path, foreign_keys=False)
     try:
         with engine.connect() as connection, connection.begin():

@@ -9,7 +9,8 @@ import icalendar
 import pytest
 
 from netjourney.cli import main
-from netjourney.core.journey.models import Treatment, TreatmentKind
+from netjourney.core.journey.choices import TreatmentKind
+from netjourney.core.journey.models import Treatment
 from netjourney.core.journey.records import add_treatment
 from netjourney.core.models import Appointment
 from netjourney.core.record import JourneyRecord

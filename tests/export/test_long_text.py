@@ -14,7 +14,8 @@ import pytest
 
 from netjourney.core.models import QuestionStatus
 from netjourney.core.record import JourneyRecord
-from netjourney.export.content import JourneyOptions, Paper, Part
+from netjourney.export.content import JourneyOptions, Paper
+from netjourney.export.parts import Part
 from netjourney.export.pdf_common import LONGEST_PIECE, pieces
 from netjourney.export.pdf_journey import build_journey_pdf
 from tests.export import records

@@ -9,7 +9,8 @@ from netjourney.cli import main
 from netjourney.core.decisions.models import SecondOpinion
 from netjourney.core.record import JourneyRecord
 from netjourney.demo.small import fill_demo
-from netjourney.export.content import JourneyOptions, Paper, Part
+from netjourney.export.content import JourneyOptions, Paper
+from netjourney.export.parts import Part
 from netjourney.export.pdf_journey import build_journey_pdf
 from tests.core.decision_records import add_decision_records
 from tests.core.sample_records import add_sample_records

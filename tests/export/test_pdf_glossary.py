@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
-from netjourney.export.content import JourneyOptions, Paper, Part
+from netjourney.export.content import JourneyOptions, Paper
+from netjourney.export.parts import Part
 from netjourney.export.pdf_glossary import GLOSSARY_HEADING, SOURCES_HEADING
 from netjourney.export.pdf_journey import build_journey_pdf
 from tests.export import records

@@ -16,11 +16,11 @@ from netjourney.core.record import JourneyRecord
 from netjourney.export.content import (
     JourneyOptions,
     Paper,
-    Part,
     default_paper,
     load_snapshot,
     select_journey,
 )
+from netjourney.export.parts import Part
 from netjourney.export.pdf_common import PLACEHOLDER, address_lines, styles
 from netjourney.export.pdf_journey import build_journey_pdf, export_journey_pdf
 from tests.export import records

@@ -10,7 +10,8 @@ from netjourney.core.dates import short_date
 from netjourney.core.journey.charts import Reading, SymptomMark
 from netjourney.core.record import JourneyRecord
 from netjourney.demo.small import fill_demo
-from netjourney.export.content import JourneyOptions, Part
+from netjourney.export.content import JourneyOptions
+from netjourney.export.parts import Part
 from netjourney.export.pdf_common import Paper, content_width, render_pdf
 from netjourney.export.pdf_journey import build_journey_pdf
 from netjourney.export.pdf_journey_charts import diary_flowables, measure_flowables

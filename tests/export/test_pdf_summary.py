@@ -12,16 +12,9 @@ from sqlalchemy import func, select
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.journey.charts import day_text
+from netjourney.core.journey.choices import ScanKind, TreatmentKind
 from netjourney.core.journey.listings import value_text
-from netjourney.core.journey.models import (
-    DiaryEntry,
-    Dose,
-    Measurement,
-    Scan,
-    ScanKind,
-    Treatment,
-    TreatmentKind,
-)
+from netjourney.core.journey.models import DiaryEntry, Dose, Measurement, Scan, Treatment
 from netjourney.core.journey.records import (
     SymptomScore,
     add_measurement,

@@ -8,14 +8,8 @@ import pytest
 
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.journey.charts import Reading
-from netjourney.core.journey.models import (
-    DiaryEntry,
-    Measurement,
-    RepeatUnit,
-    SymptomRating,
-    Treatment,
-    TreatmentKind,
-)
+from netjourney.core.journey.choices import RepeatUnit, TreatmentKind
+from netjourney.core.journey.models import DiaryEntry, Measurement, SymptomRating, Treatment
 from netjourney.core.journey.records import (
     SymptomScore,
     add_measurement,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from netjourney.core.record import JourneyRecord
-from netjourney.export.content import Part
+from netjourney.export.parts import Part
 from netjourney.gui.export_dialog import (
     ExportRunner,
     ExportTask,

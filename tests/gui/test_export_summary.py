@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from netjourney.core.record import JourneyRecord
-from netjourney.export.content import Part
+from netjourney.export.parts import Part
 from netjourney.gui.export_dialog import Document, JourneyExportDialog
 from netjourney.gui.main_window import MainWindow
 from tests.export import records

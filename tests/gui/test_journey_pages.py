@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from netjourney.core import repository
 from netjourney.core.dates import short_date
-from netjourney.core.journey.models import Dose, RepeatUnit, Treatment, TreatmentKind
+from netjourney.core.journey.choices import RepeatUnit, TreatmentKind
+from netjourney.core.journey.models import Dose, Treatment
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.main_window import MainWindow
@@ -151,7 +152,8 @@ def test_add_a_marker_value_and_see_it_in_the_chart_table_and_chart(
 def test_a_value_printed_as_a_bound_is_kept_shown_and_marked_on_the_chart(
     window: MainWindow, record: JourneyRecord, qtbot: QtBot
 ) -> None:
-    from netjourney.core.journey.models import Measurement, ValueQualifier
+    from netjourney.core.journey.choices import ValueQualifier
+    from netjourney.core.journey.models import Measurement
 
     page = go_to(window, qtbot, "measurements")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
@@ -256,7 +258,8 @@ def test_a_diary_day_in_seconds_then_a_question_for_the_next_visit(
 def test_home_shows_whats_next_in_date_order_with_an_overdue_dose_plainly(
     window: MainWindow, record: JourneyRecord, qtbot: QtBot
 ) -> None:
-    from netjourney.core.journey.models import Measurement, Scan, ScanKind
+    from netjourney.core.journey.choices import ScanKind
+    from netjourney.core.journey.models import Measurement, Scan
 
     today = date.today()
     repository.add(

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from netjourney.core.guide import Guide
+from netjourney.core.questions import chosen_library_ids
 from netjourney.core.record import JourneyRecord
 from netjourney.core.situation import Situation
-from netjourney.core.situation_store import chosen_library_ids, load_situation, save_situation
+from netjourney.core.situation_store import load_situation, save_situation
 from netjourney.gui.situation import SituationPage
 from netjourney.gui.situation.path_view import WrappingButton
 

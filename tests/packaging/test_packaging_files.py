@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import netjourney
-from netjourney.core import database
+from netjourney.core import database, schema_check
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -72,7 +72,7 @@ def test_the_bundle_carries_every_resource_file(spec: dict[str, Any]) -> None:
 
 def test_the_bundle_carries_the_migrations_where_the_code_looks(spec: dict[str, Any]) -> None:
     # In a bundle, MIGRATIONS_DIR sits at the same place relative to the bundle's root.
-    folder = database.MIGRATIONS_DIR.relative_to(ROOT / "src").as_posix()
+    folder = schema_check.MIGRATIONS_DIR.relative_to(ROOT / "src").as_posix()
     revisions = {f"{folder}/versions/{revision}.py" for revision in database.schema_revisions()}
 
     assert revisions | {f"{folder}/env.py", f"{folder}/script.py.mako"} <= bundled_paths(spec)

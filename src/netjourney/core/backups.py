@@ -29,11 +29,11 @@ from netjourney.core.database import (
     integrity_problems,
     plain_sqlite,
     require_record_file,
-    sidecars,
 )
 from netjourney.core.errors import DamagedRecordError, InvalidInputError, RecordError, StorageError
 from netjourney.core.places import refuse_odd_place
 from netjourney.core.registry import kinds
+from netjourney.core.sqlite_file import sidecars
 
 BACKUP_INTERVAL = timedelta(minutes=30)
 KEEP_RECENT = 6

@@ -27,17 +27,16 @@ from netjourney.core.errors import (
 )
 from netjourney.core.output_files import fsync_path, register_record, replace_atomically
 from netjourney.core.places import is_writable_place, process_runs, refuse_odd_place
-from netjourney.core.schema_check import MIGRATIONS_DIR as MIGRATIONS_DIR  # its old home
-from netjourney.core.schema_check import run_migrations, schema_differences
+from netjourney.core.schema_check import MIGRATIONS_DIR, run_migrations, schema_differences
 from netjourney.core.search_erasure import erase_edited_words_at_commit
-from netjourney.core.sqlite_file import APPLICATION_ID as APPLICATION_ID
-from netjourney.core.sqlite_file import Access as Access
-from netjourney.core.sqlite_file import access_for_reading
-from netjourney.core.sqlite_file import connect_sqlite as connect_sqlite
-from netjourney.core.sqlite_file import reading_access as reading_access
-from netjourney.core.sqlite_file import sidecars as sidecars
-from netjourney.core.sqlite_file import sqlite_uri as sqlite_uri
-from netjourney.core.sqlite_file import text_as_stored as text_as_stored
+from netjourney.core.sqlite_file import (
+    APPLICATION_ID,
+    Access,
+    access_for_reading,
+    connect_sqlite,
+    reading_access,
+    sidecars,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

@@ -27,7 +27,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from netjourney.core import paths
-from netjourney.core.errors import GuideError as GuideError  # its home before errors.py
+from netjourney.core.errors import GuideError
 
 # Records link to these ids, so the shipped guide must always carry every one.
 REQUIRED_SECTION_IDS = (

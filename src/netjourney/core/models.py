@@ -29,15 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from netjourney.core.stored_values import FIRST_SHOWABLE as FIRST_SHOWABLE
-from netjourney.core.stored_values import LAST_SHOWABLE as LAST_SHOWABLE
-from netjourney.core.stored_values import UNKNOWN_CHOICE as UNKNOWN_CHOICE
-from netjourney.core.stored_values import UNREADABLE_TEXT as UNREADABLE_TEXT
-from netjourney.core.stored_values import ChoiceT as ChoiceT
-from netjourney.core.stored_values import StoredChoice as StoredChoice
-from netjourney.core.stored_values import choice_label as choice_label
-from netjourney.core.stored_values import parse_stored_time as parse_stored_time
 from netjourney.core.stored_values import (
+    StoredChoice,
+    choice_label,
     readable_text,
     stored_day,
     stored_text,

@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, select
 
-from netjourney.core import repository
 from netjourney.core.dates import zone_or_utc
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
@@ -42,19 +41,6 @@ def library_choice(record: JourneyRecord, library_id: str) -> bool | None:
     with record.reading() as session:
         query = select(Question.chosen).where(Question.library_id == library_id)
         return session.scalars(query).first()
-
-
-def set_library_choice(record: JourneyRecord, library_id: str, chosen: bool | None) -> None:
-    """Put a library question back as `library_choice` found it (to undo choosing it)."""
-    with record.reading() as session:
-        query = select(Question.id).where(Question.library_id == library_id)
-        question_id = session.scalars(query).first()
-    if question_id is None:
-        return
-    if chosen is None:
-        repository.delete(record, Question, question_id)
-    else:
-        repository.change(record, Question, question_id, chosen=chosen)
 
 
 def chosen_library_ids(record: JourneyRecord) -> set[str]:

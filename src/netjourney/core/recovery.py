@@ -32,7 +32,6 @@ from netjourney.core.database import (
     inspect_record,
     integrity_problems,
     plain_sqlite,
-    sidecars,
     translate_sqlite_error,
 )
 from netjourney.core.dates import clock, long_date
@@ -44,6 +43,7 @@ from netjourney.core.errors import (
 )
 from netjourney.core.output_files import fsync_path
 from netjourney.core.places import refuse_odd_place
+from netjourney.core.sqlite_file import sidecars
 
 
 class StartChoice(enum.Enum):

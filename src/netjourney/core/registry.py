@@ -22,6 +22,7 @@ from netjourney.core.guide import Guide
 from netjourney.core.journey import listings as journey_listings
 from netjourney.core.journey import records as journey_records  # noqa: F401 (its checks)
 from netjourney.core.journey import rules as journey_rules
+from netjourney.core.journey.choices import treatment_title
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
@@ -236,8 +237,8 @@ register(
         search_columns=("name", "dose", "how_given", "location", "why_stopped", "notes"),
         search_title="name",
         title_columns=("name", "kind"),
-        title=lambda row: journey_listings.treatment_title(row.name, row.kind),
-        search_heading=lambda row: journey_listings.treatment_title(row.name, row.kind),
+        title=lambda row: treatment_title(row.name, row.kind),
+        search_heading=lambda row: treatment_title(row.name, row.kind),
         day_column="started_on",
         listing=lambda guide: journey_listings.treatments_listing(),
         json_checks={

@@ -103,9 +103,6 @@ class Snapshot:
     pointing: list[Pointer]
 
 
-Removed = Snapshot  # the name gui/record_page.py uses
-
-
 def snapshot(record: JourneyRecord, model: type[RecordT], record_id: int) -> Snapshot | None:
     """The record with everything that belongs to it or points at it; None if it is gone."""
     with record.reading() as session:

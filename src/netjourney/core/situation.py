@@ -27,10 +27,10 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_typ
 from pydantic import BeforeValidator, Field, model_validator
 
 from netjourney.core import paths
+from netjourney.core.errors import GuideError
 from netjourney.core.guide import (
     Content,
     Guide,
-    GuideError,
     LibraryQuestion,
     Role,
     Section,

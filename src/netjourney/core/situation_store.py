@@ -8,8 +8,7 @@ from sqlalchemy.orm import Session
 
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.models import SituationAnswers
-from netjourney.core.questions import choose_from_library
-from netjourney.core.questions import chosen_library_ids as chosen_library_ids  # its old home
+from netjourney.core.questions import choose_from_library, chosen_library_ids
 from netjourney.core.record import JourneyRecord
 from netjourney.core.situation import ANSWER_NAMES, UNKNOWN, AnswerError, Situation
 

@@ -26,8 +26,8 @@ from netjourney.core.models import (
     StoredInteger,
     StoredText,
     UTCDateTime,
-    parse_stored_time,
 )
+from netjourney.core.stored_values import parse_stored_time
 
 MOST_PROBLEMS_NAMED = 50
 """A file with thousands of bad values gets the first ones and a count, not a flood."""

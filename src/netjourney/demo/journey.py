@@ -15,16 +15,14 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from netjourney.core.journey.choices import RepeatUnit, ScanKind, TreatmentKind
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
     Measurement,
-    RepeatUnit,
     Scan,
-    ScanKind,
     SymptomRating,
     Treatment,
-    TreatmentKind,
 )
 from netjourney.core.journey.rules import DIARY_DEFAULT_SYMPTOMS
 

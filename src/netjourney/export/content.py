@@ -23,10 +23,8 @@ from netjourney.core.dates import locale_name, territory_of, zone_or_utc
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment, CareTeamMember, LinkedToGuide, Note, Question
-from netjourney.core.people import role_title as role_title  # the exports' names for them
-from netjourney.core.people import with_whom as with_whom
 from netjourney.core.record import JourneyRecord
-from netjourney.export.parts import Part as Part  # the command line reads it without this module
+from netjourney.export.parts import Part
 
 OWN_QUESTIONS_TITLE = "My own questions"
 # Countries whose printers hold US Letter paper; everywhere else uses A4.

@@ -29,9 +29,10 @@ from netjourney.core.journey.schedule import DoseDue, doses_due
 from netjourney.core.journey.upcoming import SCAN, TEST, UpcomingItem
 from netjourney.core.journey.upcoming import upcoming as upcoming_items
 from netjourney.core.models import Appointment, utc_now
+from netjourney.core.people import with_whom
 from netjourney.core.record import JourneyRecord
 from netjourney.export.atomic import write_atomically
-from netjourney.export.content import local_end, local_start, with_whom
+from netjourney.export.content import local_end, local_start
 
 PRODUCT_ID = f"-//NET Journey//netjourney {__version__}//EN"
 _ZONE_MARGIN = timedelta(days=366)

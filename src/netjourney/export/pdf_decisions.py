@@ -30,7 +30,8 @@ from netjourney.core.decisions.models import ClinicalTrial, Decision, SecondOpin
 from netjourney.core.decisions.records import trial_history
 from netjourney.core.models import Appointment
 from netjourney.core.record import JourneyRecord
-from netjourney.export.content import JourneyOptions, Part
+from netjourney.export.content import JourneyOptions
+from netjourney.export.parts import Part
 from netjourney.export.pdf_common import Styles, heading, item, labelled, markup
 from netjourney.export.pdf_journey_records import Builder
 

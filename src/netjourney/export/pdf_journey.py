@@ -18,20 +18,19 @@ from netjourney.core.models import (
     QuestionStatus,
     utc_now,
 )
+from netjourney.core.people import role_title, with_whom
 from netjourney.core.record import JourneyRecord
 from netjourney.export.atomic import write_atomically
 from netjourney.export.content import (
     JourneyOptions,
     JourneySelection,
     PageCallback,
-    Part,
     load_snapshot,
     local_end,
     local_start,
-    role_title,
     select_journey,
-    with_whom,
 )
+from netjourney.export.parts import Part
 from netjourney.export.pdf_common import (
     CELL_PADDING,
     ROOM_TO_START_AN_ENTRY,

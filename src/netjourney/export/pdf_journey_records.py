@@ -17,13 +17,8 @@ from sqlalchemy.orm import selectinload
 
 from netjourney.core.dates import long_date
 from netjourney.core.journey.charts import marks_of, numbers_by_symptom, reading_of
-from netjourney.core.journey.listings import (
-    rating_text,
-    scan_kind_label,
-    treatment_kind_label,
-    treatment_title,
-    value_text,
-)
+from netjourney.core.journey.choices import scan_kind_label, treatment_kind_label, treatment_title
+from netjourney.core.journey.listings import rating_text, value_text
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
@@ -34,7 +29,8 @@ from netjourney.core.journey.models import (
 )
 from netjourney.core.journey.schedule import Schedule, next_due, schedule_text
 from netjourney.core.record import JourneyRecord
-from netjourney.export.content import JourneyOptions, Part, unlinked
+from netjourney.export.content import JourneyOptions, unlinked
+from netjourney.export.parts import Part
 from netjourney.export.pdf_common import (
     ROOM_TO_START_AN_ENTRY,
     Styles,

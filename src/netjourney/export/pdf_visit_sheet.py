@@ -19,9 +19,10 @@ from netjourney.core.dates import day_of
 from netjourney.core.errors import InvalidInputError
 from netjourney.core.guide import Guide
 from netjourney.core.models import Appointment
+from netjourney.core.people import with_whom
 from netjourney.core.record import JourneyRecord
 from netjourney.export.atomic import write_atomically
-from netjourney.export.content import Paper, default_paper, local_end, local_start, with_whom
+from netjourney.export.content import Paper, default_paper, local_end, local_start
 from netjourney.export.pdf_common import (
     CELL_FONT,
     RULE,

@@ -29,7 +29,8 @@ from netjourney.core.journey.charts import (
     readings_of,
     unit_key,
 )
-from netjourney.core.journey.listings import day_text, scan_kind_label, treatment_kind_label
+from netjourney.core.journey.choices import scan_kind_label, treatment_kind_label
+from netjourney.core.journey.listings import day_text
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,

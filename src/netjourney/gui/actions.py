@@ -184,7 +184,7 @@ class RemoveRecord(RecordCommand):
     def __init__(self, actions: Actions, model: type[Any], record_id: int, label: str) -> None:
         super().__init__(actions, f"delete the {label}")
         self.model, self.record_id = model, record_id
-        self.removed: repository.Removed | None = None
+        self.removed: repository.Snapshot | None = None
 
     def apply(self) -> None:
         self.removed = repository.delete(self.record, self.model, self.record_id)

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from netjourney.core import repository
 from netjourney.core.guide import Guide
-from netjourney.core.models import StoredChoice, choice_label
 from netjourney.core.record import JourneyRecord
+from netjourney.core.stored_values import StoredChoice, choice_label
 from netjourney.gui.actions import Actions, EditRecord
 from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.idle_work import user_moved

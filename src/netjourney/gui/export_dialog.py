@@ -60,10 +60,10 @@ from netjourney.export.content import (
     JourneyOptions,
     PageCallback,
     Paper,
-    Part,
     SituationBlock,
     default_paper,
 )
+from netjourney.export.parts import Part
 from netjourney.gui.date_formats import show_dates_as_lists_do
 
 if TYPE_CHECKING:

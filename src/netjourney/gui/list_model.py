@@ -42,6 +42,9 @@ class ListingModel(QAbstractTableModel):
         # What a screen reader says for a row's first cell when the row shows more than its
         # cells (a card with a status badge): set by gui/row_delegate.py.
         self.spoken_row: Callable[[QModelIndex], str] | None = None
+        # Columns the view hides: their headers say nothing, because Qt's accessible table
+        # still lists a header for every column of the model and a screen reader reads it.
+        self._silent_headers: frozenset[int] = frozenset()
         self.reload()
 
     @property
@@ -84,9 +87,19 @@ class ListingModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._query.listing.columns[section].header
-        return None
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return None if section in self._silent_headers else self.column_title(section)
+
+    def column_title(self, section: int) -> str:
+        """The column's header words, whether or not the view shows the column."""
+        return self._query.listing.columns[section].header
+
+    def silence_headers(self, columns: frozenset[int]) -> None:
+        """Say nothing for these columns' headers (the view hides them)."""
+        if columns != self._silent_headers:
+            self._silent_headers = columns
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total

@@ -89,7 +89,9 @@ class Card:
         again? Status: Asked.'"""
         said = [line.text(index) for line in self.lines]
         if self.badge is not None and (value := index.siblingAtColumn(self.badge).data()):
-            header = index.model().headerData(self.badge, Qt.Orientation.Horizontal)
+            model = index.model()
+            assert isinstance(model, ListingModel)  # only a listing's rows are spoken
+            header = model.column_title(self.badge)  # hidden, so its header is silent
             said.append(f"{header}: {value}" if header else str(value))
         sentences = [text if text[-1] in ".?!" else f"{text}." for text in said if text]
         return " ".join(sentences)
@@ -335,6 +337,7 @@ class TextFirstList(QObject):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for column in card.hidden_columns(header.count()):
             table.setColumnHidden(column, True)
+        self._silence_hidden_headers()
         model = table.model()
         if isinstance(model, ListingModel):
             model.spoken_row = card.spoken
@@ -407,6 +410,9 @@ class TextFirstList(QObject):
 
     def _fit_columns(self) -> None:
         table = self.table
+        model = table.model()
+        if isinstance(model, ListingModel):
+            model.silence_headers(frozenset())  # measured with their words
         metrics = table.fontMetrics()
         widest = max(metrics.averageCharWidth() * SECONDARY_MAX_CHARS, 60)
         room = table.viewport().width() - metrics.averageCharWidth() * CARD_MIN_CHARS
@@ -419,6 +425,14 @@ class TextFirstList(QObject):
                 room -= wanted
             else:
                 room = -1  # a less wanted column never shows while a more wanted one is hidden
+        self._silence_hidden_headers()
+
+    def _silence_hidden_headers(self) -> None:
+        """A screen reader hears only the headers of the columns on screen."""
+        model = self.table.model()
+        if isinstance(model, ListingModel):
+            hidden = (c for c in range(model.columnCount()) if self.table.isColumnHidden(c))
+            model.silence_headers(frozenset(hidden))
 
     def _content_width(self, column: int, metrics: QFontMetrics) -> int:
         """The widest of the header and the first rows' cells (they share one format)."""

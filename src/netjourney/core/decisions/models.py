@@ -27,14 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
-from netjourney.core.models import (
-    Appointment,
-    Base,
-    CareTeamMember,
-    LinkedToGuide,
-    StoredChoice,
-    choice_column,
-)
+from netjourney.core.models import Appointment, Base, CareTeamMember, LinkedToGuide, choice_column
+from netjourney.core.stored_values import StoredChoice
 
 RecordT = TypeVar("RecordT")
 

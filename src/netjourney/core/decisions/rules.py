@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netjourney.core.decisions.models import TrialOutcome
-from netjourney.core.models import choice_label
+from netjourney.core.stored_values import choice_label
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from netjourney.core.dates import UnreadableDate
+from netjourney.core.journey.choices import ValueQualifier
 from netjourney.core.journey.listings import day_text
-from netjourney.core.journey.models import (
-    DiaryEntry,
-    Measurement,
-    SymptomRating,
-    ValueQualifier,
-)
+from netjourney.core.journey.models import DiaryEntry, Measurement, SymptomRating
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing

@@ -9,24 +9,25 @@ from sqlalchemy import Row, String, case, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from netjourney.core.dates import short_date
-from netjourney.core.journey.choices import SCAN_KIND_LABELS as SCAN_KIND_LABELS
-from netjourney.core.journey.choices import TREATMENT_KIND_LABELS as TREATMENT_KIND_LABELS
-from netjourney.core.journey.choices import scan_kind_label as scan_kind_label
-from netjourney.core.journey.choices import treatment_kind_label as treatment_kind_label
-from netjourney.core.journey.choices import treatment_title as treatment_title
+from netjourney.core.journey.choices import (
+    RepeatUnit,
+    ValueQualifier,
+    scan_kind_label,
+    treatment_kind_label,
+    treatment_title,
+)
 from netjourney.core.journey.models import (
     DiaryEntry,
     Dose,
     Measurement,
-    RepeatUnit,
     Scan,
     SymptomRating,
     Treatment,
-    ValueQualifier,
 )
 from netjourney.core.journey.rules import readable_planned_dates
 from netjourney.core.listing import ListColumn, Listing
-from netjourney.core.models import CareTeamMember, choice_label
+from netjourney.core.models import CareTeamMember
+from netjourney.core.stored_values import choice_label
 
 
 def _day(key: str) -> Any:

@@ -18,10 +18,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from netjourney.core.journey.choices import RepeatUnit as RepeatUnit
-from netjourney.core.journey.choices import ScanKind as ScanKind
-from netjourney.core.journey.choices import TreatmentKind as TreatmentKind
-from netjourney.core.journey.choices import ValueQualifier as ValueQualifier
+from netjourney.core.journey.choices import RepeatUnit, ScanKind, TreatmentKind, ValueQualifier
 from netjourney.core.models import Base, CareTeamMember, LinkedToGuide, choice_column
 
 

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from sqlalchemy import func, select
 
 from netjourney.core.journey.charts import measure_charts, measure_key, measure_names, readings_of
+from netjourney.core.journey.choices import ValueQualifier
 from netjourney.core.journey.listings import measurements_listing
-from netjourney.core.journey.models import Measurement, ValueQualifier
+from netjourney.core.journey.models import Measurement
 from netjourney.core.journey.suggestions import suggestions
 from netjourney.core.record import JourneyRecord
 from netjourney.core.repository import get
 from netjourney.gui.actions import Actions
 from netjourney.gui.chart_view import ChartView
+from netjourney.gui.least_height import keep_lines_tall
 from netjourney.gui.pages.journey_editor import JourneyEditor
 from netjourney.gui.record_page import RecordPage
 
@@ -48,7 +50,9 @@ class MeasurementEditor(JourneyEditor):
         self.add_sections(record.guide)
 
 
-CHART_LEAST_HEIGHT = 90  # pixels
+# Enough of a chart to read its line and band at 200% text (it scrolls for the rest),
+# while the list's cards and the editor below keep room in a 1024x768 window.
+CHART_LEAST_LINES = 6
 
 
 class MeasurementsPage(RecordPage):
@@ -61,9 +65,7 @@ class MeasurementsPage(RecordPage):
         self.measure_filter = QComboBox()
         self.measure_filter.setAccessibleName("Show the values of one measure")
         self.chart = ChartView("Chart of the measure's values")
-        # Lower than a chart view's usual least height: it scrolls, and at 200% text in a
-        # 1024x768 window the list's cards and the editor below need the room.
-        self.chart.setMinimumHeight(CHART_LEAST_HEIGHT)
+        keep_lines_tall(self.chart, CHART_LEAST_LINES)
         editor = MeasurementEditor(actions.record)
         super().__init__(actions, measurements_listing(), editor, parent)
         self._fill_measures(self._latest_measure())

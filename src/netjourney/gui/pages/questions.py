@@ -21,9 +21,10 @@ from netjourney.core.guide import Guide
 from netjourney.core.listing import questions_listing
 from netjourney.core.models import CareTeamMember, Question, QuestionStatus
 from netjourney.core.record import JourneyRecord
-from netjourney.core.repository import all_of
-from netjourney.gui.actions import Actions, Change
+from netjourney.core.repository import all_of, change
+from netjourney.gui.actions import Actions, RecordCommand
 from netjourney.gui.editor import RecordEditor
+from netjourney.gui.least_height import keep_lines_tall
 from netjourney.gui.record_page import RecordPage
 from netjourney.gui.row_delegate import wrap_tree_rows
 
@@ -73,11 +74,15 @@ class QuestionsPage(RecordPage):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The heading shares the filters' row: at 200% text a row of its own was the library's.
+        layout.addWidget(QLabel("<b>My questions</b>"))
+        layout.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         layout.addWidget(QLabel("Show:"))
-        layout.addWidget(self.status_filter)
-        layout.addWidget(self.group_filter, 1)
-        heading = QLabel("<b>My questions</b>")
-        return [self.library, heading, row]
+        for box in (self.status_filter, self.group_filter):  # they share what the row leaves
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)
+            layout.addWidget(box, 1)
+        return [self.library, row]
 
     def _build_filters(self, guide: Guide) -> None:
         self.status_filter.setAccessibleName("Filter by status")
@@ -117,21 +122,10 @@ class QuestionsPage(RecordPage):
         return Question(text="", chosen=True)  # empty: what the user types is the question
 
     def choose_from_library(self, library_id: str) -> None:
-        before = questions.library_choice(self.record, library_id)
-        chosen: list[int] = []
-        self.record_actions.push(
-            Change(
-                self.record_actions,
-                "add a question from the guide",
-                Question,
-                None,
-                lambda record: chosen.append(questions.choose_from_library(record, library_id).id),
-                lambda record: questions.set_library_choice(record, library_id, before),
-            ),
-            done="Added to your questions.",
-        )
-        if chosen:
-            self.after_change(chosen[-1])
+        choice = ChooseFromLibrary(self.record_actions, library_id)
+        self.record_actions.push(choice, done="Added to your questions.")
+        if choice.question_id is not None:
+            self.after_change(choice.question_id)
 
     def after_change(self, select_id: int | None) -> None:
         super().after_change(select_id)
@@ -140,6 +134,33 @@ class QuestionsPage(RecordPage):
     def refresh(self) -> None:
         super().refresh()
         self.library.mark_chosen(questions.chosen_library_ids(self.record))
+
+
+class ChooseFromLibrary(RecordCommand):
+    """A guide question added to the user's; undo takes away the question it made (or
+    unticks one the record held), redo brings back that same question, id and all."""
+
+    def __init__(self, actions: Actions, library_id: str) -> None:
+        super().__init__(actions, "add a question from the guide")
+        self.library_id = library_id
+        self.before = questions.library_choice(actions.record, library_id)
+        self.question_id: int | None = None
+
+    def apply(self) -> None:
+        if not self.bring_back():
+            self.question_id = questions.choose_from_library(self.record, self.library_id).id
+            self.actions.record_changed.emit(Question, self.question_id)
+
+    def revert(self) -> None:
+        assert self.question_id is not None
+        if self.before is None:
+            self.take_away(Question, self.question_id)
+        else:
+            change(self.record, Question, self.question_id, chosen=self.before)
+            self.actions.record_changed.emit(Question, self.question_id)
+
+
+LIBRARY_LEAST_LINES = 6
 
 
 class LibraryTree(QTreeView):
@@ -170,7 +191,8 @@ class LibraryTree(QTreeView):
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
         self.expandAll()
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)  # room for my list at 200%
+        # The header, a group and two questions of two lines at 200% text; my list keeps room.
+        keep_lines_tall(self, LIBRARY_LEAST_LINES)
         self.activated.connect(self._activated)
 
     def _activated(self, index: QModelIndex) -> None:

@@ -6,8 +6,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from netjourney.core.journey.listings import SCAN_KIND_LABELS, scans_listing
-from netjourney.core.journey.models import Scan, ScanKind
+from netjourney.core.journey.choices import SCAN_KIND_LABELS, ScanKind
+from netjourney.core.journey.listings import scans_listing
+from netjourney.core.journey.models import Scan
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions
 from netjourney.gui.pages.journey_editor import JourneyEditor

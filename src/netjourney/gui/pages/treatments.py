@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney.core.dates import short_date
-from netjourney.core.journey.listings import (
+from netjourney.core.journey.choices import (
     TREATMENT_KIND_LABELS,
-    day_text,
-    doses_listing,
+    RepeatUnit,
+    TreatmentKind,
     treatment_title,
-    treatments_listing,
 )
-from netjourney.core.journey.models import Dose, RepeatUnit, Treatment, TreatmentKind
+from netjourney.core.journey.listings import day_text, doses_listing, treatments_listing
+from netjourney.core.journey.models import Dose, Treatment
 from netjourney.core.journey.rules import REPEAT_MAX
 from netjourney.core.journey.schedule import DoseDue, doses_due
 from netjourney.core.journey.suggestions import suggestions

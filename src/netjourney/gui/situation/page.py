@@ -15,14 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from netjourney.core.errors import RecordError
+from netjourney.core.questions import chosen_library_ids
 from netjourney.core.record import JourneyRecord
 from netjourney.core.situation import load_rules
-from netjourney.core.situation_store import (
-    add_suggested_questions,
-    chosen_library_ids,
-    load_situation,
-    save_situation,
-)
+from netjourney.core.situation_store import add_suggested_questions, load_situation, save_situation
 from netjourney.gui.situation.answers_form import AnswersForm
 from netjourney.gui.situation.path_view import PathView, heading_label
 
