@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -48,16 +49,21 @@ from netjourney.gui.zones import zone_in_words
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+@cache
+def zone_names() -> list[str]:
+    """Every time zone the computer knows, sorted; read once: it walks the zone files."""
+    return sorted(available_timezones())
+
+
 def system_time_zone() -> str:
     name = bytes(QDateTime.currentDateTime().timeZone().id().data()).decode()
-    return name if name in available_timezones() else "UTC"
+    return name if name in zone_names() else "UTC"
 
 
 class AppointmentEditor(RecordEditor):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__(record, Appointment)
-        self.zone = QComboBox(editable=False)
-        self.zone.addItems(sorted(available_timezones()))
+        self.zone = QComboBox(editable=False)  # filled when a first visit is shown (prepare)
         self.starts = self._add_time("Starts:", "starts_at")
         self.ends = self._add_time("Ends:", "ends_at")
         self._add_zone()
@@ -74,12 +80,10 @@ class AppointmentEditor(RecordEditor):
 
     def _visit_sheet_buttons(self) -> QWidget:
         """A one-page sheet to take along: the plan, with room to write the answers."""
-        from netjourney.gui import export_dialog
-
         save = QPushButton("&Save as PDF…")
-        save.clicked.connect(lambda: self._visit_sheet(export_dialog.save_visit_sheet))
+        save.clicked.connect(lambda: self._visit_sheet(printed=False))
         print_ = QPushButton("P&rint…")
-        print_.clicked.connect(lambda: self._visit_sheet(export_dialog.print_visit_sheet))
+        print_.clicked.connect(lambda: self._visit_sheet(printed=True))
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,7 +92,11 @@ class AppointmentEditor(RecordEditor):
         layout.addStretch(1)
         return row
 
-    def _visit_sheet(self, make: Callable[[JourneyRecord, int, QWidget], object]) -> None:
+    def _visit_sheet(self, printed: bool) -> None:
+        # Imported at the first click, not while the page is first shown (about 15 ms).
+        from netjourney.gui.export_dialog import print_visit_sheet, save_visit_sheet
+
+        make = print_visit_sheet if printed else save_visit_sheet
         if self.flush() and self.record_id is not None:
             make(self.record, self.record_id, self)  # runs in the background, owned by self
 
@@ -133,6 +141,8 @@ class AppointmentEditor(RecordEditor):
         self.flush()
 
     def prepare(self, record_id: int | None) -> None:
+        if not self.zone.count():  # filled here, not when the page is first shown
+            self.zone.addItems(zone_names())
         people = repository.all_of(self.record, CareTeamMember, CareTeamMember.name)
         self.set_choices(
             self.member,
