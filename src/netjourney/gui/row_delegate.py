@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableView,
     QTreeView,
+    QWidget,
 )
 
 from netjourney.core.words import bounded
@@ -346,7 +347,11 @@ class TextFirstList(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
-            self.fit()
+            # A widget being shown gets the resize it missed while hidden just before its
+            # Show, and its size can still change in between: its Show fits it (sizing
+            # the rows at a stale width first cost a first show a second sizing).
+            if isinstance(watched, QWidget) and watched.isVisible():
+                self.fit()
         elif kind == QEvent.Type.Paint and self._unsized and self._later.remainingTime() > 0:
             self._later.start(SIZE_REST_AFTER_PAINT_MS)  # once the rows in view are on screen
         return False
