@@ -1,0 +1,108 @@
+"""A list page's first show does the work of its first frame only: the form beside the
+list is laid out, and what it offers is read, when a record is first chosen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from netjourney.core import repository
+from netjourney.core.guide import load_guide
+from netjourney.core.models import Appointment, CareTeamMember, Note, Question
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.main_window import MainWindow
+from netjourney.gui.pages.appointments import AppointmentEditor
+from netjourney.gui.record_page import RecordPage
+from tests.gui.menu_input import click_page
+
+
+def _fill(record: JourneyRecord) -> None:
+    soon = datetime.now(UTC) + timedelta(days=3)
+    repository.add(record, CareTeamMember(name="Ann Lind", role="nurse"))
+    repository.add(record, Question(text="When is the next scan?", chosen=True))
+    repository.add(
+        record, Appointment(starts_at=soon, time_zone="Europe/Lisbon", purpose="Scan review")
+    )
+    repository.add(record, Note(title="About fatigue", body="Tired after lunch."))
+
+
+def _click_first_row(qtbot: QtBot, page: RecordPage) -> None:
+    first = page.table.visualRect(page.list_model.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+
+
+def test_the_form_is_laid_out_when_a_record_is_first_chosen(
+    qtbot: QtBot, window: MainWindow, record: JourneyRecord
+) -> None:
+    """A form in the editor's stack counted in the stack's sizes while hidden: each first
+    show of a list measured every field of a form nobody could see yet."""
+    _fill(record)
+    for title in ("Care team", "Questions", "Appointments", "Notes"):
+        page = click_page(window, qtbot, title)
+        assert isinstance(page, RecordPage)
+        qtbot.wait(1)
+        editor = page.editor
+        assert not editor.isVisible()
+        assert not editor.testAttribute(Qt.WidgetAttribute.WA_LaidOut), title
+        _click_first_row(qtbot, page)
+        assert editor.isVisible(), title
+        assert editor.testAttribute(Qt.WidgetAttribute.WA_LaidOut), title
+        assert editor.record_id == page.list_model.id_at(0)
+
+
+def test_a_visit_shows_its_own_time_zone_once_chosen(
+    qtbot: QtBot, window: MainWindow, record: JourneyRecord
+) -> None:
+    _fill(record)
+    page = click_page(window, qtbot, "Appointments")
+    assert isinstance(page, RecordPage) and isinstance(page.editor, AppointmentEditor)
+    assert page.editor.zone.count() == 0  # the zones are read when a visit is shown
+    _click_first_row(qtbot, page)
+    assert page.editor.zone.currentText() == "Europe/Lisbon"
+    assert page.editor.zone.count() > 300
+    assert page.editor.zone.findText("UTC") >= 0
+
+
+# In a fresh process: in this one, earlier tests have imported the export code long ago.
+SHOW_APPOINTMENTS = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from netjourney.core.guide import load_guide
+from netjourney.core.record import JourneyRecord
+from netjourney.gui.main_window import MainWindow
+
+app = QApplication([])
+record = JourneyRecord.open(Path(sys.argv[1]), load_guide())
+window = MainWindow(record)
+window.show()
+window.show_page("appointments")
+app.processEvents()
+print("imported" if "netjourney.gui.export_dialog" in sys.modules else "not imported")
+record.close()
+"""
+
+
+def test_showing_appointments_leaves_the_visit_sheet_code_for_its_first_click(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "journey.sqlite"
+    record = JourneyRecord.open(path, load_guide())
+    _fill(record)
+    record.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(
+        [sys.executable, "-c", SHOW_APPOINTMENTS, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "not imported"
