@@ -18,6 +18,7 @@ from netjourney.core.models import Appointment, CareTeamMember, Note, Question
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.main_window import MainWindow
 from netjourney.gui.pages.appointments import AppointmentEditor
+from netjourney.gui.pages.questions import QuestionsPage
 from netjourney.gui.record_page import RecordPage
 from tests.gui.menu_input import click_page
 
@@ -106,3 +107,22 @@ def test_showing_appointments_leaves_the_visit_sheet_code_for_its_first_click(
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "not imported"
+
+
+def test_returning_to_questions_leaves_the_guides_questions_as_they_were(
+    qtbot: QtBot, window: MainWindow, record: JourneyRecord
+) -> None:
+    """Each change to a guide question's item has the tree measure its rows again: a visit
+    rewrote every item's tick and tip though none had changed."""
+    library_id = record.guide.question_groups[0].questions[0].id
+    page = click_page(window, qtbot, "Questions")
+    assert isinstance(page, QuestionsPage)
+    page.choose_from_library(library_id)
+    changed: list[int] = []
+    page.library.model().dataChanged.connect(lambda first, _last, _roles: changed.append(first))
+    click_page(window, qtbot, "Notes")
+    click_page(window, qtbot, "Questions")
+    assert changed == []
+    item = page.library.items[library_id]
+    assert item.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert item.toolTip() == "Already in your questions"
