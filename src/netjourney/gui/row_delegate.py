@@ -493,8 +493,14 @@ class WrappedTree(QObject):
         tree.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FontChange or (
-            event.type() == QEvent.Type.Resize and self.tree.viewport().width() != self._width
+        kind = event.type()
+        # As with cards (TextFirstList.eventFilter): a resize that reaches a widget still
+        # hidden is stale by its Show, which lays the rows out once, at the shown width.
+        resized = kind in (QEvent.Type.Resize, QEvent.Type.Show) and (
+            isinstance(watched, QWidget) and watched.isVisible()
+        )
+        if kind == QEvent.Type.FontChange or (
+            resized and self.tree.viewport().width() != self._width
         ):
             self._width = self.tree.viewport().width()
             self.tree.doItemsLayout()
