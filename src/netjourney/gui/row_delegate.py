@@ -59,6 +59,7 @@ ROWS_PER_BATCH = 40  # rows sized per turn of the event loop, out of view
 # before the first paint), or at the latest after a while (a list out of view is not drawn).
 SIZE_REST_AFTER_PAINT_MS = 50
 SIZE_REST_AT_LATEST_MS = 200
+LAYOUTS_KEPT = 1000  # wrapped card lines kept for painting: a few screenfuls
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,9 @@ class RowDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.card = card
+        # Each line is wrapped once: sizing a row lays its lines out, and painting it (on
+        # every hover and scroll) would lay them out again at the same width and font.
+        self._wrapped: dict[tuple[str, int, str], QTextLayout] = {}
 
     # -- what goes where ---------------------------------------------------------
     def _badge_text(self, index: QModelIndex) -> str:
@@ -216,9 +220,7 @@ class RowDelegate(QStyledItemDelegate):
             if not words:
                 continue
             text = bounded(words)  # a million characters would take seconds to lay out
-            line_font = QFont(font)
-            line_font.setBold(line.bold)
-            layout = wrapped(text, line_font, width)
+            layout = self._wrapped_line(text, font, line.bold, width)
             fitted = sum(
                 1
                 for n in range(layout.lineCount())
@@ -227,6 +229,17 @@ class RowDelegate(QStyledItemDelegate):
             placed.append(PlacedText(layout, words, text, QPointF(inner.left(), y), fitted))
             y += layout.boundingRect().height() + LINE_GAP
         return placed
+
+    def _wrapped_line(self, text: str, font: QFont, bold: bool, width: int) -> QTextLayout:
+        line_font = QFont(font)
+        line_font.setBold(bold)
+        key = (text, width, line_font.key())
+        layout = self._wrapped.get(key)
+        if layout is None:
+            if len(self._wrapped) >= LAYOUTS_KEPT:
+                self._wrapped.clear()
+            layout = self._wrapped[key] = wrapped(text, line_font, width)
+        return layout
 
     def card_texts(self, index: QModelIndex) -> list[tuple[str, str]]:
         """(the line's words in the model, the words drawn) per line, as the view shows them."""
