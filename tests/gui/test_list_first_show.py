@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from netjourney.core import repository
@@ -38,23 +39,28 @@ def _click_first_row(qtbot: QtBot, page: RecordPage) -> None:
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
 
 
-def test_the_form_is_laid_out_when_a_record_is_first_chosen(
+def test_the_form_is_built_and_laid_out_when_a_record_is_first_chosen(
     qtbot: QtBot, window: MainWindow, record: JourneyRecord
 ) -> None:
-    """A form in the editor's stack counted in the stack's sizes while hidden: each first
-    show of a list measured every field of a form nobody could see yet."""
+    """Each first show of a list built every field of a form nobody could see yet, and,
+    the form being in its pane's stack, measured them all."""
     _fill(record)
-    for title in ("Care team", "Questions", "Appointments", "Notes"):
+    for title in ("Care team", "Questions", "Appointments", "Notes", "Treatments"):
         page = click_page(window, qtbot, title)
         assert isinstance(page, RecordPage)
         qtbot.wait(1)
         editor = page.editor
         assert not editor.isVisible()
         assert not editor.testAttribute(Qt.WidgetAttribute.WA_LaidOut), title
+        if title != "Treatments":  # its page puts the doses among the fields it builds
+            assert editor.findChildren(QLineEdit) == [], title
+        if page.list_model.rowCount() == 0:
+            continue
         _click_first_row(qtbot, page)
         assert editor.isVisible(), title
         assert editor.testAttribute(Qt.WidgetAttribute.WA_LaidOut), title
         assert editor.record_id == page.list_model.id_at(0)
+        assert all(field.widget.isVisible() for field in editor._fields), title
 
 
 def test_a_visit_shows_its_own_time_zone_once_chosen(
@@ -63,7 +69,6 @@ def test_a_visit_shows_its_own_time_zone_once_chosen(
     _fill(record)
     page = click_page(window, qtbot, "Appointments")
     assert isinstance(page, RecordPage) and isinstance(page.editor, AppointmentEditor)
-    assert page.editor.zone.count() == 0  # the zones are read when a visit is shown
     _click_first_row(qtbot, page)
     assert page.editor.zone.currentText() == "Europe/Lisbon"
     assert page.editor.zone.count() > 300

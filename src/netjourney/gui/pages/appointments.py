@@ -63,6 +63,8 @@ def system_time_zone() -> str:
 class AppointmentEditor(RecordEditor):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__(record, Appointment)
+
+    def build_form(self) -> None:
         self.zone = QComboBox(editable=False)  # filled when a first visit is shown (prepare)
         self.starts = self._add_time("Starts:", "starts_at")
         self.ends = self._add_time("Ends:", "ends_at")
@@ -73,9 +75,10 @@ class AppointmentEditor(RecordEditor):
         self.add_line("Purpose:", "purpose")
         self.add_text("What to bring:", "what_to_bring", lines=2)
         self.planned = PlannedQuestions(self)
+        self.record_actions.record_changed.connect(self.planned.question_changed)
         self.form.addRow("Questions to ask:", self.planned)
         self.add_text("Outcome (after the visit):", "outcome", lines=4)
-        self.add_sections(record.guide)
+        self.add_sections(self.record.guide)
         self.form.addRow("Visit sheet:", self._visit_sheet_buttons())
 
     def _visit_sheet_buttons(self) -> QWidget:
@@ -392,9 +395,7 @@ class AppointmentsPage(RecordPage):
         self.when_filter.setAccessibleName("Show upcoming or past appointments")
         for text, value in (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all")):
             self.when_filter.addItem(text, value)
-        editor = AppointmentEditor(actions.record)
-        super().__init__(actions, appointments_listing(), editor, parent)
-        actions.record_changed.connect(editor.planned.question_changed)
+        super().__init__(actions, appointments_listing(), AppointmentEditor(actions.record), parent)
         self.when_filter.currentIndexChanged.connect(self._apply_filter)
 
     def filters(self) -> list[QWidget]:

@@ -33,12 +33,14 @@ LIBRARY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 class QuestionEditor(RecordEditor):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__(record, Question)
+
+    def build_form(self) -> None:
         self.add_text("Question:", "text", lines=2).setPlaceholderText("Type your question here")
         self.status = self.add_choice("Status:", "status", [(s.label, s) for s in QuestionStatus])
         self.add_text("Answer:", "answer", lines=5)
         self.answered_by = self.add_line("Answered by:", "answered_by")
         self.add_optional_date("Answered on:", "answered_on")
-        self.add_sections(record.guide)
+        self.add_sections(self.record.guide)
 
     def loaded(self, obj: Any) -> None:
         names = [m.name for m in all_of(self.record, CareTeamMember, CareTeamMember.name)]
