@@ -39,7 +39,7 @@ def _click_first_row(qtbot: QtBot, page: RecordPage) -> None:
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
 
 
-def test_the_form_is_built_and_laid_out_when_a_record_is_first_chosen(
+def test_the_form_is_built_after_the_list_is_drawn_and_laid_out_when_chosen(
     qtbot: QtBot, window: MainWindow, record: JourneyRecord
 ) -> None:
     """Each first show of a list built every field of a form nobody could see yet, and,
@@ -48,12 +48,12 @@ def test_the_form_is_built_and_laid_out_when_a_record_is_first_chosen(
     for title in ("Care team", "Questions", "Appointments", "Notes", "Treatments"):
         page = click_page(window, qtbot, title)
         assert isinstance(page, RecordPage)
-        qtbot.wait(1)
         editor = page.editor
-        assert not editor.isVisible()
-        assert not editor.testAttribute(Qt.WidgetAttribute.WA_LaidOut), title
         if title != "Treatments":  # its page puts the doses among the fields it builds
             assert editor.findChildren(QLineEdit) == [], title
+            qtbot.waitUntil(lambda e=editor: e.findChildren(QLineEdit) != [])  # once drawn
+        assert not editor.isVisible()
+        assert not editor.testAttribute(Qt.WidgetAttribute.WA_LaidOut), title
         if page.list_model.rowCount() == 0:
             continue
         _click_first_row(qtbot, page)

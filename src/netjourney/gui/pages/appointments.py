@@ -65,7 +65,8 @@ class AppointmentEditor(RecordEditor):
         super().__init__(record, Appointment)
 
     def build_form(self) -> None:
-        self.zone = QComboBox(editable=False)  # filled when a first visit is shown (prepare)
+        self.zone = QComboBox(editable=False)
+        self.zone.addItems(zone_names())
         self.starts = self._add_time("Starts:", "starts_at")
         self.ends = self._add_time("Ends:", "ends_at")
         self._add_zone()
@@ -144,8 +145,6 @@ class AppointmentEditor(RecordEditor):
         self.flush()
 
     def prepare(self, record_id: int | None) -> None:
-        if not self.zone.count():  # filled here, not when the page is first shown
-            self.zone.addItems(zone_names())
         people = repository.all_of(self.record, CareTeamMember, CareTeamMember.name)
         self.set_choices(
             self.member,
