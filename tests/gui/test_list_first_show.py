@@ -1,5 +1,5 @@
 """A list page's first show does the work of its first frame only: the form beside the
-list is laid out, and what it offers is read, when a record is first chosen."""
+list is built once the list is drawn, and laid out when a record is first chosen."""
 
 from __future__ import annotations
 
