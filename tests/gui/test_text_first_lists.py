@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QFont, QKeySequence, QTextLayout
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from netjourney.core.guide import Guide
 from netjourney.core.record import JourneyRecord
 from netjourney.demo.large import fill_large_demo
+from netjourney.gui import row_delegate
 from netjourney.gui.main_window import MainWindow
 from netjourney.gui.page_spec import PAGES
 from netjourney.gui.pages.treatments import TreatmentsPage
@@ -148,6 +149,49 @@ def test_larger_text_refits_the_rows_at_once(qtbot: QtBot, large_record: Journey
     qtbot.wait(1)
     assert _cut_rows(page) == []  # waits for every row to be fitted again
     assert [page.table.rowHeight(r) for r in range(20)] != before
+
+
+def test_a_first_show_sizes_each_row_in_view_once(
+    qtbot: QtBot, large_record: JourneyRecord
+) -> None:
+    """The table's viewport got the resize it missed while hidden, at a width that then
+    changed before its Show: the rows in view were sized at both widths."""
+    window = _window(qtbot, large_record, 0, 1024)
+    page = window.page("questions")
+    assert isinstance(page, RecordPage) and page.cards is not None
+    delegate = page.cards.delegate
+    sized: list[int] = []
+    card_height = delegate.card_height
+
+    def counted(index: QModelIndex, width: int, font: QFont) -> int:
+        sized.append(index.row())
+        return card_height(index, width, font)
+
+    delegate.card_height = counted  # type: ignore[method-assign]
+    window.show_page("questions")
+    assert sized, "the rows in view are sized before the page is drawn"
+    assert len(sized) == len(set(sized))
+
+
+def test_painting_a_sized_card_wraps_its_words_only_once(
+    qtbot: QtBot, large_record: JourneyRecord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sizing a row wraps its lines; painting it (on every hover and scroll) wrapped them
+    again at the same width and font."""
+    window = _window(qtbot, large_record, 0, 1024)
+    page = window.show_page("appointments")
+    assert isinstance(page, RecordPage) and page.cards is not None
+    assert _cut_rows(page) == []  # every row sized
+    wraps: list[str] = []
+    wrap = row_delegate.wrapped
+
+    def counted(text: str, font: QFont, width: float) -> QTextLayout:
+        wraps.append(text)
+        return wrap(text, font, width)
+
+    monkeypatch.setattr(row_delegate, "wrapped", counted)
+    page.table.viewport().repaint()
+    assert wraps == []
 
 
 def test_secondary_columns_give_way_before_the_card_is_squeezed(

@@ -92,9 +92,24 @@ class RecordEditor(QWidget):
         layout.addLayout(self.form)
         layout.addStretch(1)  # fields stay together at the top, however tall the pane
         self._layout = layout
+        self._form_built = False
         self.setEnabled(False)
 
     # -- building the form -------------------------------------------------
+    def build_form(self) -> None:
+        """Hook: add the fields (add_line, add_text...). Called by ensure_form, not with
+        the page: the form is hidden until a record is chosen, and building it was about
+        a fifth of a list page's first show. An editor whose page adds rows among its
+        fields builds them in its __init__ instead."""
+
+    def ensure_form(self) -> None:
+        """Build the form if not yet built: when a record is first shown, or once the
+        page has been drawn (RecordPage), so the first record chosen opens as fast as
+        the next."""
+        if not self._form_built:
+            self._form_built = True
+            self.build_form()
+
     def _add(self, label: str, field: Field) -> Field:
         field.widget.setAccessibleName(label.rstrip(":"))
         self.form.addRow(label, field.widget)
@@ -230,6 +245,7 @@ class RecordEditor(QWidget):
             return False
         # First, as it may raise (a record removed meanwhile): the form is then left as it was.
         obj = repository.get(self.record, self.model, record_id) if record_id else None
+        self.ensure_form()
         self.prepare(record_id)
         self.record_id = record_id
         self.setEnabled(record_id is not None)
@@ -260,6 +276,7 @@ class RecordEditor(QWidget):
 
     def focus_field(self, name: str) -> None:
         """Put the cursor in a field, its text selected, so typing replaces it."""
+        self.ensure_form()
         for field in self._fields:
             if field.name == name:
                 field.widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,8 @@ from netjourney.gui.list_model import ListingModel
 from netjourney.gui.panes import stack_when_narrow
 from netjourney.gui.row_delegate import show_as_cards
 from netjourney.gui.welcome import BlankWhenNothingChosen, explain_when_empty
+
+FORM_AFTER_PAINT_MS = 50  # the hidden form is built this long after the list is first drawn
 
 
 class RecordPage(QWidget):
@@ -74,6 +76,17 @@ class RecordPage(QWidget):
         actions.record_changed.connect(self._record_changed)
         self._lay_out()
         self._update_count()
+        # Not in the first frame (the pane says how to choose a record): built once the
+        # list is drawn, before the user can choose one.
+        self._form_later = QTimer(self, singleShot=True, interval=FORM_AFTER_PAINT_MS)
+        self._form_later.timeout.connect(editor.ensure_form)
+        self.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.table.viewport():
+            watched.removeEventFilter(self)
+            self._form_later.start()
+        return False
 
     def _make_table(self) -> QTableView:
         table = QTableView()

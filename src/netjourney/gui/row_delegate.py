@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableView,
     QTreeView,
+    QWidget,
 )
 
 from netjourney.core.words import bounded
@@ -58,6 +59,7 @@ ROWS_PER_BATCH = 40  # rows sized per turn of the event loop, out of view
 # before the first paint), or at the latest after a while (a list out of view is not drawn).
 SIZE_REST_AFTER_PAINT_MS = 50
 SIZE_REST_AT_LATEST_MS = 200
+LAYOUTS_KEPT = 1000  # wrapped card lines kept for painting: a few screenfuls
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,9 @@ class RowDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.card = card
+        # Each line is wrapped once: sizing a row lays its lines out, and painting it (on
+        # every hover and scroll) would lay them out again at the same width and font.
+        self._wrapped: dict[tuple[str, int, str], QTextLayout] = {}
 
     # -- what goes where ---------------------------------------------------------
     def _badge_text(self, index: QModelIndex) -> str:
@@ -217,9 +222,7 @@ class RowDelegate(QStyledItemDelegate):
             if not words:
                 continue
             text = bounded(words)  # a million characters would take seconds to lay out
-            line_font = QFont(font)
-            line_font.setBold(line.bold)
-            layout = wrapped(text, line_font, width)
+            layout = self._wrapped_line(text, font, line.bold, width)
             fitted = sum(
                 1
                 for n in range(layout.lineCount())
@@ -228,6 +231,17 @@ class RowDelegate(QStyledItemDelegate):
             placed.append(PlacedText(layout, words, text, QPointF(inner.left(), y), fitted))
             y += layout.boundingRect().height() + LINE_GAP
         return placed
+
+    def _wrapped_line(self, text: str, font: QFont, bold: bool, width: int) -> QTextLayout:
+        line_font = QFont(font)
+        line_font.setBold(bold)
+        key = (text, width, line_font.key())
+        layout = self._wrapped.get(key)
+        if layout is None:
+            if len(self._wrapped) >= LAYOUTS_KEPT:
+                self._wrapped.clear()
+            layout = self._wrapped[key] = wrapped(text, line_font, width)
+        return layout
 
     def card_texts(self, index: QModelIndex) -> list[tuple[str, str]]:
         """(the line's words in the model, the words drawn) per line, as the view shows them."""
@@ -349,7 +363,11 @@ class TextFirstList(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
-            self.fit()
+            # A widget being shown gets the resize it missed while hidden just before its
+            # Show, and its size can still change in between: its Show fits it (sizing
+            # the rows at a stale width first cost a first show a second sizing).
+            if isinstance(watched, QWidget) and watched.isVisible():
+                self.fit()
         elif kind == QEvent.Type.Paint and self._unsized and self._later.remainingTime() > 0:
             self._later.start(SIZE_REST_AFTER_PAINT_MS)  # once the rows in view are on screen
         return False
@@ -502,8 +520,14 @@ class WrappedTree(QObject):
         tree.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FontChange or (
-            event.type() == QEvent.Type.Resize and self.tree.viewport().width() != self._width
+        kind = event.type()
+        # As with cards (TextFirstList.eventFilter): a resize that reaches a widget still
+        # hidden is stale by its Show, which lays the rows out once, at the shown width.
+        resized = kind in (QEvent.Type.Resize, QEvent.Type.Show) and (
+            isinstance(watched, QWidget) and watched.isVisible()
+        )
+        if kind == QEvent.Type.FontChange or (
+            resized and self.tree.viewport().width() != self._width
         ):
             self._width = self.tree.viewport().width()
             self.tree.doItemsLayout()

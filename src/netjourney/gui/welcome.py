@@ -288,11 +288,17 @@ class BlankWhenNothingChosen(QStackedWidget):
 
     A disabled form would still show whatever its fields held last (a date of
     1 Jan 2000, the first time zone in the list): this shows nothing stale instead.
+
+    The editor joins the stack when it is first shown: a widget in a stack counts in the
+    stack's sizes even hidden, so a page's first show measured every field of a form
+    nobody sees until a record is chosen. Until then it is a hidden child.
     """
 
     def __init__(self, editor: QWidget, kind: str) -> None:
         super().__init__()
         self.editor = editor
+        editor.setParent(self)
+        editor.hide()
         article = "an" if kind[:1] in "aeiou" else "a"
         self.nothing = QLabel(
             f"Choose {article} {kind} in the list to see it here, or add one.", wordWrap=True
@@ -301,7 +307,6 @@ class BlankWhenNothingChosen(QStackedWidget):
         self.nothing.setContentsMargins(12, 12, 12, 12)
         self.nothing.setAccessibleName(f"No {kind} chosen")
         self.addWidget(self.nothing)
-        self.addWidget(editor)
         layout = self.layout()
         assert layout is not None
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # see sizeHint
@@ -314,6 +319,8 @@ class BlankWhenNothingChosen(QStackedWidget):
         return False
 
     def _follow(self) -> None:
+        if self.editor.isEnabled() and self.indexOf(self.editor) < 0:
+            self.addWidget(self.editor)
         self.setCurrentWidget(self.editor if self.editor.isEnabled() else self.nothing)
         self.updateGeometry()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -48,16 +49,24 @@ from netjourney.gui.zones import zone_in_words
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+@cache
+def zone_names() -> list[str]:
+    """Every time zone the computer knows, sorted; read once: it walks the zone files."""
+    return sorted(available_timezones())
+
+
 def system_time_zone() -> str:
     name = bytes(QDateTime.currentDateTime().timeZone().id().data()).decode()
-    return name if name in available_timezones() else "UTC"
+    return name if name in zone_names() else "UTC"
 
 
 class AppointmentEditor(RecordEditor):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__(record, Appointment)
+
+    def build_form(self) -> None:
         self.zone = QComboBox(editable=False)
-        self.zone.addItems(sorted(available_timezones()))
+        self.zone.addItems(zone_names())
         self.starts = self._add_time("Starts:", "starts_at")
         self.ends = self._add_time("Ends:", "ends_at")
         self._add_zone()
@@ -67,19 +76,18 @@ class AppointmentEditor(RecordEditor):
         self.add_line("Purpose:", "purpose")
         self.add_text("What to bring:", "what_to_bring", lines=2)
         self.planned = PlannedQuestions(self)
+        self.record_actions.record_changed.connect(self.planned.question_changed)
         self.form.addRow("Questions to ask:", self.planned)
         self.add_text("Outcome (after the visit):", "outcome", lines=4)
-        self.add_sections(record.guide)
+        self.add_sections(self.record.guide)
         self.form.addRow("Visit sheet:", self._visit_sheet_buttons())
 
     def _visit_sheet_buttons(self) -> QWidget:
         """A one-page sheet to take along: the plan, with room to write the answers."""
-        from netjourney.gui import export_dialog
-
         save = QPushButton("&Save as PDF…")
-        save.clicked.connect(lambda: self._visit_sheet(export_dialog.save_visit_sheet))
+        save.clicked.connect(lambda: self._visit_sheet(printed=False))
         print_ = QPushButton("P&rint…")
-        print_.clicked.connect(lambda: self._visit_sheet(export_dialog.print_visit_sheet))
+        print_.clicked.connect(lambda: self._visit_sheet(printed=True))
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,7 +96,11 @@ class AppointmentEditor(RecordEditor):
         layout.addStretch(1)
         return row
 
-    def _visit_sheet(self, make: Callable[[JourneyRecord, int, QWidget], object]) -> None:
+    def _visit_sheet(self, printed: bool) -> None:
+        # Imported at the first click, not while the page is first shown (about 15 ms).
+        from netjourney.gui.export_dialog import print_visit_sheet, save_visit_sheet
+
+        make = print_visit_sheet if printed else save_visit_sheet
         if self.flush() and self.record_id is not None:
             make(self.record, self.record_id, self)  # runs in the background, owned by self
 
@@ -382,9 +394,7 @@ class AppointmentsPage(RecordPage):
         self.when_filter.setAccessibleName("Show upcoming or past appointments")
         for text, value in (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all")):
             self.when_filter.addItem(text, value)
-        editor = AppointmentEditor(actions.record)
-        super().__init__(actions, appointments_listing(), editor, parent)
-        actions.record_changed.connect(editor.planned.question_changed)
+        super().__init__(actions, appointments_listing(), AppointmentEditor(actions.record), parent)
         self.when_filter.currentIndexChanged.connect(self._apply_filter)
 
     def filters(self) -> list[QWidget]:

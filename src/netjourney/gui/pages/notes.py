@@ -17,12 +17,14 @@ from netjourney.gui.record_page import RecordPage
 class NoteEditor(RecordEditor):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__(record, Note)
+
+    def build_form(self) -> None:
         self.add_line("Title:", "title")
         self.add_text("Note:", "body", lines=12)
         self.add_check("Private:", "private", "Keep out of exports I share with family")
         self.appointment = self.add_choice("About a visit:", "appointment_id", [])
         self.member = self.add_choice("About a person:", "member_id", [])
-        self.add_sections(record.guide)
+        self.add_sections(self.record.guide)
         self.let_fields_grow()
 
     def prepare(self, record_id: int | None) -> None:

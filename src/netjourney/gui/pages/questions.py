@@ -34,12 +34,14 @@ LIBRARY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 class QuestionEditor(RecordEditor):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__(record, Question)
+
+    def build_form(self) -> None:
         self.add_text("Question:", "text", lines=2).setPlaceholderText("Type your question here")
         self.status = self.add_choice("Status:", "status", [(s.label, s) for s in QuestionStatus])
         self.add_text("Answer:", "answer", lines=5)
         self.answered_by = self.add_line("Answered by:", "answered_by")
         self.add_optional_date("Answered on:", "answered_on")
-        self.add_sections(record.guide)
+        self.add_sections(self.record.guide)
 
     def loaded(self, obj: Any) -> None:
         names = [m.name for m in all_of(self.record, CareTeamMember, CareTeamMember.name)]
@@ -61,14 +63,13 @@ class QuestionsPage(RecordPage):
 
     def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
         record = actions.record
-        self.library = LibraryTree(record.guide)
+        self.library = LibraryTree(record.guide, questions.chosen_library_ids(record))
         self.status_filter = QComboBox()
         self.group_filter = QComboBox()
         super().__init__(actions, questions_listing(record.guide), QuestionEditor(record), parent)
         self.add_button.setText("&Add my own question")
         self.library.choose_requested.connect(self.choose_from_library)
         self._build_filters(record.guide)
-        self.library.mark_chosen(questions.chosen_library_ids(self.record))
 
     def filters(self) -> list[QWidget]:
         row = QWidget()
@@ -168,7 +169,7 @@ class LibraryTree(QTreeView):
 
     choose_requested = Signal(str)
 
-    def __init__(self, guide: Guide) -> None:
+    def __init__(self, guide: Guide, chosen: set[str]) -> None:
         super().__init__()
         self.items: dict[str, QStandardItem] = {}
         model = QStandardItemModel(self)
@@ -180,6 +181,7 @@ class LibraryTree(QTreeView):
                 item = QStandardItem(question.text)
                 item.setEditable(False)
                 item.setData(question.id, LIBRARY_ID_ROLE)
+                _show_chosen(item, question.id in chosen)
                 group_item.appendRow(item)
                 self.items[question.id] = item
             model.appendRow(group_item)
@@ -201,14 +203,20 @@ class LibraryTree(QTreeView):
             self.choose_requested.emit(library_id)
 
     def mark_chosen(self, chosen: set[str]) -> None:
+        """Tick the questions now in the user's. Only those that changed are touched: each
+        change has the tree measure its rows again (two a row, on every visit, were most
+        of what the library cost the page)."""
         for library_id, item in self.items.items():
-            item.setCheckable(False)
-            item.setData(
-                Qt.CheckState.Checked if library_id in chosen else None,
-                Qt.ItemDataRole.CheckStateRole,
-            )
-            item.setToolTip(
-                "Already in your questions"
-                if library_id in chosen
-                else "Double-click or press Enter to add to your questions"
-            )
+            ticked = item.data(Qt.ItemDataRole.CheckStateRole) is not None
+            if ticked != (library_id in chosen):
+                _show_chosen(item, library_id in chosen)
+
+
+def _show_chosen(item: QStandardItem, chosen: bool) -> None:
+    """A tick (not a box to click: adding is a double-click) and a tip saying what it means."""
+    item.setData(Qt.CheckState.Checked if chosen else None, Qt.ItemDataRole.CheckStateRole)
+    item.setToolTip(
+        "Already in your questions"
+        if chosen
+        else "Double-click or press Enter to add to your questions"
+    )

@@ -20,7 +20,9 @@ from netjourney.gui.record_page import RecordPage
 class MemberEditor(RecordEditor):
     def __init__(self, record: JourneyRecord) -> None:
         super().__init__(record, CareTeamMember)
-        guide = record.guide
+
+    def build_form(self) -> None:
+        guide = self.record.guide
         self.role = self.add_choice("Role:", "role", [(r.title, r.id) for r in guide.roles])
         self.add_line("Name:", "name")
         self.add_line("Practice or hospital:", "practice")
