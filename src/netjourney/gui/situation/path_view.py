@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QLabel,
@@ -128,21 +129,42 @@ class PathView(QWidget):
         return row
 
 
+class HeightsByWidth:
+    """A wrapping widget's heights, by width and text, as measured: Qt's layouts ask
+    again and again, at a few widths in turn. Forgotten when the widget's font or style
+    changes (larger text, another scheme), which its changeEvent passes on here."""
+
+    FORGETTING = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+
+    def __init__(self) -> None:
+        self._heights: dict[tuple[int, str], int] = {}
+
+    def height(self, width: int, text: str, measure: Callable[[int], int]) -> int:
+        height = self._heights.get((width, text))
+        if height is None:
+            height = self._heights[width, text] = measure(width)
+        return height
+
+    def changed(self, event: QEvent) -> None:
+        if event.type() in self.FORGETTING:
+            self._heights.clear()
+
+
 class WrappingLabel(QLabel):
-    """A label whose words wrap, remembering its height at each width: Qt's layouts ask
-    again and again, at a few widths in turn, and a label laid its words out afresh each
-    time (a fifth of showing the page, most of it for the path's rich text)."""
+    """A label whose words wrap, remembering its height at each width: it laid its words
+    out afresh at each question (a fifth of showing the page, most of it for the path's
+    rich text)."""
 
     def __init__(self, text: str, parent: QWidget) -> None:
         super().__init__(text, parent, wordWrap=True)
-        self._heights: dict[tuple[int, str, str], int] = {}
+        self._heights = HeightsByWidth()
 
     def heightForWidth(self, width: int) -> int:
-        key = (width, self.text(), self.font().key())
-        height = self._heights.get(key)
-        if height is None:
-            height = self._heights[key] = super().heightForWidth(width)
-        return height
+        return self._heights.height(width, self.text(), super().heightForWidth)
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.changed(event)
+        super().changeEvent(event)
 
 
 class WrappingButton(QPushButton):
@@ -152,7 +174,7 @@ class WrappingButton(QPushButton):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self._heights: dict[tuple[int, str, str], int] = {}  # Qt's layouts ask again and again
+        self._heights = HeightsByWidth()
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # may shrink: it wraps
         policy.setHeightForWidth(True)
@@ -174,10 +196,14 @@ class WrappingButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        key = (width, self.text(), self.font().key())
-        if key not in self._heights:
-            self._heights[key] = self._text_size(width).height() + 2 * self.PADDING
-        return self._heights[key]
+        return self._heights.height(width, self.text(), self._text_height)
+
+    def _text_height(self, width: int) -> int:
+        return self._text_size(width).height() + 2 * self.PADDING
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.changed(event)
+        super().changeEvent(event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QStylePainter(self)
