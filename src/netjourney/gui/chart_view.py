@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -153,14 +153,28 @@ class SvgChart(QSvgWidget):
 ChartsRead = tuple[Sequence[LineChart], str]  # charts, and the notice shown with them
 
 
+class AfterPaint(QObject):
+    """Calls `then` once, just after `widget` is next painted (a timer started before
+    the paint would run before it)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)  # dropped if the widget goes first
+        return False
+
+
 class WaitingCharts(QWidget):
     """"Drawing chart…" where a chart will be, as a chart shows it before it is drawn,
-    until the charts are read: just after this is first painted (see ChartView)."""
+    until the charts are read (see ChartView.show_charts_once_painted)."""
 
-    def __init__(self, read: Callable[[], None], parent: QWidget) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self._read = read
-        self._read_scheduled = False
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -171,9 +185,6 @@ class WaitingCharts(QWidget):
         painter = QPainter(self)
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, DRAWING_TEXT)
         painter.end()
-        if not self._read_scheduled:  # after this paint reaches the screen
-            self._read_scheduled = True
-            QTimer.singleShot(0, self, self._read)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return True
@@ -204,27 +215,40 @@ class ChartView(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(self._inside)
         self.charts: list[SvgChart] = []
-        self.waiting: WaitingCharts | None = None  # charts to be read once this is painted
+        self.waiting: WaitingCharts | None = None  # in the charts' place until they are read
+        self._to_read: Callable[[], ChartsRead] | None = None  # once this is painted
 
     @property
     def drawn(self) -> bool:
         """Every chart read and drawn (a view with no charts and nothing to read, too)."""
-        return self.waiting is None and all(chart.drawn for chart in self.charts)
+        return self._to_read is None and all(chart.drawn for chart in self.charts)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(round(WIDTH * SHOWN_SCALE), round(HEIGHT * SHOWN_SCALE) + 8)  # one in full
 
     def show_charts_once_painted(self, read: Callable[[], ChartsRead]) -> None:
-        """Show the charts `read` returns, read just after the view is first painted:
-        reading them (five years of a diary, averaged) would hold up the page's first
-        paint as much as drawing them, which also waits until then. Meanwhile the view
-        says "Drawing chart…", as a chart does until it is drawn."""
-        self.show_charts(())
-        self.waiting = WaitingCharts(lambda: self.show_charts(*read()), self._inside)
-        self._layout.insertWidget(1, self.waiting)
+        """Show the charts `read` returns, read just after the view is next painted:
+        reading them (five years of a diary, averaged) would hold up the page's paint as
+        much as drawing them, which also waits until then. Meanwhile the charts shown
+        stay, or the view says "Drawing chart…", as a chart does until it is drawn."""
+        first = self.charts[0] if self.charts else self._waiting()
+        self._to_read = read
+        AfterPaint(first, self._read_now)
+
+    def _waiting(self) -> WaitingCharts:
+        if self.waiting is None:
+            self.show_charts(())  # the notice goes
+            self.waiting = WaitingCharts(self._inside)
+            self._layout.insertWidget(1, self.waiting)
+        return self.waiting
+
+    def _read_now(self) -> None:
+        if self._to_read is not None:  # else newer charts were shown meanwhile
+            self.show_charts(*self._to_read())
 
     def show_charts(self, charts: Sequence[LineChart], notice: str = "") -> None:
         """Show these charts; the ones already shown stay as drawn (a page shown again)."""
+        self._to_read = None
         if self.waiting is not None:  # read now: nothing is left to read once painted
             self._remove(self.waiting)
             self.waiting = None

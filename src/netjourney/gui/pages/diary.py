@@ -393,8 +393,9 @@ class DiaryPage(QWidget):
 
     def _show_charts_once_painted(self) -> None:
         """Five years of days, averaged for the chart, took as long to read as the rest of
-        the page took to show: the charts are read once the page is painted (the chart
-        is drawn then anyway), unless a quick look finds nothing to chart."""
+        the page took to show: the charts are read once the page is painted (a chart is
+        drawn then anyway; shown again, the page keeps its charts until then), unless a
+        quick look finds nothing to chart."""
         with self.record.reading() as session:
             anything = diary_has_charts(session)
         if anything:
@@ -429,7 +430,8 @@ class DiaryPage(QWidget):
         self._set_symptoms()
         if not self._pending:
             self._show_day()
-        self._show_days()
+        self.model.reload()
+        self._show_charts_once_painted()
 
     def open_item(self, key: str) -> None:
         """Show a diary day (by its entry's id)."""
