@@ -36,7 +36,7 @@ def main() -> int:
 
     def charts_drawn(key: str) -> bool:
         views = timed.window.stack.currentWidget().findChildren(ChartView)
-        return all(chart.drawn for view in views for chart in view.charts)
+        return all(view.drawn for view in views)  # read (the diary's, once painted) and drawn
 
     def visit(key: str) -> dict[str, float]:
         show = partial(timed.window.show_page, key)

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from netjourney.core.dates import short_date
 from netjourney.core.journey.charts import (
@@ -18,6 +19,7 @@ from netjourney.core.journey.charts import (
     date_ticks,
     diary_charts,
     diary_charts_of,
+    diary_has_charts,
     measure_charts,
     reference_bands,
     svg_of,
@@ -199,6 +201,25 @@ def test_the_diary_averaged_in_the_record_draws_what_the_plain_data_draws(
     assert from_record == diary_charts(marks)  # same periods, averages and order
     assert period in from_record[0].title
     assert from_record[0].series[0].points[0][0] == first_point
+
+
+def test_the_quick_look_finds_a_diary_chart_exactly_when_there_is_one(
+    record: JourneyRecord,
+) -> None:
+    def both() -> tuple[bool, bool]:
+        with record.reading() as session:
+            return diary_has_charts(session), bool(diary_charts_of(session))
+
+    assert both() == (False, False)  # nothing written
+    with record.writing() as session:
+        save_diary_day(session, date(2025, 3, 1), "Only a note.", [])
+    assert both() == (False, False)  # a day with no symptom rated or counted
+    with record.writing() as session:
+        save_diary_day(session, date(2025, 3, 2), "", [SymptomScore("flushing", count=2)])
+    assert both() == (True, True)
+    with record.writing() as session:  # the only marked day is not a readable day
+        session.execute(text("UPDATE diary_entries SET day = 'x' WHERE note = ''"))
+    assert both() == (False, False)
 
 
 def test_a_value_printed_as_a_bound_is_drawn_at_its_number_marked_and_said() -> None:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from netjourney.cli import main
 from netjourney.core.dates import short_date
 from netjourney.core.guide import Guide
-from netjourney.core.journey.charts import Reading, measure_charts
+from netjourney.core.journey.charts import LineChart, Reading, measure_charts
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.chart_view import ChartView, chart_colours
 from netjourney.gui.main_window import MainWindow
@@ -82,6 +82,31 @@ def test_a_chart_is_described_at_once_and_drawn_after_it_is_first_shown(qtbot: Q
     view.show()
     qtbot.waitUntil(lambda: chart.drawn)
     assert chart.renderer().isValid()
+
+
+def test_charts_read_once_painted_are_read_then_and_only_if_still_wanted(
+    qtbot: QtBot,
+) -> None:
+    readings = [Reading(date(2026, 1, 5) + timedelta(days=28 * n), 50 + n) for n in range(3)]
+    reads: list[str] = []
+
+    def read(name: str) -> tuple[tuple[LineChart, ...], str]:
+        reads.append(name)
+        return measure_charts(name, readings).charts, ""
+
+    view = ChartView("Chart")
+    qtbot.addWidget(view)
+    view.show_charts_once_painted(lambda: read("5-HIAA"))
+    assert reads == [] and view.charts == [] and not view.drawn
+    view.show()
+    qtbot.waitUntil(lambda: view.drawn)
+    assert reads == ["5-HIAA"]
+    assert [c.accessibleName() for c in view.charts] == ["Chart: 5-HIAA"]
+
+    view.show_charts_once_painted(lambda: read("Chromogranin A"))
+    view.show_charts((), "Nothing to draw.")  # newer charts, before the view was painted
+    qtbot.wait(50)
+    assert reads == ["5-HIAA"] and view.drawn and view.notice.text() == "Nothing to draw."
 
 
 @pytest.mark.parametrize(("letter", "scheme"), [(Qt.Key.Key_D, "dark"), (Qt.Key.Key_L, "light")])

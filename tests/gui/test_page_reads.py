@@ -75,3 +75,62 @@ def test_the_diary_reads_the_shown_days_entry_once_when_first_shown(
     one_entry = ("diary_entries.day = ?", "diary_entries.id = ?")
     entry_reads = [s for s in reads if any(where in s for where in one_entry)]
     assert len(entry_reads) == 1, entry_reads
+
+
+def test_the_diary_reads_its_charts_once_the_page_is_painted(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    from netjourney.core.journey.records import SymptomScore, save_diary_day
+    from netjourney.gui.pages.diary import DiaryPage
+
+    with record.writing() as session:
+        save_diary_day(session, datetime.now(UTC).date(), "", [SymptomScore("pain", rating=4)])
+    with statements_read_from(record, "diary_entries") as reads:
+        page = window.show_page("diary")
+    assert isinstance(page, DiaryPage)
+    assert not any("avg(" in s for s in reads), reads  # the averages wait for the paint
+    assert page.chart.charts == [] and not page.chart.drawn  # "Drawing chart…" meanwhile
+
+    qtbot.waitUntil(lambda: page.chart.drawn)
+    [chart] = page.chart.charts
+    assert chart.accessibleName() == "Chart: Symptoms rated 0–10, by day"
+    assert "1 value" in chart.accessibleDescription()
+    assert not page.chart.notice.isVisible()
+
+
+def test_an_empty_diary_says_so_at_once(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    from netjourney.gui.pages.diary import DiaryPage
+
+    page = window.show_page("diary")
+    assert isinstance(page, DiaryPage)
+    assert page.chart.drawn and page.chart.charts == []
+    assert page.chart.notice.text() == "No days rated yet."
+
+
+def test_the_diary_shown_again_keeps_its_charts_until_it_is_painted_then_reads_them(
+    window: MainWindow, record: JourneyRecord, qtbot: QtBot
+) -> None:
+    from netjourney.core.journey.records import SymptomScore, save_diary_day
+    from netjourney.gui.pages.diary import DiaryPage
+
+    today = datetime.now(UTC).date()
+    with record.writing() as session:
+        save_diary_day(session, today, "", [SymptomScore("pain", rating=4)])
+    page = window.show_page("diary")
+    assert isinstance(page, DiaryPage)
+    qtbot.waitUntil(lambda: page.chart.drawn)
+    window.show_page("home")
+    with record.writing() as session:  # written elsewhere, as an import would
+        save_diary_day(session, today - timedelta(days=1), "", [SymptomScore("pain", rating=6)])
+
+    with statements_read_from(record, "diary_entries") as reads:
+        window.show_page("diary")
+    assert not any("avg(" in s for s in reads), reads
+    [shown] = page.chart.charts  # the chart shown before stays meanwhile
+    assert "1 value" in shown.accessibleDescription()
+
+    qtbot.waitUntil(lambda: page.chart.drawn)
+    [chart] = page.chart.charts
+    assert "2 values" in chart.accessibleDescription()

@@ -155,3 +155,31 @@ def test_a_wrapping_button_is_as_tall_as_its_words_at_each_text_size(qtbot: QtBo
     two_lines = button.heightForWidth(120)
     button.setText("Short")
     assert button.heightForWidth(120) < two_lines
+
+
+def test_a_wrapping_label_remembers_heights_yet_follows_its_text_and_font(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from netjourney.gui.situation.path_view import WrappingLabel
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    words = "Talk over every option with your doctors, with what each one aims to do. " * 3
+    remembering, plain = WrappingLabel(words, holder), QLabel(words, holder, wordWrap=True)
+
+    def same_heights() -> bool:
+        widths = (120, 300, 120, 640, 300)  # asked in turn, as layouts do
+        return all(remembering.heightForWidth(w) == plain.heightForWidth(w) for w in widths)
+
+    assert same_heights()
+    larger = QFont(holder.font())
+    larger.setPointSizeF(larger.pointSizeF() * 2)
+    before = remembering.heightForWidth(300)
+    for label in (remembering, plain):
+        label.setFont(larger)
+    assert remembering.heightForWidth(300) > before and same_heights()
+    for label in (remembering, plain):
+        label.setText("Short.")
+    assert same_heights()

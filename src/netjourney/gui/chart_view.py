@@ -3,9 +3,9 @@ reportlab as SVG and shown by QtSvg, so the window and the PDF draw the same cha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -150,6 +150,52 @@ class SvgChart(QSvgWidget):
         return QSize(round(WIDTH * SHOWN_SCALE), round(self.drawn_height * SHOWN_SCALE))
 
 
+ChartsRead = tuple[Sequence[LineChart], str]  # charts, and the notice shown with them
+
+
+class AfterPaint(QObject):
+    """Calls `then` once, just after `widget` is next painted (a timer started before
+    the paint would run before it)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)  # dropped if the widget goes first
+        return False
+
+
+class WaitingCharts(QWidget):
+    """"Drawing chart…" where a chart will be, as a chart shows it before it is drawn,
+    until the charts are read (see ChartView.show_charts_once_painted)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumSize(int(WIDTH * 0.6), int(HEIGHT * 0.6))
+        self.setMaximumWidth(round(WIDTH * SHOWN_SCALE))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, DRAWING_TEXT)
+        painter.end()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        return round(width * HEIGHT / WIDTH)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(round(WIDTH * SHOWN_SCALE), round(HEIGHT * SHOWN_SCALE))
+
+
 class ChartView(QScrollArea):
     """The charts of one measure (one per unit) or of the diary, with the set's notice.
     It scrolls, so the table of values beside it keeps its room."""
@@ -162,27 +208,61 @@ class ChartView(QScrollArea):
         self.setMinimumHeight(round(HEIGHT * 0.8))
         self.notice = QLabel(wordWrap=True)  # no name of its own: a screen reader says its text
         self.notice.hide()
-        inside = QWidget()
-        self._layout = QVBoxLayout(inside)
+        self._inside = QWidget()
+        self._layout = QVBoxLayout(self._inside)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.notice)
         self._layout.addStretch(1)
-        self.setWidget(inside)
+        self.setWidget(self._inside)
         self.charts: list[SvgChart] = []
+        self.waiting: WaitingCharts | None = None  # in the charts' place until they are read
+        self._to_read: Callable[[], ChartsRead] | None = None  # once this is painted
+
+    @property
+    def drawn(self) -> bool:
+        """Every chart read and drawn (a view with no charts and nothing to read, too)."""
+        return self._to_read is None and all(chart.drawn for chart in self.charts)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(round(WIDTH * SHOWN_SCALE), round(HEIGHT * SHOWN_SCALE) + 8)  # one in full
 
+    def show_charts_once_painted(self, read: Callable[[], ChartsRead]) -> None:
+        """Show the charts `read` returns, read just after the view is next painted:
+        reading them (five years of a diary, averaged) would hold up the page's paint as
+        much as drawing them, which also waits until then. Meanwhile the charts shown
+        stay, or the view says "Drawing chart…", as a chart does until it is drawn."""
+        first = self.charts[0] if self.charts else self._waiting()
+        self._to_read = read
+        AfterPaint(first, self._read_now)
+
+    def _waiting(self) -> WaitingCharts:
+        if self.waiting is None:
+            self.show_charts(())  # the notice goes
+            self.waiting = WaitingCharts(self._inside)
+            self._layout.insertWidget(1, self.waiting)
+        return self.waiting
+
+    def _read_now(self) -> None:
+        if self._to_read is not None:  # else newer charts were shown meanwhile
+            self.show_charts(*self._to_read())
+
     def show_charts(self, charts: Sequence[LineChart], notice: str = "") -> None:
         """Show these charts; the ones already shown stay as drawn (a page shown again)."""
+        self._to_read = None
+        if self.waiting is not None:  # read now: nothing is left to read once painted
+            self._remove(self.waiting)
+            self.waiting = None
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
         if [shown.chart for shown in self.charts] == list(charts):
             return
         for old in self.charts:
-            self._layout.removeWidget(old)
-            old.hide()  # at once: until deleted it would still be drawn
-            old.deleteLater()
+            self._remove(old)
         self.charts = [SvgChart(chart) for chart in charts]
         for number, chart in enumerate(self.charts, start=1):
             self._layout.insertWidget(number, chart)
+
+    def _remove(self, shown: QWidget) -> None:
+        self._layout.removeWidget(shown)
+        shown.hide()  # at once: until deleted it would still be drawn
+        shown.deleteLater()

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select
 
 from netjourney.core.dates import UnreadableDate
 from netjourney.core.journey.choices import ValueQualifier
@@ -600,9 +600,22 @@ def numbers_by_symptom(
     return numbers
 
 
+def _readable_day() -> Any:
+    return func.date(DiaryEntry.day).is_not(None)  # a stored day that is none: not drawn
+
+
+def diary_has_charts(session: Session) -> bool:
+    """Whether `diary_charts_of` has anything to draw (a rating or a count on a readable
+    day), found at the first such rating: the window reads the charts themselves once
+    the page is shown."""
+    marked = or_(SymptomRating.rating.is_not(None), SymptomRating.count.is_not(None))
+    on_a_day = SymptomRating.entry_id == DiaryEntry.id
+    return bool(session.scalar(select(exists().where(on_a_day, _readable_day(), marked))))
+
+
 def diary_charts_of(session: Session) -> tuple[LineChart, ...]:
     """The diary's charts, averaged in SQL: five years of days draw as fast as a month."""
-    readable = func.date(DiaryEntry.day).is_not(None)  # a stored day that is none: not drawn
+    readable = _readable_day()
     days = select(DiaryEntry.day).where(readable).subquery()
     first, last = session.execute(select(func.min(days.c.day), func.max(days.c.day))).one()
     if first is None:

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from netjourney.core import repository
 from netjourney.core.appointments import plan_questions, upcoming
 from netjourney.core.errors import InvalidInputError
-from netjourney.core.journey.charts import diary_charts_of
+from netjourney.core.journey.charts import diary_charts_of, diary_has_charts
 from netjourney.core.journey.listings import day_text, diary_listing
 from netjourney.core.journey.models import DiaryEntry, SymptomRating
 from netjourney.core.journey.records import (
@@ -42,7 +42,7 @@ from netjourney.core.listing import appointment_title
 from netjourney.core.models import Question
 from netjourney.core.record import JourneyRecord
 from netjourney.gui.actions import Actions, EditRecord, RecordCommand
-from netjourney.gui.chart_view import ChartView
+from netjourney.gui.chart_view import ChartsRead, ChartView
 from netjourney.gui.date_formats import show_dates_as_lists_do
 from netjourney.gui.editor import SAVE_DELAY_MS
 from netjourney.gui.list_model import ListingModel
@@ -52,6 +52,7 @@ from netjourney.gui.row_delegate import show_as_cards
 from netjourney.gui.section_tags import SectionTags
 
 NOT_RATED = -1  # the spin box's lowest step, shown as "not rated"
+NOTHING_TO_CHART = "No days rated yet."
 DayState = tuple[str, list[SymptomScore]]  # a day's note and scores
 
 
@@ -200,7 +201,7 @@ class DiaryPage(QWidget):
         actions.record_changed.connect(self._record_changed)
         self._set_symptoms()
         self._show_day()
-        self._show_charts()  # the days' list was loaded with its model, just above
+        self._show_charts_once_painted()  # the days' list was loaded with its model, above
 
     # -- building --------------------------------------------------------------
     def _days_table(self) -> QTableView:
@@ -388,9 +389,24 @@ class DiaryPage(QWidget):
         self._show_charts()
 
     def _show_charts(self) -> None:
+        self.chart.show_charts(*self._read_charts())
+
+    def _show_charts_once_painted(self) -> None:
+        """Five years of days, averaged for the chart, took as long to read as the rest of
+        the page took to show: the charts are read once the page is painted (a chart is
+        drawn then anyway; shown again, the page keeps its charts until then), unless a
+        quick look finds nothing to chart."""
+        with self.record.reading() as session:
+            anything = diary_has_charts(session)
+        if anything:
+            self.chart.show_charts_once_painted(self._read_charts)
+        else:
+            self.chart.show_charts((), NOTHING_TO_CHART)
+
+    def _read_charts(self) -> ChartsRead:
         with self.record.reading() as session:
             charts = diary_charts_of(session)
-        self.chart.show_charts(charts, "" if charts else "No days rated yet.")
+        return charts, "" if charts else NOTHING_TO_CHART
 
     def _record_changed(self, model: type[object], _record_id: int | None) -> None:
         if model is DiaryEntry:
@@ -414,7 +430,8 @@ class DiaryPage(QWidget):
         self._set_symptoms()
         if not self._pending:
             self._show_day()
-        self._show_days()
+        self.model.reload()
+        self._show_charts_once_painted()
 
     def open_item(self, key: str) -> None:
         """Show a diary day (by its entry's id)."""

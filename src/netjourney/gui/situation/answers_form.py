@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from netjourney.core.situation import ANSWERS, UNKNOWN, Answer, Situation
+from netjourney.gui.situation.path_view import WrappingLabel
 
 
 class AnswersForm(QWidget):
@@ -17,8 +18,8 @@ class AnswersForm(QWidget):
         super().__init__(parent)
         self.combos: dict[str, QComboBox] = {}
         layout = QVBoxLayout(self)
-        for answer in ANSWERS:
-            label = QLabel(answer.question, wordWrap=True)
+        for answer in ANSWERS:  # made inside the form: moved in later, each paid twice
+            label = WrappingLabel(answer.question, self)
             combo = self._combo(answer)
             label.setBuddy(combo)
             layout.addWidget(label)
@@ -28,10 +29,11 @@ class AnswersForm(QWidget):
         layout.addStretch(1)
 
     def _combo(self, answer: Answer) -> QComboBox:
-        combo = QComboBox()
+        combo = QComboBox(self)
         # The pane may be narrow at large text: the box shrinks, its list shows every word.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # The length first: with the policy set, each of the two would size the box again.
         combo.setMinimumContentsLength(12)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setAccessibleName(answer.question)
         combo.addItem(answer.label(None), UNKNOWN)
         for choice in answer.choices:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QLabel,
@@ -34,7 +35,7 @@ class PathView(QWidget):
         super().__init__(parent)
         self.add_buttons: dict[str, QPushButton] = {}
         self.section_buttons: dict[str, QPushButton] = {}
-        self.content = QWidget()
+        self.content = QWidget(self)
         self.rows = QVBoxLayout(self.content)
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
@@ -52,7 +53,8 @@ class PathView(QWidget):
             button = self._section_button(number, section)
             self.rows.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         self._heading("Who is usually on the care team")
-        self.rows.addWidget(_wrapped(", ".join(role.title for role in path.roles) + "."))
+        roles = ", ".join(role.title for role in path.roles) + "."
+        self.rows.addWidget(_wrapped(roles, self.content))
         self._heading("Questions worth asking")
         for question in path.questions:
             self.rows.addLayout(self._question_row(question, question.id in chosen_question_ids))
@@ -66,11 +68,13 @@ class PathView(QWidget):
         button.setAccessibleName(button.accessibleName().replace(ADD_TEXT, ADDED_TEXT, 1))
 
     def _start_afresh(self) -> None:
-        """Put an empty content widget in place of the old one, which goes at once."""
+        """Put an empty content widget in place of the old one, which goes at once.
+        What it holds is made inside it: a widget made on its own and moved in later pays
+        again for the page's font and style (a third of building the path)."""
         self.add_buttons.clear()
         self.section_buttons.clear()
         old = self.content
-        self.content = QWidget()
+        self.content = QWidget(self)
         self.rows = QVBoxLayout(self.content)
         self.rows.setSpacing(8)
         self.outer.replaceWidget(old, self.content)
@@ -78,7 +82,7 @@ class PathView(QWidget):
         old.deleteLater()
 
     def _heading(self, text: str) -> None:
-        heading = heading_label(text)
+        heading = heading_label(text, "large", self.content)
         heading.setContentsMargins(0, 10, 0, 0)
         self.rows.addWidget(heading)
 
@@ -93,7 +97,8 @@ class PathView(QWidget):
         label = _wrapped(
             f"• {escape(item.text)} "
             f'<a href="{escape(item.section_id)}">'
-            f"(Guide: {escape(item.section_title)})</a>"
+            f"(Guide: {escape(item.section_title)})</a>",
+            self.content,
         )
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -102,7 +107,7 @@ class PathView(QWidget):
         return label
 
     def _section_button(self, number: int, section: Section) -> QPushButton:
-        button = WrappingButton(f"{number}. {section.title}")
+        button = WrappingButton(f"{number}. {section.title}", self.content)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setAccessibleName(f"Open the guide section {section.title}")
         button.clicked.connect(lambda: self.section_requested.emit(section.id))
@@ -113,8 +118,8 @@ class PathView(QWidget):
         """The question over its button: beside it, the button would squeeze the words."""
         row = QVBoxLayout()
         row.setSpacing(2)
-        row.addWidget(_wrapped(escape(question.text)))
-        button = QPushButton(ADD_TEXT)
+        row.addWidget(_wrapped(escape(question.text), self.content))
+        button = QPushButton(ADD_TEXT, self.content)
         button.setAccessibleName(f"Add to my questions: {question.text}")
         button.clicked.connect(lambda: self.question_add_requested.emit(question.id))
         self.add_buttons[question.id] = button
@@ -124,14 +129,52 @@ class PathView(QWidget):
         return row
 
 
+class HeightsByWidth:
+    """A wrapping widget's heights, by width and text, as measured: Qt's layouts ask
+    again and again, at a few widths in turn. Forgotten when the widget's font or style
+    changes (larger text, another scheme), which its changeEvent passes on here."""
+
+    FORGETTING = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+
+    def __init__(self) -> None:
+        self._heights: dict[tuple[int, str], int] = {}
+
+    def height(self, width: int, text: str, measure: Callable[[int], int]) -> int:
+        height = self._heights.get((width, text))
+        if height is None:
+            height = self._heights[width, text] = measure(width)
+        return height
+
+    def changed(self, event: QEvent) -> None:
+        if event.type() in self.FORGETTING:
+            self._heights.clear()
+
+
+class WrappingLabel(QLabel):
+    """A label whose words wrap, remembering its height at each width: it laid its words
+    out afresh at each question (a fifth of showing the page, most of it for the path's
+    rich text)."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(text, parent, wordWrap=True)
+        self._heights = HeightsByWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        return self._heights.height(width, self.text(), super().heightForWidth)
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.changed(event)
+        super().changeEvent(event)
+
+
 class WrappingButton(QPushButton):
     """A push button whose words wrap onto more lines when the pane is narrow."""
 
     PADDING = 8
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self._heights: dict[tuple[int, str, str], int] = {}  # Qt's layouts ask again and again
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._heights = HeightsByWidth()
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # may shrink: it wraps
         policy.setHeightForWidth(True)
@@ -153,10 +196,14 @@ class WrappingButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        key = (width, self.text(), self.font().key())
-        if key not in self._heights:
-            self._heights[key] = self._text_size(width).height() + 2 * self.PADDING
-        return self._heights[key]
+        return self._heights.height(width, self.text(), self._text_height)
+
+    def _text_height(self, width: int) -> int:
+        return self._text_size(width).height() + 2 * self.PADDING
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.changed(event)
+        super().changeEvent(event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QStylePainter(self)
@@ -169,17 +216,17 @@ class WrappingButton(QPushButton):
         painter.drawText(inner, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, self.text())
 
 
-def heading_label(text: str, size: str = "large") -> QLabel:
+def heading_label(text: str, size: str, parent: QWidget) -> QLabel:
     """Bold text in a CSS size keyword, relative to the page's font so it follows text size."""
-    label = QLabel(
-        f'<span style="font-size: {size}; font-weight: bold">{escape(text)}</span>', wordWrap=True
+    label = WrappingLabel(
+        f'<span style="font-size: {size}; font-weight: bold">{escape(text)}</span>', parent
     )
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAccessibleName(text)
     return label
 
 
-def _wrapped(text: str) -> QLabel:
-    label = QLabel(text, wordWrap=True)
+def _wrapped(text: str, parent: QWidget) -> QLabel:
+    label = WrappingLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
