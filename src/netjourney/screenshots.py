@@ -105,6 +105,7 @@ def _shoot_window(record: object, out: Path, prefix: str) -> list[Path]:
             page = window.show_page(key)
             if isinstance(page, RecordPage) and page.list_model.rowCount():
                 page.table.selectRow(0)  # as after a click: the record in its editor
+            _wait_for_charts(page)
             written.append(_save(window.grab, out / f"{prefix}-{key}.png"))
         written.append(_shoot_search(window, out / f"{prefix}-search.png"))
         written.append(_shoot_export(window, out / f"{prefix}-export.png"))
@@ -151,6 +152,36 @@ def _save(grab: Callable[[], object], path: Path) -> Path:
     if not picture.save(str(path), "PNG", 0):  # 0: the smallest file
         raise OSError(f"Could not write {path}")
     return path
+
+
+def _wait_for_charts(page: object, seconds: float = 5.0) -> None:
+    """A chart is read and drawn just after it is first painted in view ("Drawing chart…"
+    meanwhile): the picture shows the charts in view drawn, as a user sees them a moment
+    later."""
+    import time
+
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from netjourney.gui.chart_view import SvgChart, WaitingCharts
+
+    assert isinstance(page, QWidget)
+    until = time.monotonic() + seconds
+    def waiting() -> bool:  # asked afresh: the charts read replace "Drawing chart…"
+        charts = [*page.findChildren(SvgChart), *page.findChildren(WaitingCharts)]
+        return any(_waits_in_view(chart) for chart in charts)
+
+    while waiting():
+        if time.monotonic() > until:
+            raise TimeoutError(f"A chart of {type(page).__name__} was not drawn")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _waits_in_view(chart: object) -> bool:
+    from netjourney.gui.chart_view import SvgChart
+
+    waits = not chart.drawn if isinstance(chart, SvgChart) else True
+    return waits and not chart.visibleRegion().isEmpty()  # type: ignore[attr-defined]
 
 
 def _settle() -> None:
