@@ -46,41 +46,34 @@ class SituationPage(QWidget):
         self.rules = load_rules(record.guide)
         self.situation = load_situation(record)
         self.unsaved = False
-        self.form, self.path_view, self.problem = self._lay_out()
+        self.form = AnswersForm()
+        self.path_view = PathView()
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setAccessibleName("Problem saving")
+        self.problem.hide()
+        self._lay_out()
         self.form.show_situation(self.situation)
         self.form.answer_changed.connect(self.change_answer)
         self.path_view.section_requested.connect(self.section_requested)
         self.path_view.question_add_requested.connect(self.add_question)
         self._show_path()
 
-    def _lay_out(self) -> tuple[AnswersForm, PathView, QLabel]:
-        """The page's widgets, each made inside the one that holds it (a widget made on its
-        own and moved in later pays again for the page's font and style): the answers
-        form, the path and the line that tells of a problem saving."""
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading_label("My situation", "xx-large", self))
-        # The words scroll with their pane: at large text, fixed ones would leave no room.
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        layout.addWidget(splitter, 1)
-        # A splitter takes the widgets made inside it as its panes, in the order made.
-        answers = _ScrollingColumn("Your answers", splitter)
-        intro = WrappingLabel(INTRO, answers.column)
-        caution_text = f"Please note: {self.record.guide.source.caution}"
-        caution = WrappingLabel(caution_text, answers.column)
+    def _lay_out(self) -> None:
+        title = heading_label("My situation", "xx-large")
+        caution = WrappingLabel(f"Please note: {self.record.guide.source.caution}")
         caution.setFrameShape(QFrame.Shape.StyledPanel)
         caution.setContentsMargins(8, 6, 8, 6)
         caution.setAccessibleName("Caution from the guide")
-        problem = QLabel(answers.column, wordWrap=True)
-        problem.setAccessibleName("Problem saving")
-        problem.hide()
-        form = AnswersForm(answers.column)
-        answers.hold(intro, caution, problem, form)
-        path = _ScrollingColumn("Your path through the guide", splitter)
-        path_view = PathView(path.column)
-        path.hold(path_view)
+        intro = WrappingLabel(INTRO)
+        # The words scroll with their pane: at large text, fixed ones would leave no room.
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(_scrolling("Your answers", intro, caution, self.problem, self.form))
+        splitter.addWidget(_scrolling("Your path through the guide", self.path_view))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([ANSWERS_WIDTH, 2 * ANSWERS_WIDTH])
-        return form, path_view, problem
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(splitter, 1)
 
     def _follow_text_size(self, _font: QFont | None = None) -> None:
         font = QFont(QApplication.font())
@@ -150,24 +143,20 @@ class SituationPage(QWidget):
         self.status_message.emit(message)
 
 
-class _ScrollingColumn(QScrollArea):
-    """Contents under a heading, scrolling together on their own. They are made inside
-    `column` (as its children), then put in order with `hold`."""
-
-    def __init__(self, heading: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        # Text wraps to the pane's width; a sideways scroll bar would hide the ends of lines.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName(heading)
-        self.column = QWidget(self)
-        self.setWidget(self.column)
-        self._layout = QVBoxLayout(self.column)
-        self._layout.setContentsMargins(0, 0, 8, 0)
-        self._layout.addWidget(heading_label(heading, "x-large", self.column))
-
-    def hold(self, *contents: QWidget) -> None:
-        for content in contents:
-            self._layout.addWidget(content)
-        self._layout.addStretch(1)
+def _scrolling(heading: str, *contents: QWidget) -> QWidget:
+    """The contents under a heading, scrolling together on their own."""
+    column = QWidget()
+    column_layout = QVBoxLayout(column)
+    column_layout.setContentsMargins(0, 0, 8, 0)
+    column_layout.addWidget(heading_label(heading, "x-large"))
+    for content in contents:
+        column_layout.addWidget(content)
+    column_layout.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    # Text wraps to the pane's width; a sideways scroll bar would hide the ends of lines.
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(column)
+    scroll.setAccessibleName(heading)
+    return scroll

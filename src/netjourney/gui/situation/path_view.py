@@ -155,7 +155,7 @@ class WrappingLabel(QLabel):
     out afresh at each question (a fifth of showing the page, most of it for the path's
     rich text)."""
 
-    def __init__(self, text: str, parent: QWidget) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent, wordWrap=True)
         self._heights = HeightsByWidth()
 
@@ -216,7 +216,7 @@ class WrappingButton(QPushButton):
         painter.drawText(inner, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, self.text())
 
 
-def heading_label(text: str, size: str, parent: QWidget) -> QLabel:
+def heading_label(text: str, size: str, parent: QWidget | None = None) -> QLabel:
     """Bold text in a CSS size keyword, relative to the page's font so it follows text size."""
     label = WrappingLabel(
         f'<span style="font-size: {size}; font-weight: bold">{escape(text)}</span>', parent
