@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -18,6 +18,7 @@ from netjourney.core.journey.charts import (
     LineChart,
     svg_of,
 )
+from netjourney.gui.opening import after_next_paint
 
 SHOWN_SCALE = 1.4  # pixels per point at the largest: a chart's text stays near the window's
 DRAWING_TEXT = "Drawing chart…"
@@ -153,22 +154,6 @@ class SvgChart(QSvgWidget):
 ChartsRead = tuple[Sequence[LineChart], str]  # charts, and the notice shown with them
 
 
-class AfterPaint(QObject):
-    """Calls `then` once, just after `widget` is next painted (a timer started before
-    the paint would run before it)."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._then)  # dropped if the widget goes first
-        return False
-
-
 class WaitingCharts(QWidget):
     """"Drawing chart…" where a chart will be, as a chart shows it before it is drawn,
     until the charts are read (see ChartView.show_charts_once_painted)."""
@@ -233,7 +218,7 @@ class ChartView(QScrollArea):
         stay, or the view says "Drawing chart…", as a chart does until it is drawn."""
         first = self.charts[0] if self.charts else self._waiting()
         self._to_read = read
-        AfterPaint(first, self._read_now)
+        after_next_paint(first, self._read_now)
 
     def _waiting(self) -> WaitingCharts:
         if self.waiting is None:

@@ -119,6 +119,26 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     _FirstPaint(widget, callback)
 
 
+class _NextPaint(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._callback)  # dropped if the widget goes first
+        return False
+
+
+def after_next_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` once, just after `widget` itself is next painted (a timer started
+    before the paint would run before it). For a widget that paints its own area, such as
+    a list's viewport or a chart; a page covered by its children: after_first_paint."""
+    _NextPaint(widget, callback)
+
+
 def _application() -> QCoreApplication:
     application = QCoreApplication.instance()
     assert application is not None  # only a shown window is watched

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from netjourney.core.listing import Listing, ListQuery
 from netjourney.gui.actions import Actions, AddRecord, RemoveRecord
 from netjourney.gui.editor import RecordEditor
 from netjourney.gui.list_model import ListingModel
+from netjourney.gui.opening import after_next_paint
 from netjourney.gui.panes import stack_when_narrow
 from netjourney.gui.row_delegate import show_as_cards
 from netjourney.gui.welcome import BlankWhenNothingChosen, explain_when_empty
@@ -80,13 +81,7 @@ class RecordPage(QWidget):
         # list is drawn, before the user can choose one.
         self._form_later = QTimer(self, singleShot=True, interval=FORM_AFTER_PAINT_MS)
         self._form_later.timeout.connect(editor.ensure_form)
-        self.table.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and watched is self.table.viewport():
-            watched.removeEventFilter(self)
-            self._form_later.start()
-        return False
+        after_next_paint(self.table.viewport(), self._form_later.start)
 
     def _make_table(self) -> QTableView:
         table = QTableView()
