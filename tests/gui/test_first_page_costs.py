@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 from netjourney.core.guide import load_guide
 from netjourney.core.journey.models import DiaryEntry
 from netjourney.core.record import JourneyRecord
+from tests.gui.fresh_process import printed_by_fresh_process
 
 # In a fresh process: in this one, earlier tests have long set SQLAlchemy's mappings up.
 OPEN_THE_WINDOW = """
@@ -36,13 +34,4 @@ def test_the_models_mappings_are_set_up_while_the_record_opens(tmp_path: Path) -
     with record.writing() as session:  # not empty: an empty one opens on the welcome instead
         session.add(DiaryEntry(day=date(2026, 1, 5), note="Tired."))
     record.close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    run = subprocess.run(
-        [sys.executable, "-c", OPEN_THE_WINDOW, str(path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "set up"
+    assert printed_by_fresh_process(OPEN_THE_WINDOW, path) == "set up"

@@ -3,9 +3,6 @@ list is built once the list is drawn, and laid out when a record is first chosen
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from netjourney.gui.main_window import MainWindow
 from netjourney.gui.pages.appointments import AppointmentEditor
 from netjourney.gui.pages.questions import QuestionsPage
 from netjourney.gui.record_page import RecordPage
+from tests.gui.fresh_process import printed_by_fresh_process
 from tests.gui.menu_input import click_page
 
 
@@ -102,16 +100,7 @@ def test_showing_appointments_leaves_the_visit_sheet_code_for_its_first_click(
     record = JourneyRecord.open(path, load_guide())
     _fill(record)
     record.close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    run = subprocess.run(
-        [sys.executable, "-c", SHOW_APPOINTMENTS, str(path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "not imported"
+    assert printed_by_fresh_process(SHOW_APPOINTMENTS, path) == "not imported"
 
 
 def test_returning_to_questions_leaves_the_guides_questions_as_they_were(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
@@ -39,7 +40,11 @@ def _shown_headers(table: QTableView) -> list[str]:
     return [headers[c] for c in columns if not table.isColumnHidden(c)]
 
 
-def _questions_table(qtbot: QtBot, window: MainWindow) -> QTableView:
+@pytest.fixture
+def questions_table(qtbot: QtBot, window: MainWindow, record: JourneyRecord) -> QTableView:
+    """The demo's questions, reached by Ctrl+5 in a window wide enough for some columns."""
+    fill_demo(record, datetime.now(UTC))
+    window.resize(1280, 800)
     window.activateWindow()
     assert QTest.qWaitForWindowActive(window)  # shortcuts reach only the active window
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
@@ -48,12 +53,8 @@ def _questions_table(qtbot: QtBot, window: MainWindow) -> QTableView:
     return page.table
 
 
-def test_the_questions_list_speaks_only_the_headers_on_screen(
-    qtbot: QtBot, window: MainWindow, record: JourneyRecord
-) -> None:
-    fill_demo(record, datetime.now(UTC))
-    window.resize(1280, 800)
-    table = _questions_table(qtbot, window)
+def test_the_questions_list_speaks_only_the_headers_on_screen(questions_table: QTableView) -> None:
+    table = questions_table
     hidden = [c for c in range(table.model().columnCount()) if table.isColumnHidden(c)]
 
     assert hidden  # the status (a badge on the card) and the group are never columns
@@ -63,11 +64,9 @@ def test_the_questions_list_speaks_only_the_headers_on_screen(
 
 
 def test_a_column_that_gives_way_goes_quiet_and_speaks_again_when_back(
-    qtbot: QtBot, window: MainWindow, record: JourneyRecord
+    qtbot: QtBot, window: MainWindow, questions_table: QTableView
 ) -> None:
-    fill_demo(record, datetime.now(UTC))
-    window.resize(1280, 800)
-    table = _questions_table(qtbot, window)
+    table = questions_table
     wide = _shown_headers(table)
 
     window.resize(700, 800)
