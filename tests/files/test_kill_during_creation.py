@@ -51,9 +51,16 @@ def _start(words: tuple[str, ...], record: Path, source: Path) -> subprocess.Pop
 
 
 def _full_run_seconds(words: tuple[str, ...], folder: Path, source: Path) -> float:
-    began = time.monotonic()
-    assert _start(words, folder / f"timing-{words[0]}.sqlite", source).wait(120) == 0
-    return time.monotonic() - began
+    """The longest of three whole runs: kills are spread over it, and one run that happened
+    to be quick put every kill of a first start before the record was made (its making
+    comes last, after the window's first paint)."""
+    longest = 0.0
+    for attempt in range(3):
+        began = time.monotonic()
+        record = folder / f"timing-{words[0]}-{attempt}.sqlite"
+        assert _start(words, record, source).wait(120) == 0
+        longest = max(longest, time.monotonic() - began)
+    return longest
 
 
 def _state_after_restart(record: Path, guide: Guide, complete: dict[str, int]) -> str:
